@@ -1,0 +1,56 @@
+package io.socialink.auth;
+
+import io.socialink.Secret;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tokens a platform returned from a code exchange or a refresh, as its provider read them. Lifetimes
+ * are those the response said; where it said none, they are empty rather than guessed.
+ *
+ * <p>On platforms that rotate refresh tokens, {@link #refreshToken()} is the new one and the old one
+ * is already dead: store it before using the access token.
+ *
+ * @param accessToken the access token
+ * @param refreshToken the refresh token, when one was issued
+ * @param expiresIn the access token's lifetime, when said
+ * @param refreshExpiresIn the refresh token's lifetime, when said
+ * @param scopes the granted scopes, when the response listed them
+ * @param tokenType the token type, usually {@code bearer}
+ * @param accountId the platform's user id, when the response carried it (TikTok {@code open_id})
+ */
+public record TokenResponse(
+    Secret accessToken,
+    Optional<Secret> refreshToken,
+    Optional<Duration> expiresIn,
+    Optional<Duration> refreshExpiresIn,
+    Optional<Set<String>> scopes,
+    String tokenType,
+    Optional<String> accountId) {
+
+  /** Validates and copies the components. */
+  public TokenResponse {
+    Objects.requireNonNull(accessToken, "accessToken");
+    Objects.requireNonNull(refreshToken, "refreshToken");
+    Objects.requireNonNull(expiresIn, "expiresIn");
+    expiresIn.ifPresent(d -> {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("expiresIn must not be negative; got " + d);
+      }
+    });
+    Objects.requireNonNull(refreshExpiresIn, "refreshExpiresIn");
+    refreshExpiresIn.ifPresent(d -> {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("refreshExpiresIn must not be negative; got " + d);
+      }
+    });
+    scopes = Objects.requireNonNull(scopes, "scopes").map(s -> Scopes.check(s, "scopes"));
+    Objects.requireNonNull(tokenType, "tokenType");
+    if (tokenType.isBlank()) {
+      throw new IllegalArgumentException("tokenType must not be blank");
+    }
+    Objects.requireNonNull(accountId, "accountId");
+  }
+}

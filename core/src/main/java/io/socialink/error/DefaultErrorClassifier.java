@@ -1,0 +1,173 @@
+package io.socialink.error;
+
+import io.socialink.http.ApiResponse;
+import io.socialink.http.Headers;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Core's generic classification: HTTP status, {@code Retry-After} (seconds or HTTP-date), request id
+ * headers, and I/O failures. Each provider's {@link io.socialink.spi.ResponseInterpreter} refines the
+ * verdict from the platform's own error payloads. Pure functions; thread-safe.
+ *
+ * <table>
+ * <caption>Status rules</caption>
+ * <tr><th>status</th><th>category</th></tr>
+ * <tr><td>2xx</td><td>none (success)</td></tr>
+ * <tr><td>401</td><td>AUTH_EXPIRED (one refresh may fix it)</td></tr>
+ * <tr><td>403</td><td>PERMISSION_DENIED</td></tr>
+ * <tr><td>404, 410</td><td>NOT_FOUND</td></tr>
+ * <tr><td>408, 425</td><td>TRANSIENT</td></tr>
+ * <tr><td>409</td><td>DUPLICATE</td></tr>
+ * <tr><td>429</td><td>RATE_LIMITED, retry at {@code Retry-After}</td></tr>
+ * <tr><td>501, 505</td><td>INVALID_REQUEST</td></tr>
+ * <tr><td>other 5xx</td><td>TRANSIENT, retry at {@code Retry-After} when sent</td></tr>
+ * <tr><td>other 4xx</td><td>INVALID_REQUEST</td></tr>
+ * <tr><td>1xx, 3xx</td><td>UNKNOWN</td></tr>
+ * </table>
+ */
+public final class DefaultErrorClassifier {
+  /** Headers read for the request id, in order. */
+  public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-correlation-id");
+
+  private DefaultErrorClassifier() {}
+
+  /**
+   * Classifies a response by its status and headers.
+   *
+   * @param platformId the platform
+   * @param response the response
+   * @param receivedAt when it arrived, for a {@code Retry-After} in seconds
+   * @return the classification, or empty for a 2xx
+   */
+  public static Optional<Classification> classify(String platformId, ApiResponse response, Instant receivedAt) {
+    int status = response.status();
+    if (status >= 200 && status < 300) {
+      return Optional.empty();
+    }
+    ErrorCategory category = categoryOf(status);
+    Classification c = Classification.of(category, platformId, status, "HTTP " + status + " from " + platformId);
+    Optional<Instant> retryAt = retryAfter(response.headers(), receivedAt);
+    if (retryAt.isPresent() && (category == ErrorCategory.RATE_LIMITED || category == ErrorCategory.TRANSIENT)) {
+      c = c.withRetryAt(retryAt.get());
+    }
+    Optional<String> requestId = requestId(response.headers());
+    if (requestId.isPresent()) {
+      c = c.withRequestId(requestId.get());
+    }
+    return Optional.of(c);
+  }
+
+  /**
+   * The category of an HTTP status alone.
+   *
+   * @param status the status
+   * @return the category, or empty for 2xx
+   */
+  static ErrorCategory categoryOf(int status) {
+    if (status == 401) {
+      return ErrorCategory.AUTH_EXPIRED;
+    } else if (status == 403) {
+      return ErrorCategory.PERMISSION_DENIED;
+    } else if (status == 404 || status == 410) {
+      return ErrorCategory.NOT_FOUND;
+    } else if (status == 408 || status == 425) {
+      return ErrorCategory.TRANSIENT;
+    } else if (status == 409) {
+      return ErrorCategory.DUPLICATE;
+    } else if (status == 429) {
+      return ErrorCategory.RATE_LIMITED;
+    } else if (status == 501 || status == 505) {
+      return ErrorCategory.INVALID_REQUEST;
+    } else if (status >= 500) {
+      return ErrorCategory.TRANSIENT;
+    } else if (status >= 400) {
+      return ErrorCategory.INVALID_REQUEST;
+    }
+    return ErrorCategory.UNKNOWN;
+  }
+
+  /**
+   * Classifies a failure that left no response.
+   *
+   * @param platformId the platform
+   * @param failure the I/O failure
+   * @return a {@link ErrorCategory#TRANSIENT} classification saying what failed
+   */
+  public static Classification classify(String platformId, IOException failure) {
+    String what;
+    if (failure instanceof HttpConnectTimeoutException) {
+      what = "connect timeout";
+    } else if (failure instanceof ConnectException) {
+      what = "connection refused";
+    } else if (failure instanceof HttpTimeoutException) {
+      what = "response timeout";
+    } else {
+      what = "I/O failure (" + failure.getClass().getSimpleName() + ")";
+    }
+    return Classification.of(ErrorCategory.TRANSIENT, platformId, 0, what + " calling " + platformId);
+  }
+
+  /**
+   * Answers whether an I/O failure proves the request never reached the platform, so that even a
+   * non-idempotent write may be sent again.
+   *
+   * @param failure the failure
+   * @return true for refused connections and connect timeouts
+   */
+  public static boolean provesNotSent(IOException failure) {
+    return failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException;
+  }
+
+  /**
+   * Reads {@code Retry-After}, in delta-seconds or as an HTTP-date.
+   *
+   * @param headers the headers
+   * @param receivedAt when the response arrived
+   * @return the instant a retry may go, or empty when absent or malformed
+   */
+  public static Optional<Instant> retryAfter(Headers headers, Instant receivedAt) {
+    Optional<String> raw = headers.first("retry-after").map(String::trim);
+    if (raw.isEmpty() || raw.get().isEmpty()) {
+      return Optional.empty();
+    }
+    String v = raw.get();
+    if (v.chars().allMatch(Character::isDigit)) {
+      try {
+        return Optional.of(receivedAt.plus(Duration.ofSeconds(Long.parseLong(v))));
+      } catch (NumberFormatException | ArithmeticException e) {
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads a generic request id header.
+   *
+   * @param headers the headers
+   * @return the first request id found
+   */
+  public static Optional<String> requestId(Headers headers) {
+    for (String name : REQUEST_ID_HEADERS) {
+      Optional<String> v = headers.first(name);
+      if (v.isPresent() && !v.get().isBlank()) {
+        return v;
+      }
+    }
+    return Optional.empty();
+  }
+}

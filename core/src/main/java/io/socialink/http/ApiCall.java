@@ -1,0 +1,50 @@
+package io.socialink.http;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One logical call through the pipeline: the request plus what the pipeline needs to limit, retry and
+ * classify it.
+ *
+ * @param platformId the platform's id
+ * @param endpointGroup the endpoint group the platform counts limits by, e.g. {@code users.me} or {@code tweets.create}
+ * @param request the HTTP request
+ * @param idempotency whether repeating it is safe
+ * @param appKey the application credential the platform counts per-app limits by (a client id, never a secret)
+ * @param userKey the account the platform counts per-user limits by (e.g. {@code x:2244994945}), when called for a user
+ */
+public record ApiCall(
+    String platformId,
+    String endpointGroup,
+    ApiRequest request,
+    Idempotency idempotency,
+    String appKey,
+    Optional<String> userKey) {
+  private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9._/-]{0,63}");
+
+  /** Validates the components. */
+  public ApiCall {
+    Objects.requireNonNull(platformId, "platformId");
+    Objects.requireNonNull(endpointGroup, "endpointGroup");
+    if (!GROUP.matcher(endpointGroup).matches()) {
+      throw new IllegalArgumentException("endpointGroup must be lowercase letters, digits, '.', '_', '/' or '-'; got '"
+          + endpointGroup + "'");
+    }
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(idempotency, "idempotency");
+    Objects.requireNonNull(appKey, "appKey");
+    if (appKey.isBlank()) {
+      throw new IllegalArgumentException("appKey must not be blank");
+    }
+    Objects.requireNonNull(userKey, "userKey");
+  }
+
+  /** Describes the call without secrets. */
+  @Override
+  public String toString() {
+    return "ApiCall[" + platformId + " " + endpointGroup + " " + request + " " + idempotency
+        + userKey.map(u -> " user=" + u).orElse("") + "]";
+  }
+}

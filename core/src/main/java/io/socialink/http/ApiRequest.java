@@ -1,0 +1,222 @@
+package io.socialink.http;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * An HTTP request to a platform. Immutable and thread-safe. {@link #toString()} shows the method and
+ * the redacted URI only: header values and the body never appear.
+ *
+ * <pre>{@code
+ * ApiRequest request = ApiRequest.newBuilder(HttpMethod.POST, URI.create("https://api.x.com/2/oauth2/revoke"))
+ *     .form(Map.of("token", token.reveal(), "client_id", clientId))
+ *     .build();
+ * }</pre>
+ */
+public final class ApiRequest {
+  private final HttpMethod method;
+  private final URI uri;
+  private final Headers headers;
+  private final byte[] body;
+
+  private ApiRequest(Builder b) {
+    this.method = b.method;
+    this.uri = b.uri;
+    this.headers = new Headers(b.headers);
+    this.body = b.body.clone();
+  }
+
+  /**
+   * Starts a request.
+   *
+   * @param method the method
+   * @param uri the absolute URI
+   * @return a builder
+   */
+  public static Builder newBuilder(HttpMethod method, URI uri) {
+    return new Builder(method, uri);
+  }
+
+  /**
+   * Returns a builder holding this request's values.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(method, uri);
+    b.headers.putAll(headers.map());
+    b.body = body;
+    return b;
+  }
+
+  /**
+   * The method.
+   *
+   * @return the method
+   */
+  public HttpMethod method() {
+    return method;
+  }
+
+  /**
+   * The URI; may hold secret query parameters, see {@link Redaction#uri(URI)}.
+   *
+   * @return the URI
+   */
+  public URI uri() {
+    return uri;
+  }
+
+  /**
+   * The headers.
+   *
+   * @return the headers
+   */
+  public Headers headers() {
+    return headers;
+  }
+
+  /**
+   * A copy of the body; empty when there is none.
+   *
+   * @return the body bytes
+   */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /**
+   * The body length in bytes.
+   *
+   * @return the length
+   */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  /**
+   * The content type, when set.
+   *
+   * @return the content type
+   */
+  public Optional<String> contentType() {
+    return headers.first("content-type");
+  }
+
+  /** The method and redacted URI. */
+  @Override
+  public String toString() {
+    return method + " " + Redaction.uri(uri);
+  }
+
+  /** Builds an {@link ApiRequest}; not thread-safe. */
+  public static final class Builder {
+    private final HttpMethod method;
+    private final URI uri;
+    private final Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
+    private byte[] body = new byte[0];
+
+    private Builder(HttpMethod method, URI uri) {
+      this.method = Objects.requireNonNull(method, "method");
+      this.uri = Objects.requireNonNull(uri, "uri");
+      if (!uri.isAbsolute() || uri.getHost() == null) {
+        throw new IllegalArgumentException("uri must be absolute with a host; got " + Redaction.uri(uri));
+      }
+      String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        throw new IllegalArgumentException("uri scheme must be http or https; got " + scheme);
+      }
+    }
+
+    /**
+     * Sets a header, replacing earlier values.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
+    public Builder header(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      headers.entrySet().removeIf(e -> e.getKey().equalsIgnoreCase(name));
+      headers.put(name, java.util.List.of(value));
+      return this;
+    }
+
+    /**
+     * Sets a raw body with its content type.
+     *
+     * @param contentType the content type
+     * @param bytes the body
+     * @return this builder
+     */
+    public Builder body(String contentType, byte[] bytes) {
+      header("Content-Type", contentType);
+      this.body = Objects.requireNonNull(bytes, "bytes").clone();
+      return this;
+    }
+
+    /**
+     * Sets an {@code application/x-www-form-urlencoded} body, keeping the map's order.
+     *
+     * @param fields the form fields
+     * @return this builder
+     */
+    public Builder form(Map<String, String> fields) {
+      return body("application/x-www-form-urlencoded", formEncode(fields).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sets a JSON body.
+     *
+     * @param json the JSON bytes
+     * @return this builder
+     */
+    public Builder json(byte[] json) {
+      return body("application/json", json);
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @return the request
+     */
+    public ApiRequest build() {
+      if (method == HttpMethod.GET && body.length > 0) {
+        throw new IllegalStateException("a GET request cannot have a body");
+      }
+      return new ApiRequest(this);
+    }
+  }
+
+  /**
+   * Encodes fields as {@code application/x-www-form-urlencoded}.
+   *
+   * @param fields the fields, in order
+   * @return the encoded text
+   */
+  public static String formEncode(Map<String, String> fields) {
+    StringJoiner joiner = new StringJoiner("&");
+    fields.forEach((k, v) -> joiner.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(Objects.requireNonNull(v, k), StandardCharsets.UTF_8)));
+    return joiner.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApiRequest r && r.method == method && r.uri.equals(uri) && r.headers.equals(headers)
+        && Arrays.equals(r.body, body);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, uri, headers, Arrays.hashCode(body));
+  }
+}

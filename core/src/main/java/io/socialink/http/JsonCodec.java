@@ -1,0 +1,37 @@
+package io.socialink.http;
+
+import java.util.Map;
+
+/**
+ * Reads and writes JSON for providers, so that no JSON library type appears in the API. Records and
+ * {@code java.time} values are supported; unknown properties are ignored. Thread-safe.
+ */
+public interface JsonCodec {
+  /**
+   * Reads JSON into a type.
+   *
+   * @param json the JSON bytes
+   * @param type the target type, typically a record
+   * @param <T> the type
+   * @return the value
+   * @throws MalformedPayloadException when the JSON is malformed or does not fit the type
+   */
+  <T> T read(byte[] json, Class<T> type);
+
+  /**
+   * Reads a JSON object into maps, lists, strings, numbers, booleans and nulls.
+   *
+   * @param json the JSON bytes
+   * @return the object's members
+   * @throws MalformedPayloadException when the JSON is malformed or not an object
+   */
+  Map<String, Object> readObject(byte[] json);
+
+  /**
+   * Writes a value as JSON.
+   *
+   * @param value the value
+   * @return the JSON bytes
+   */
+  byte[] write(Object value);
+}

@@ -1,0 +1,7 @@
+/**
+ * Internal implementation; not API. This package is exported to no module and may change without notice.
+ */
+@NullMarked
+package io.socialink.internal.http;
+
+import org.jspecify.annotations.NullMarked;

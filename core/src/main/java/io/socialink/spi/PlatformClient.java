@@ -1,0 +1,107 @@
+package io.socialink.spi;
+
+import io.socialink.Account;
+import io.socialink.Grant;
+import io.socialink.Secret;
+import io.socialink.auth.AppCredentials;
+import io.socialink.auth.AuthorizationRequest;
+import io.socialink.auth.CodeExchange;
+import io.socialink.auth.Pkce;
+import io.socialink.auth.TokenResponse;
+import io.socialink.publish.Post;
+import io.socialink.publish.PublishedPost;
+import io.socialink.webhook.WebhookVerifier;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A platform's API for one application credential and one authorization scheme. Created by
+ * {@link PlatformProvider#createClient(ProviderContext)}; every HTTP call goes through
+ * {@link ProviderContext#calls()}. Implementations are thread-safe and hold no user state: grants
+ * come in as arguments.
+ */
+public interface PlatformClient {
+  /**
+   * The credentials the client was made with.
+   *
+   * @return the credentials
+   */
+  AppCredentials credentials();
+
+  /**
+   * The PKCE pair for a verifier, in the platform's form. Standard S256 unless the platform differs.
+   *
+   * @param verifier the verifier core minted
+   * @return the pair
+   */
+  default Pkce pkce(Secret verifier) {
+    return Pkce.s256(verifier);
+  }
+
+  /**
+   * Renders the authorization URL.
+   *
+   * @param request the state, PKCE pair, scopes and redirect URI
+   * @return the URL to send the user's browser to
+   */
+  URI authorizationUrl(AuthorizationRequest request);
+
+  /**
+   * Exchanges an authorization code for tokens.
+   *
+   * @param exchange the code, redirect URI and PKCE verifier
+   * @return the tokens
+   * @throws io.socialink.error.SocialinkException the classified failure
+   */
+  TokenResponse exchangeCode(CodeExchange exchange);
+
+  /**
+   * Refreshes a grant's access token. On platforms that rotate refresh tokens the response carries
+   * the new refresh token; it must be stored before anything else.
+   *
+   * @param grant the grant
+   * @return the new tokens
+   * @throws io.socialink.error.SocialinkException the classified failure ({@code AUTH_REVOKED} when
+   *     the refresh token is dead)
+   */
+  TokenResponse refresh(Grant grant);
+
+  /**
+   * Revokes a grant at the platform. Idempotent: a grant already dead is {@link Revocation#ALREADY_REVOKED}.
+   *
+   * @param grant the grant
+   * @return what happened
+   * @throws io.socialink.error.SocialinkException the classified failure
+   */
+  Revocation revoke(Grant grant);
+
+  /**
+   * Reads the grant's account.
+   *
+   * @param grant the grant
+   * @return the account
+   * @throws io.socialink.error.SocialinkException the classified failure
+   */
+  Account profile(Grant grant);
+
+  /**
+   * Publishes a post. Publishing is never retried blindly.
+   *
+   * @param grant the grant
+   * @param post the post
+   * @return the published post
+   * @throws io.socialink.error.SocialinkException the classified failure
+   */
+  default PublishedPost publish(Grant grant, Post post) {
+    throw Unsupported.operation(credentials().platformId(), "publishing");
+  }
+
+  /**
+   * The verifier of the platform's webhooks and callbacks for this application, if it has any.
+   *
+   * @return the verifier
+   */
+  default Optional<WebhookVerifier> webhooks() {
+    return Optional.empty();
+  }
+}

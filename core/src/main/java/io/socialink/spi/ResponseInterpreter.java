@@ -1,0 +1,47 @@
+package io.socialink.spi;
+
+import io.socialink.error.Classification;
+import io.socialink.http.ApiResponse;
+import io.socialink.resilience.RateLimitObservation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A platform's reading of its own responses: the second layer of classification, on top of core's
+ * generic HTTP rules, and the rate-limit signals in headers or bodies. Both are pure functions of the
+ * response, so they can be tested on fixtures and used without making a call
+ * ({@link io.socialink.Socialink#classify}). Implementations are thread-safe.
+ */
+public interface ResponseInterpreter {
+  /**
+   * Classifies a response.
+   *
+   * @param response the response
+   * @param generic core's verdict from the HTTP status and headers alone; empty for a 2xx
+   * @return the refined classification, or empty when the response is a success (a 2xx can still
+   *     be an error on platforms that wrap errors in a 200)
+   */
+  Optional<Classification> classify(ApiResponse response, Optional<Classification> generic);
+
+  /**
+   * Reads rate-limit signals from a response.
+   *
+   * @param endpointGroup the endpoint group of the call that got the response
+   * @param response the response
+   * @param receivedAt when the response arrived, for relative reset times
+   * @return the observations, possibly none
+   */
+  default List<RateLimitObservation> rateLimits(String endpointGroup, ApiResponse response, Instant receivedAt) {
+    return List.of();
+  }
+
+  /**
+   * An interpreter that adds nothing to core's generic rules.
+   *
+   * @return the interpreter
+   */
+  static ResponseInterpreter generic() {
+    return (response, generic) -> generic;
+  }
+}

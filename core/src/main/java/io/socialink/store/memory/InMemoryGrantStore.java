@@ -1,0 +1,47 @@
+package io.socialink.store.memory;
+
+import io.socialink.Grant;
+import io.socialink.store.GrantStore;
+import io.socialink.store.VersionConflictException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A thread-safe {@link GrantStore} in memory. Tokens are held as {@link io.socialink.Secret}s. */
+public final class InMemoryGrantStore implements GrantStore {
+  private final Map<Key, Grant> grants = new ConcurrentHashMap<>();
+
+  /** Creates an empty store. */
+  public InMemoryGrantStore() {}
+
+  @Override
+  public Optional<Grant> find(String ownerId, String grantId) {
+    return Optional.ofNullable(grants.get(new Key(ownerId, grantId)));
+  }
+
+  @Override
+  public List<Grant> findByOwner(String ownerId) {
+    return grants.values().stream().filter(g -> g.ownerId().equals(ownerId)).toList();
+  }
+
+  @Override
+  public Grant save(Grant grant) {
+    Key key = new Key(grant.ownerId(), grant.id());
+    grants.compute(key, (k, stored) -> {
+      long actual = stored == null ? -1 : stored.version();
+      if (actual != grant.version() - 1) {
+        throw new VersionConflictException("grant", grant.id(), grant.version() - 1, actual);
+      }
+      return grant;
+    });
+    return grant;
+  }
+
+  @Override
+  public boolean delete(String ownerId, String grantId) {
+    return grants.remove(new Key(ownerId, grantId)) != null;
+  }
+
+  private record Key(String ownerId, String id) {}
+}

@@ -1,0 +1,38 @@
+package io.socialink.webhook;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A verified event from a platform.
+ *
+ * @param platformId the platform
+ * @param type what happened
+ * @param deliveryId an id that is the same for repeated deliveries of one event, for de-duplication
+ * @param userId the platform's user id the event is about, when it names one
+ * @param occurredAt when it happened, when the platform said
+ */
+public record WebhookEvent(String platformId, Type type, String deliveryId, Optional<String> userId, Optional<Instant> occurredAt) {
+  /** Validates the components. */
+  public WebhookEvent {
+    Objects.requireNonNull(platformId, "platformId");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(deliveryId, "deliveryId");
+    if (deliveryId.isBlank()) {
+      throw new IllegalArgumentException("deliveryId must not be blank");
+    }
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /** Kinds of events. */
+  public enum Type {
+    /** The user removed the application; its grants for the user are dead. */
+    DEAUTHORIZED,
+    /** The user asked for their data to be deleted. */
+    DATA_DELETION_REQUESTED,
+    /** Any other event, passed on as is. */
+    OTHER
+  }
+}

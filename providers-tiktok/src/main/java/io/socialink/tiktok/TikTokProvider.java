@@ -1,0 +1,141 @@
+package io.socialink.tiktok;
+
+import io.socialink.Capability;
+import io.socialink.LinkKind;
+import io.socialink.ManualProcedure;
+import io.socialink.Platform;
+import io.socialink.UnlinkPlan;
+import io.socialink.UnlinkStep;
+import io.socialink.error.Classification;
+import io.socialink.error.ConfigurationException;
+import io.socialink.error.ErrorCategory;
+import io.socialink.spi.AuthorizationScheme;
+import io.socialink.spi.PlatformClient;
+import io.socialink.spi.PlatformProvider;
+import io.socialink.spi.ProviderContext;
+import io.socialink.spi.ResponseInterpreter;
+import io.socialink.spi.UnlinkContributor;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The TikTok provider: TikTok Login Kit, TikTok accounts for Business, and the Marketing API, with
+ * the procedures only the TikTok app or TikTok for Business websites can carry out.
+ *
+ * <p>This version describes the platform and its manual procedures and contributes them to unlink
+ * plans; its API client is not available yet, so {@link #createClient(ProviderContext)} fails with a
+ * {@link ConfigurationException}. Thread-safe.
+ */
+public final class TikTokProvider implements PlatformProvider {
+  /** The platform id. */
+  public static final String ID = "tiktok";
+
+  /** Login Kit (open.tiktokapis.com), for TikTok users. */
+  public static final AuthorizationScheme LOGIN_KIT = new AuthorizationScheme("login-kit", "TikTok Login Kit",
+      List.of("user.info.basic"), "TikTok users of consumer apps");
+  /** TikTok accounts authorized through TikTok API for Business (Accounts API). */
+  public static final AuthorizationScheme BUSINESS_ACCOUNTS = new AuthorizationScheme("business-accounts",
+      "TikTok API for Business: TikTok accounts", List.of("user.info.basic"), "organic management of TikTok accounts");
+  /** Ads Manager advertisers authorized through the Marketing API. */
+  public static final AuthorizationScheme MARKETING_API = new AuthorizationScheme("marketing-api",
+      "TikTok API for Business: Marketing API", List.of(), "Ads Manager advertiser accounts");
+
+  /** Removing the Instagram account shown on a TikTok profile. */
+  public static final ManualProcedure REMOVE_INSTAGRAM_FROM_PROFILE = new ManualProcedure(
+      "remove-instagram-from-profile", ID, "Remove Instagram from your TikTok profile",
+      List.of("TikTok app", "Profile", "Edit profile", "Instagram (the linked account)", "Unlink / Remove"),
+      Optional.empty(), Optional.empty(),
+      "TikTok offers no API to read or remove the Instagram link on a profile.",
+      "Your TikTok profile no longer shows the Instagram icon or username.");
+  /** Removing an app's access to a TikTok account. */
+  public static final ManualProcedure REMOVE_APP_ACCESS = new ManualProcedure(
+      "remove-app-access", ID, "Remove the app's access to your TikTok account",
+      List.of("TikTok app", "Profile", "☰", "Settings and privacy", "Security and permissions",
+          "App and service permissions (Manage app permissions)", "the app", "Remove access"),
+      Optional.empty(), Optional.empty(),
+      "Only you can see and remove every app connected to your TikTok account.",
+      "The app no longer appears under App and service permissions.");
+  /** Disconnecting a TikTok account from a Business Center. */
+  public static final ManualProcedure DISCONNECT_FROM_BUSINESS_CENTER = new ManualProcedure(
+      "disconnect-from-business-center", ID, "Disconnect the TikTok account from the Business Center",
+      List.of("business.tiktok.com", "Assets", "TikTok accounts", "the account", "Permissions",
+          "Disconnect account (or Remove)", "Confirm"),
+      Optional.of(URI.create("https://business.tiktok.com/")), Optional.empty(),
+      "Only a Business Center admin can remove an asset; if the button is greyed out, ask the admin.",
+      "The account is no longer listed under Assets → TikTok accounts.");
+  /** Removing a linked TikTok account in Ads Manager. */
+  public static final ManualProcedure REMOVE_FROM_ADS_MANAGER = new ManualProcedure(
+      "remove-from-ads-manager", ID, "Remove the linked TikTok account in Ads Manager",
+      List.of("ads.tiktok.com", "profile picture", "Account settings", "User management",
+          "Linked TikTok accounts (or Members)", "Delete / Remove", "Confirm"),
+      Optional.of(URI.create("https://ads.tiktok.com/")), Optional.empty(),
+      "Ads Manager keeps its own link to the TikTok account.",
+      "The account is no longer listed under Linked TikTok accounts.");
+  /** Deleting a TikTok account. */
+  public static final ManualProcedure DELETE_ACCOUNT = new ManualProcedure(
+      "delete-account", ID, "Delete the TikTok account",
+      List.of("TikTok app", "Profile", "☰", "Settings and privacy", "Account (older: Manage account)",
+          "Deactivate or delete account", "Delete account permanently", "verification code", "Confirm"),
+      Optional.empty(), Optional.empty(),
+      "No public API deletes a TikTok account; download your data first, it cannot be recovered.",
+      "Logging in no longer offers the account (a login during the grace period reactivates it).");
+
+  private static final Platform PLATFORM = new Platform(ID, "TikTok",
+      Set.of(Capability.TOKEN_REFRESH, Capability.TOKEN_REVOCATION, Capability.PROFILE, Capability.PUBLISH_VIDEO,
+          Capability.PUBLISH_IMAGE, Capability.DEAUTHORIZATION_CALLBACK, Capability.WEBHOOKS, Capability.DATA_EXPORT),
+      List.of(REMOVE_INSTAGRAM_FROM_PROFILE, REMOVE_APP_ACCESS, DISCONNECT_FROM_BUSINESS_CENTER, REMOVE_FROM_ADS_MANAGER,
+          DELETE_ACCOUNT));
+
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public TikTokProvider() {}
+
+  @Override
+  public Platform platform() {
+    return PLATFORM;
+  }
+
+  @Override
+  public List<AuthorizationScheme> authorizationSchemes() {
+    return List.of(LOGIN_KIT, BUSINESS_ACCOUNTS, MARKETING_API);
+  }
+
+  @Override
+  public ResponseInterpreter responseInterpreter() {
+    return ResponseInterpreter.generic();
+  }
+
+  @Override
+  public UnlinkContributor unlinkContributor() {
+    UnlinkContributor defaults = PlatformProvider.super.unlinkContributor();
+    return context -> {
+      List<UnlinkStep> steps = new ArrayList<>(defaults.contribute(context));
+      context.link().ifPresent(link -> {
+        if (link.kind() == LinkKind.PROFILE_LINK) {
+          steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REMOVE_INSTAGRAM_FROM_PROFILE.id(), link.id()),
+              REMOVE_INSTAGRAM_FROM_PROFILE, "The link is shown on the TikTok profile and only the app can remove it."));
+        } else if (link.kind() == LinkKind.BUSINESS_ASSET) {
+          boolean adsManager = link.from().describe().contains("ads-manager") || link.to().describe().contains("ads-manager");
+          ManualProcedure p = adsManager ? REMOVE_FROM_ADS_MANAGER : DISCONNECT_FROM_BUSINESS_CENTER;
+          steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, p.id(), link.id()), p,
+              "The TikTok account is held as a business asset; only the business tool can release it."));
+        }
+      });
+      if (context.subject() instanceof UnlinkPlan.AccountDeletion) {
+        steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, DELETE_ACCOUNT.id()), DELETE_ACCOUNT,
+            "Deleting the account is done by its owner in the TikTok app."));
+      }
+      return steps;
+    };
+  }
+
+  @Override
+  public PlatformClient createClient(ProviderContext context) {
+    throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
+        "the TikTok API client is not available in this version of socialink-tiktok")
+        .withRemediation("Use the TikTok manual procedures in unlink plans; API calls to TikTok are not offered yet."),
+        null, 1);
+  }
+}
