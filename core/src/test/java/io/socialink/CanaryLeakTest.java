@@ -1,0 +1,131 @@
+package io.socialink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialink.auth.AppCredentials;
+import io.socialink.auth.AuthorizationResult;
+import io.socialink.auth.AuthorizationStart;
+import io.socialink.auth.CallbackParameters;
+import io.socialink.auth.CodeExchange;
+import io.socialink.auth.Pkce;
+import io.socialink.auth.TokenResponse;
+import io.socialink.error.Classification;
+import io.socialink.error.ErrorCategory;
+import io.socialink.error.SocialinkException;
+import io.socialink.http.ApiRequest;
+import io.socialink.http.HttpMethod;
+import io.socialink.store.PendingAuthorization;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plants canary secrets (access token, refresh token, client secret, authorization code, PKCE
+ * verifier) and scans every toString(), exception message, log line and JSON rendering the core
+ * flows produce.
+ */
+class CanaryLeakTest {
+  static final String ACCESS = "CANARY-ACCESS-7f3a";
+  static final String REFRESH = "CANARY-REFRESH-91bc";
+  static final String CLIENT_SECRET = "CANARY-CLIENT-SECRET-55d0";
+  static final String CODE = "CANARY-CODE-0e12";
+  static final List<String> CANARIES = List.of(ACCESS, REFRESH, CLIENT_SECRET, CODE);
+
+  @Test
+  void noCanaryInAnyRenderingMessageOrLogLine() throws Exception {
+    List<String> rendered = new ArrayList<>();
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    PrintStream originalErr = System.err;
+    PrintStream originalOut = System.out;
+    System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+    try {
+      MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+      FakeProvider fake = new FakeProvider("fake") {
+        @Override
+        TokenResponse tokens() {
+          return new TokenResponse(Secret.of(ACCESS), Optional.of(Secret.of(REFRESH)), Optional.of(Duration.ofHours(2)),
+              Optional.empty(), Optional.of(Set.of("read")), "bearer", Optional.of("u-1"));
+        }
+      };
+      AppCredentials creds = AppCredentials.confidential("fake", "oauth2", "client-1", Secret.of(CLIENT_SECRET),
+          URI.create("https://app.example/cb")).withSecret("consumer_secret", Secret.of(CLIENT_SECRET));
+      Socialink socialink = Socialink.builder().providerLoader(ProviderLoader.of()).register(fake).credentials(creds)
+          .clock(clock).random(new Random(3)).build();
+
+      AuthorizationStart start = socialink.authorize("alice", "fake");
+      CallbackParameters callback = CallbackParameters.fromQuery("state=" + start.state() + "&code=" + CODE);
+      AuthorizationResult result = socialink.completeAuthorization("alice", callback);
+      rendered.add(creds.toString());
+      rendered.add(callback.toString());
+      rendered.add(start.toString());
+      rendered.add(result.toString());
+      rendered.add(result.grant().toString());
+      rendered.add(fake.tokens().toString());
+      Pkce pkce = Pkce.s256(Pkce.newVerifier(new Random(1)));
+      rendered.add(pkce.toString());
+      rendered.add(new CodeExchange(Secret.of(CODE), URI.create("https://app.example/cb"), pkce).toString());
+      rendered.add(new PendingAuthorization("s", "alice", "fake", "oauth2", Secret.of(REFRESH), URI.create("https://a.example"),
+          List.of(), clock.instant(), clock.instant().plusSeconds(1)).toString());
+      rendered.add(ApiRequest.newBuilder(HttpMethod.POST, URI.create("https://api.example/token?access_token=" + ACCESS))
+          .header("Authorization", "Bearer " + ACCESS).form(Map.of("refresh_token", REFRESH)).build().toString());
+
+      ObjectMapper plainJackson = new ObjectMapper().findAndRegisterModules();
+      rendered.add(plainJackson.writeValueAsString(result.grant()));
+      rendered.add(plainJackson.writeValueAsString(creds));
+      rendered.add(plainJackson.writeValueAsString(fake.tokens()));
+
+      UnlinkPlan plan = socialink.planUnlink("alice", result.link().id());
+      rendered.add(plan.toString());
+      rendered.add(plan.renderText());
+      rendered.add(plan.renderJson());
+
+      clock.advance(Duration.ofHours(3));
+      fake.refreshFailure = SocialinkException.of(
+          Classification.of(ErrorCategory.AUTH_REVOKED, "fake", 400, "Value passed for the token was invalid."), null, 1);
+      try {
+        socialink.freshGrant("alice", result.grant().id());
+      } catch (SocialinkException e) {
+        rendered.add(e.getMessage());
+        rendered.add(e.toString());
+        rendered.add(e.classification().toString());
+      }
+      try {
+        socialink.completeAuthorization("alice", callback);
+      } catch (SocialinkException e) {
+        rendered.add(e.getMessage());
+      }
+      try {
+        Pkce.s256(Secret.of(REFRESH));
+      } catch (IllegalArgumentException e) {
+        rendered.add(e.getMessage());
+      }
+      PlatformRegistry.builder().discover(ProviderLoader.of(new PlatformRegistryTest.Future())).build().failures()
+          .forEach(f -> rendered.add(f.toString()));
+      rendered.add(socialink.grants("alice").toString());
+      rendered.add(socialink.links("alice").toString());
+    } finally {
+      System.setErr(originalErr);
+      System.setOut(originalOut);
+    }
+    rendered.add(logs.toString(StandardCharsets.UTF_8));
+
+    assertThat(rendered).hasSizeGreaterThan(20);
+    for (String text : rendered) {
+      for (String canary : CANARIES) {
+        assertThat(text).as("a rendering leaked %s", canary).doesNotContain(canary);
+      }
+    }
+  }
+}

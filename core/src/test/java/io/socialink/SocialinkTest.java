@@ -1,0 +1,241 @@
+package io.socialink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialink.auth.AppCredentials;
+import io.socialink.auth.AuthorizationResult;
+import io.socialink.auth.AuthorizationStart;
+import io.socialink.auth.CallbackParameters;
+import io.socialink.auth.CallbackRejectedException;
+import io.socialink.error.AuthorizationException;
+import io.socialink.error.Classification;
+import io.socialink.error.ConfigurationException;
+import io.socialink.error.ErrorCategory;
+import io.socialink.error.SocialinkException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SocialinkTest {
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  final FakeProvider fake = new FakeProvider("fake");
+  final Socialink socialink = Socialink.builder()
+      .providerLoader(ProviderLoader.of())
+      .register(fake)
+      .credentials(AppCredentials.confidential("fake", "oauth2", "client-1", Secret.of("client-secret"),
+          URI.create("https://app.example/callback")))
+      .clock(clock)
+      .random(new Random(1))
+      .applicationName("Example App")
+      .build();
+
+  AuthorizationResult link() {
+    AuthorizationStart start = socialink.authorize("alice", "fake");
+    return socialink.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c1"));
+  }
+
+  @Test
+  void authorizeThenCompleteStoresAGrantAndAnAuthorizationLink() {
+    AuthorizationStart start = socialink.authorize("alice", "fake");
+    assertThat(start.url().toString()).contains("state=" + start.state()).contains("scope=read");
+    assertThat(start.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+    AuthorizationResult r = socialink.completeAuthorization("alice",
+        CallbackParameters.fromQuery("state=" + start.state() + "&code=c1"));
+    assertThat(fake.exchangedCodes).containsExactly("c1");
+    assertThat(fake.exchangedVerifiers.get(0)).hasSize(43);
+    assertThat(r.grant().account()).isEqualTo(Account.of("fake", "u-1"));
+    assertThat(r.grant().account().handle()).contains("fake_user");
+    assertThat(r.grant().expiresAt()).contains(clock.instant().plus(Duration.ofHours(2)));
+    assertThat(r.link().kind()).isEqualTo(LinkKind.APP_AUTHORIZATION);
+    assertThat(r.link().grantIds()).containsExactly(r.grant().id());
+    assertThat(r.missingScopes()).isEmpty();
+    assertThat(socialink.grants("alice")).containsExactly(r.grant());
+    assertThat(socialink.links("alice")).containsExactly(r.link());
+    assertThat(socialink.grants("bob")).isEmpty();
+  }
+
+  @Test
+  void missingScopesAreReported() {
+    fake.grantedScopes = Set.of("read");
+    AuthorizationStart start = socialink.authorize("alice", "fake", "oauth2", List.of("read", "write"));
+    AuthorizationResult r = socialink.completeAuthorization("alice",
+        CallbackParameters.fromQuery("state=" + start.state() + "&code=c1"));
+    assertThat(r.missingScopes()).containsExactly("write");
+  }
+
+  @Test
+  void forgedReusedExpiredAndForeignCallbacksAreRejectedBeforeAnyTokenRequest() {
+    assertThatThrownBy(() -> socialink.completeAuthorization("alice", CallbackParameters.fromQuery("state=forged&code=c")))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
+    assertThatThrownBy(() -> socialink.completeAuthorization("alice", CallbackParameters.fromQuery("code=c")))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.MISSING_STATE));
+
+    AuthorizationStart used = socialink.authorize("alice", "fake");
+    socialink.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + used.state() + "&code=c1"));
+    assertThatThrownBy(() -> socialink.completeAuthorization("alice",
+        CallbackParameters.fromQuery("state=" + used.state() + "&code=c1")))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
+
+    AuthorizationStart foreign = socialink.authorize("alice", "fake");
+    assertThatThrownBy(() -> socialink.completeAuthorization("mallory",
+        CallbackParameters.fromQuery("state=" + foreign.state() + "&code=c1")))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.OWNER_MISMATCH));
+
+    AuthorizationStart late = socialink.authorize("alice", "fake");
+    clock.advance(Duration.ofMinutes(10));
+    assertThatThrownBy(() -> socialink.completeAuthorization("alice",
+        CallbackParameters.fromQuery("state=" + late.state() + "&code=c1")))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.EXPIRED));
+
+    AuthorizationStart denied = socialink.authorize("alice", "fake");
+    assertThatThrownBy(() -> socialink.completeAuthorization("alice",
+        CallbackParameters.fromQuery("state=" + denied.state() + "&error=access_denied")))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.DENIED))
+        .hasMessageContaining("access_denied");
+
+    AuthorizationStart noCode = socialink.authorize("alice", "fake");
+    assertThatThrownBy(() -> socialink.completeAuthorization("alice",
+        CallbackParameters.fromQuery("state=" + noCode.state())))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.MISSING_CODE));
+
+    assertThat(fake.exchangedCodes).containsExactly("c1");
+  }
+
+  @Test
+  void unknownPlatformSchemeOrMissingCredentialsAreConfigurationErrors() {
+    assertThatThrownBy(() -> socialink.authorize("alice", "nope")).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("known platforms: [fake]");
+    FakeProvider other = new FakeProvider("other");
+    Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(other).build();
+    assertThatThrownBy(() -> s.authorize("alice", "other")).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("no credentials configured for platform 'other'");
+    assertThatThrownBy(() -> Socialink.builder().providerLoader(ProviderLoader.of()).register(other)
+        .credentials(AppCredentials.publicClient("other", "login-kit", "c", URI.create("https://a.example/cb"))).build())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("offers [oauth2]");
+  }
+
+  @Test
+  void freshGrantRefreshesNearExpiryAndStoresTheRotatedToken() {
+    AuthorizationResult r = link();
+    assertThat(socialink.freshGrant("alice", r.grant().id())).isEqualTo(r.grant());
+    assertThat(fake.refreshes).hasValue(0);
+    clock.advance(Duration.ofMinutes(119));
+    Grant fresh = socialink.freshGrant("alice", r.grant().id());
+    assertThat(fake.refreshes).hasValue(1);
+    assertThat(fresh.refreshToken().orElseThrow()).isNotEqualTo(r.grant().refreshToken().orElseThrow());
+    assertThat(fresh.version()).isEqualTo(1);
+    assertThat(socialink.grants("alice")).containsExactly(fresh);
+  }
+
+  @Test
+  void concurrentCallersShareOneRefresh() throws Exception {
+    AuthorizationResult r = link();
+    clock.advance(Duration.ofHours(2));
+    fake.refreshEntered = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<Grant> first = pool.submit(() -> socialink.freshGrant("alice", r.grant().id()));
+      assertThat(fake.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
+      List<Thread> joiners = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<Future<Grant>> others = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        others.add(pool.submit(() -> {
+          joiners.add(Thread.currentThread());
+          return socialink.freshGrant("alice", r.grant().id());
+        }));
+      }
+      // Wait until both joiners are parked (on the shared refresh, or on the gate if single-flight were broken).
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while ((joiners.size() < 2 || joiners.stream().anyMatch(t -> t.getState() != Thread.State.WAITING))
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      fake.refreshRelease.countDown();
+      Grant a = first.get(10, TimeUnit.SECONDS);
+      for (Future<Grant> f : others) {
+        assertThat(f.get(10, TimeUnit.SECONDS).accessToken()).isEqualTo(a.accessToken());
+      }
+    } finally {
+      fake.refreshRelease.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(fake.refreshes.get()).isEqualTo(1);
+    assertThat(socialink.grants("alice").get(0).version()).isEqualTo(1);
+  }
+
+  @Test
+  void expiredAnswerLeadsToOneRefreshAndOneReplayOnly() {
+    AuthorizationResult r = link();
+    fake.expiredProfileAnswers = 1;
+    assertThat(socialink.profile("alice", r.grant().id()).userId()).isEqualTo("u-1");
+    assertThat(fake.refreshes).hasValue(1);
+    assertThat(fake.profileCalls).hasValue(3); // one during linking, one expired, one replay
+
+    fake.expiredProfileAnswers = 5;
+    assertThatThrownBy(() -> socialink.profile("alice", r.grant().id())).isInstanceOf(AuthorizationException.class);
+    assertThat(fake.refreshes).hasValue(2);
+    assertThat(fake.profileCalls).hasValue(5);
+  }
+
+  @Test
+  void deadRefreshTokenMarksTheLinkRevokedButATransientFailureDoesNot() {
+    AuthorizationResult r = link();
+    clock.advance(Duration.ofHours(3));
+    fake.refreshFailure = SocialinkException.of(Classification.of(ErrorCategory.TRANSIENT, "fake", 503, "down"), null, 1);
+    assertThatThrownBy(() -> socialink.freshGrant("alice", r.grant().id())).isInstanceOf(SocialinkException.class);
+    assertThat(socialink.links("alice").get(0).state()).isEqualTo(LinkState.ACTIVE);
+
+    fake.refreshFailure = SocialinkException.of(Classification.of(ErrorCategory.AUTH_REVOKED, "fake", 400, "dead"), null, 1);
+    assertThatThrownBy(() -> socialink.freshGrant("alice", r.grant().id())).isInstanceOf(AuthorizationException.class);
+    assertThat(socialink.links("alice").get(0).state()).isEqualTo(LinkState.REVOKED);
+  }
+
+  @Test
+  void grantWithoutRefreshTokenFailsClearlyWhenExpired() {
+    fake.issueRefreshToken = false;
+    AuthorizationResult r = link();
+    clock.advance(Duration.ofHours(2));
+    assertThatThrownBy(() -> socialink.freshGrant("alice", r.grant().id())).isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("issued none");
+    assertThat(fake.refreshes).hasValue(0);
+  }
+
+  @Test
+  void classifiesAResponseWithoutACall() {
+    assertThat(socialink.classify("fake", 200, Map.of(), new byte[0])).isEmpty();
+    Classification c = socialink.classify("fake", 429, Map.of("Retry-After", List.of("30")),
+        "{}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+    assertThat(c.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+    assertThat(c.retryAt()).contains(clock.instant().plusSeconds(30));
+  }
+
+  @Test
+  void plansTheUnlinkOfAnAuthorizationLink() {
+    AuthorizationResult r = link();
+    UnlinkPlan plan = socialink.planUnlink("alice", r.link().id());
+    assertThat(plan.id()).isEqualTo("link:" + r.link().id());
+    assertThat(plan.steps()).extracting(UnlinkStep::phase).containsExactly(
+        UnlinkStep.Phase.REVOKE, UnlinkStep.Phase.VERIFY, UnlinkStep.Phase.FORGET);
+    assertThat(plan.renderText()).contains("Revoke grant " + r.grant().id());
+    assertThatThrownBy(() -> socialink.planUnlink("bob", r.link().id())).hasMessageContaining("no link");
+  }
+}

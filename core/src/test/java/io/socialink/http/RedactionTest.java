@@ -1,0 +1,35 @@
+package io.socialink.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RedactionTest {
+  @Test
+  void hidesSecretQueryParametersAndKeepsTheRest() {
+    URI uri = URI.create("https://graph.instagram.com/me?fields=id,username&access_token=IGQVJ-canary&x=1");
+    assertThat(Redaction.uri(uri)).isEqualTo("https://graph.instagram.com/me?fields=id,username&access_token=****&x=1");
+  }
+
+  @Test
+  void hidesFormFieldsAndAuthorizationSchemesInText() {
+    assertThat(Redaction.params("grant_type=refresh_token&refresh_token=rt-canary&client_id=abc"))
+        .isEqualTo("grant_type=refresh_token&refresh_token=****&client_id=abc");
+    assertThat(Redaction.text("sent Authorization: Bearer abc.def-ghi and Basic dXNlcjpwYXNz"))
+        .doesNotContain("abc.def-ghi").doesNotContain("dXNlcjpwYXNz").contains("Bearer ****");
+  }
+
+  @Test
+  void requestToStringShowsNeitherHeadersNorBody() {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", "tok-canary");
+    ApiRequest r = ApiRequest.newBuilder(HttpMethod.POST, URI.create("https://api.x.com/2/oauth2/revoke?code=c-canary"))
+        .header("Authorization", "Basic secret-canary").form(form).build();
+    assertThat(r.toString()).isEqualTo("POST https://api.x.com/2/oauth2/revoke?code=****");
+    assertThat(r.headers().toString()).doesNotContain("secret-canary");
+    assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("token=tok-canary");
+  }
+}
