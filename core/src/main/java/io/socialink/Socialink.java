@@ -473,6 +473,27 @@ public final class Socialink {
   }
 
   /**
+   * Records a link Socialink did not make itself, so it can be audited and planned for: an Instagram
+   * account shown on a TikTok profile ({@link LinkKind#PROFILE_LINK}), a cross-posting pair
+   * ({@link LinkKind#CROSS_POST}) or an account held by a business tool ({@link LinkKind#BUSINESS_ASSET}).
+   *
+   * @param ownerId the owner
+   * @param kind the kind
+   * @param from the first end
+   * @param to the second end
+   * @param grantIds the owner's grants the link uses, possibly none
+   * @return the stored link
+   * @throws IllegalArgumentException if a grant id is not one of the owner's grants
+   */
+  public Link recordLink(String ownerId, LinkKind kind, LinkEnd from, LinkEnd to, List<String> grantIds) {
+    Checks.notBlank(ownerId, "ownerId");
+    for (String id : grantIds) {
+      grant(ownerId, id);
+    }
+    return links.save(Link.create(newId("l"), ownerId, kind, from, to, grantIds, clock));
+  }
+
+  /**
    * Plans the complete undoing of a link.
    *
    * @param ownerId the owner

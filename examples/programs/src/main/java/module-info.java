@@ -1,0 +1,9 @@
+/** Runnable Socialink example programs. */
+module io.socialink.examples {
+  requires io.socialink.core;
+  requires com.example.pebble;
+  requires jdk.httpserver;
+  requires java.net.http;
+
+  exports io.socialink.examples;
+}

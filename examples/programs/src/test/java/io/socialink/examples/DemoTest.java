@@ -1,0 +1,28 @@
+package io.socialink.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+  @Test
+  void linksUsesPlansRevokesAndVerifiesWithoutPrintingATokenOrSecret() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(out).contains("instagram", "pebble", "tiktok", "x")
+        .contains("APP_AUTHORIZATION the application Socialink Demo -> pebble account @pebble_fan")
+        .contains("profile: @pebble_fan")
+        .contains("refresh token rotated: true")
+        .contains("[REVOKE] Revoke grant")
+        .contains("revoke: REVOKED")
+        .contains("the old token is refused (AUTH_REVOKED)")
+        .contains("TikTok app → Profile → Edit profile");
+    // The local server mints tokens starting with these prefixes; none may be printed.
+    assertThat(out).doesNotContain("pat-").doesNotContain("prt-").doesNotContain("demo-client-secret")
+        .doesNotContain("code-");
+  }
+}
