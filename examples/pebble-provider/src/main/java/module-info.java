@@ -3,7 +3,7 @@
  * socialink-core only.
  */
 module com.example.pebble {
-  requires io.socialink.core;
+  requires transitive io.socialink.core;
 
   exports com.example.pebble;
 

@@ -97,9 +97,12 @@ public final class InstagramProvider implements PlatformProvider {
         if (appAccess) {
           boolean viaFacebook = context.grants().stream().anyMatch(g -> g.schemeId().equals(FACEBOOK_LOGIN.id()));
           ManualProcedure p = viaFacebook ? REMOVE_APP_ACCESS_ON_FACEBOOK : REMOVE_APP_ACCESS;
+          String holder = java.util.stream.Stream.of(link.from(), link.to())
+              .filter(end -> !end.platform().equals(Optional.of(ID)))
+              .map(end -> end.platform().orElse("this application"))
+              .findFirst().orElse("the other app");
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, p.id(), link.id()), p,
-              "Revoke the access " + (link.kind() == LinkKind.PROFILE_LINK ? "the other platform" : "the app")
-                  + " holds on the Instagram side of " + link.id() + "."));
+              "Unlinking on one side can leave " + holder + "'s access to the Instagram account in place; remove it there."));
         }
       });
       return steps;

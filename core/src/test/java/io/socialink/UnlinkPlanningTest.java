@@ -1,0 +1,81 @@
+package io.socialink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialink.auth.AppCredentials;
+import io.socialink.auth.AuthorizationResult;
+import io.socialink.auth.AuthorizationStart;
+import io.socialink.auth.CallbackParameters;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class UnlinkPlanningTest {
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  final FakeProvider source = new FakeProvider("source");
+  final FakeProvider target = new FakeProvider("target");
+  final Socialink socialink = Socialink.builder()
+      .providerLoader(ProviderLoader.of())
+      .register(source)
+      .register(target)
+      .credentials(AppCredentials.publicClient("source", "oauth2", "c1", URI.create("https://app.example/cb")))
+      .credentials(AppCredentials.publicClient("target", "oauth2", "c2", URI.create("https://app.example/cb")))
+      .clock(clock)
+      .random(new Random(5))
+      .build();
+
+  AuthorizationResult link(String platform) {
+    AuthorizationStart start = socialink.authorize("alice", platform);
+    return socialink.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
+  }
+
+  @Test
+  void crossPostPlanStopsSyncButKeepsTheGrantsOfTheAuthorizationLinks() {
+    AuthorizationResult a = link("source");
+    AuthorizationResult b = link("target");
+    Link crossPost = socialink.recordLink("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
+        LinkEnd.account(b.grant().account()), List.of(a.grant().id(), b.grant().id()));
+    UnlinkPlan plan = socialink.planUnlink("alice", crossPost.id());
+    assertThat(plan.steps()).extracting(UnlinkStep::id).containsExactly("stop-sync:" + crossPost.id());
+    assertThat(plan.impactNotes()).anyMatch(n -> n.contains("not deleted"))
+        .anyMatch(n -> n.contains("Grants still used by other links are kept"));
+  }
+
+  @Test
+  void aGrantAnotherLiveLinkUsesIsNeitherRevokedNorForgotten() {
+    AuthorizationResult a = link("source");
+    Link second = socialink.recordLink("alice", LinkKind.APP_AUTHORIZATION, LinkEnd.application("Other App"),
+        LinkEnd.account(a.grant().account()), List.of(a.grant().id()));
+    UnlinkPlan plan = socialink.planUnlink("alice", a.link().id());
+    assertThat(plan.steps()).noneMatch(s -> s instanceof UnlinkStep.RevokeGrant || s instanceof UnlinkStep.ForgetGrant);
+    assertThat(second.state()).isEqualTo(LinkState.ACTIVE);
+  }
+
+  @Test
+  void accountDeletionGathersEveryLinkOfTheAccountOnce() {
+    AuthorizationResult a = link("source");
+    AuthorizationResult b = link("target");
+    socialink.recordLink("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
+        LinkEnd.account(b.grant().account()), List.of(a.grant().id(), b.grant().id()));
+    UnlinkPlan plan = socialink.planAccountDeletion("alice", a.grant().account());
+    assertThat(plan.id()).isEqualTo("account:source:u-1");
+    assertThat(plan.subject()).isInstanceOfSatisfying(UnlinkPlan.AccountDeletion.class,
+        d -> assertThat(d.links()).hasSize(2));
+    assertThat(plan.steps()).extracting(UnlinkStep::id).doesNotHaveDuplicates()
+        .contains("revoke:source:" + a.grant().id(), "forget:" + a.grant().id())
+        .noneMatch(id -> id.contains(b.grant().id()));
+    assertThat(plan.steps().get(0)).isInstanceOf(UnlinkStep.StopSync.class);
+    assertThat(plan.impactNotes()).anyMatch(n -> n.contains("deleting the source account itself"));
+  }
+
+  @Test
+  void planningAgainGivesTheSamePlan() {
+    AuthorizationResult a = link("source");
+    UnlinkPlan first = socialink.planUnlink("alice", a.link().id());
+    UnlinkPlan again = socialink.planUnlink("alice", a.link().id());
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.steps()).isEqualTo(first.steps());
+  }
+}
