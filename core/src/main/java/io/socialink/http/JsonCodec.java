@@ -5,6 +5,11 @@ import java.util.Map;
 /**
  * Reads and writes JSON for providers, so that no JSON library type appears in the API. Records and
  * {@code java.time} values are supported; unknown properties are ignored. Thread-safe.
+ *
+ * <p>{@link #read(byte[], Class)} builds the target type reflectively: on the module path, a
+ * provider's record types must be public in an exported package or in a package its module opens to
+ * {@code com.fasterxml.jackson.databind}. {@link #readObject(byte[])} needs neither and suits
+ * providers that only pick a few fields.
  */
 public interface JsonCodec {
   /**
