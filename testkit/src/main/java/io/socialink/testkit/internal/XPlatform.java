@@ -293,7 +293,7 @@ public final class XPlatform {
     }
     scopes.removeAll(withheld);
     String code = newToken();
-    codes.put(code, new CodeRec(client.id(), redirect, challenge, method, Set.copyOf(scopes), consentUser.id(),
+    codes.put(code, new CodeRec(client.id(), redirect, challenge, method, java.util.Collections.unmodifiableSet(scopes), consentUser.id(),
         clock.instant()));
     return Reply.redirect(redirect + sep + "state=" + enc(state) + "&code=" + enc(code));
   }
@@ -480,7 +480,7 @@ public final class XPlatform {
     for (String id : mediaIds) {
       MediaRec rec = media.get(id);
       if (rec == null || !rec.userId.equals(token.userId) || !rec.ready(processingPolls)) {
-        return invalidRequest("media.media_ids", "media id " + id + " is unknown, not yours, or not processed");
+        return invalidRequest("media.media_ids", id, "The media id " + id + " is unknown, not yours, or not processed.");
       }
     }
     if (!text.isBlank() && posts.stream().anyMatch(p -> p.userId().equals(token.userId) && p.text().equals(text))) {
@@ -638,8 +638,15 @@ public final class XPlatform {
   }
 
   private Reply invalidRequest(String parameter, String message) {
+    return invalidRequest(parameter, "", message);
+  }
+
+  private Reply invalidRequest(String parameter, String value, String message) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("errors", List.of(Map.of("parameters", Map.of(parameter, List.of()), "message", message)));
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("parameters", Map.of(parameter, value.isEmpty() ? List.of() : List.of(value)));
+    error.put("message", message);
+    m.put("errors", List.of(error));
     m.put("title", "Invalid Request");
     m.put("detail", "One or more parameters to your request was invalid.");
     m.put("type", "https://api.x.com/2/problems/invalid-request");

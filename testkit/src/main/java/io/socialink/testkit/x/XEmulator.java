@@ -233,7 +233,8 @@ public final class XEmulator implements AutoCloseable {
   }
 
   /**
-   * Closes the connection of the next requests without an answer, as a reset connection does.
+   * Drops the connection of the next requests in the middle of the answer (headers sent, body cut
+   * short), so the client sees the I/O failure a reset connection gives.
    *
    * @param count how many requests
    */
@@ -328,7 +329,10 @@ public final class XEmulator implements AutoCloseable {
         body = in.readAllBytes();
       }
       if (take(resetCount)) {
-        return; // closing the exchange without a response drops the connection
+        // Promise a body and close before sending it: the server drops the connection mid-answer.
+        ex.sendResponseHeaders(200, 1024);
+        ex.getResponseBody().flush();
+        return;
       }
       if (take(delayCount)) {
         try {
