@@ -214,12 +214,7 @@ public final class XClient implements PlatformClient {
         throw invalid("an X media id is 1-19 digits; got '" + id + "'");
       }
     }
-    Optional<String> refusal = XTextRules.rejection(text, !ids.isEmpty());
-    if (refusal.isPresent()) {
-      throw SocialinkException.of(Classification.of(ErrorCategory.INVALID_REQUEST, XProvider.ID, 0,
-          "X would refuse the post: " + refusal.get())
-          .withRemediation("Shorten the text, e.g. with socialink.textRules(\"x\").fit(text, \"…\")."), null, 1);
-    }
+    checkText(text, !ids.isEmpty());
     Map<String, Object> body = new LinkedHashMap<>();
     if (!text.isBlank()) {
       body.put("text", text);
@@ -244,10 +239,7 @@ public final class XClient implements PlatformClient {
     if (post.media().size() > 4) {
       throw invalid("X takes at most 4 media per post; got " + post.media().size());
     }
-    Optional<String> refusal = XTextRules.rejection(post.text(), !post.media().isEmpty());
-    if (refusal.isPresent()) {
-      post(grant, post.text(), List.of()); // raises the refusal before any upload
-    }
+    checkText(post.text(), !post.media().isEmpty()); // before any upload
     List<String> ids = new ArrayList<>();
     for (MediaContent m : post.media()) {
       ids.add(uploadMedia(grant, m));
@@ -277,6 +269,15 @@ public final class XClient implements PlatformClient {
       }
     }
     return out;
+  }
+
+  private static void checkText(String text, boolean hasMedia) {
+    Optional<String> refusal = XTextRules.rejection(text, hasMedia);
+    if (refusal.isPresent()) {
+      throw SocialinkException.of(Classification.of(ErrorCategory.INVALID_REQUEST, XProvider.ID, 0,
+          "X would refuse the post: " + refusal.get())
+          .withRemediation("Shorten the text, e.g. with socialink.textRules(\"x\").fit(text, \"…\")."), null, 1);
+    }
   }
 
   private static SocialinkException invalid(String message) {
