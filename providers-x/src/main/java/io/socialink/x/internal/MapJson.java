@@ -1,0 +1,58 @@
+package io.socialink.x.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.socialink.http.JsonCodec;
+import io.socialink.http.MalformedPayloadException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A JSON codec for maps, lists and scalars only, for the response interpreter, which core asks for
+ * before any client (and so any {@link io.socialink.spi.ProviderContext}) exists. Messages never quote
+ * the payload. Thread-safe.
+ */
+public final class MapJson implements JsonCodec {
+  /** The shared instance. */
+  public static final MapJson INSTANCE = new MapJson();
+
+  private final ObjectMapper mapper = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+
+  private MapJson() {}
+
+  @Override
+  public <T> T read(byte[] json, Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    if (type != Map.class && type != Object.class) {
+      throw new IllegalArgumentException("this codec reads maps only; asked for " + type.getSimpleName());
+    }
+    return type.cast(readObject(json));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> readObject(byte[] json) {
+    Object value;
+    try {
+      value = mapper.readValue(Objects.requireNonNull(json, "json"), Object.class);
+    } catch (IOException e) {
+      throw new MalformedPayloadException("malformed JSON (" + e.getClass().getSimpleName() + ")");
+    }
+    if (!(value instanceof Map)) {
+      throw new MalformedPayloadException("expected a JSON object");
+    }
+    return (Map<String, Object>) value;
+  }
+
+  @Override
+  public byte[] write(Object value) {
+    try {
+      return mapper.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,370 @@
+package io.socialink.x.internal;
+
+import io.socialink.error.Classification;
+import io.socialink.error.ErrorCategory;
+import io.socialink.http.ApiResponse;
+import io.socialink.http.Headers;
+import io.socialink.http.JsonCodec;
+import io.socialink.http.Redaction;
+import io.socialink.resilience.RateLimitObservation;
+import io.socialink.resilience.RateLimitScope;
+import io.socialink.spi.ResponseInterpreter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * X's reading of its responses. Three error shapes are recognised:
+ *
+ * <ul>
+ *   <li>OAuth errors of the token and revoke endpoints: {@code {"error", "error_description"}};</li>
+ *   <li>v2 problem details: {@code {"type", "title", "detail", "status"?}}, matched by the type's last
+ *       path segment so both the {@code api.x.com} and {@code api.twitter.com} prefixes work; also the
+ *       same objects inside an {@code errors} array;</li>
+ *   <li>v1.1 codes: {@code {"errors":[{"code", "message"}]}}.</li>
+ * </ul>
+ *
+ * A 2xx with {@code data} is a success even when it also carries {@code errors} (partial errors); a 2xx
+ * with {@code errors} and no {@code data} is a failure. The request id is {@code x-transaction-id}.
+ * Rate-limit headers become observations. Stateless and thread-safe.
+ */
+public final class XResponseInterpreter implements ResponseInterpreter {
+  /** X's request id header. */
+  public static final String TRANSACTION_ID = "x-transaction-id";
+
+  private static final String TOKEN_INVALID = "Value passed for the token was invalid.";
+  private static final String CODE_INVALID = "Value passed for the authorization code was invalid.";
+
+  private final JsonCodec json;
+
+  /**
+   * Creates the interpreter.
+   *
+   * @param json the codec
+   */
+  public XResponseInterpreter(JsonCodec json) {
+    this.json = Objects.requireNonNull(json, "json");
+  }
+
+  @Override
+  public Optional<Classification> classify(ApiResponse response, Optional<Classification> generic) {
+    Optional<Map<String, Object>> body = Json.tryObject(json, response.body());
+    if (response.isSuccessful()) {
+      if (body.isEmpty() || body.get().containsKey("data")) {
+        return Optional.empty();
+      }
+      Optional<Map<String, Object>> first = firstError(body.get());
+      if (first.isEmpty()) {
+        return Optional.empty();
+      }
+      Classification base = Classification.of(ErrorCategory.UNKNOWN, XCalls.PLATFORM, response.status(),
+          "X answered HTTP " + response.status() + " with errors and no data");
+      return Optional.of(withRequestId(refineFromError(base, first.get(), response), response));
+    }
+    Classification c = generic.orElseGet(() -> Classification.of(ErrorCategory.UNKNOWN, XCalls.PLATFORM,
+        response.status(), "HTTP " + response.status() + " from x"));
+    if (body.isPresent()) {
+      Map<String, Object> m = body.get();
+      if (Json.str(m, "error").isPresent()) {
+        c = oauth(c, m);
+      } else if (Json.str(m, "type").isPresent()) {
+        c = problem(c, m, response);
+      } else {
+        Optional<Map<String, Object>> first = firstError(m);
+        if (first.isPresent()) {
+          c = refineFromError(c, first.get(), response);
+        }
+      }
+    }
+    c = withRequestId(c, response);
+    if (c.category() == ErrorCategory.RATE_LIMITED && c.retryAt().isEmpty()) {
+      Optional<Instant> reset = rateLimitReset(response.headers());
+      if (reset.isPresent()) {
+        c = c.withRetryAt(reset.get());
+      }
+    }
+    return Optional.of(c);
+  }
+
+  private static Classification refineFromError(Classification c, Map<String, Object> error, ApiResponse response) {
+    if (Json.num(error, "code").isPresent()) {
+      return v1(c, error);
+    }
+    if (Json.str(error, "type").isPresent()) {
+      return problem(c, error, response);
+    }
+    return c;
+  }
+
+  private static Optional<Map<String, Object>> firstError(Map<String, Object> m) {
+    return Json.list(m, "errors").flatMap(l -> l.stream()
+        .filter(Map.class::isInstance)
+        .map(o -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> e = (Map<String, Object>) o;
+          return e;
+        })
+        .findFirst());
+  }
+
+  private static Classification withRequestId(Classification c, ApiResponse response) {
+    if (c.requestId().isPresent()) {
+      return c;
+    }
+    return response.headers().first(TRANSACTION_ID).filter(s -> !s.isBlank()).map(c::withRequestId).orElse(c);
+  }
+
+  /** OAuth 2.0 token and revoke endpoint errors (RFC 6749 style). */
+  private static Classification oauth(Classification c, Map<String, Object> m) {
+    String error = Json.str(m, "error").orElseThrow();
+    String description = Json.str(m, "error_description").orElse("");
+    String message = "X OAuth error " + error + (description.isEmpty() ? "" : ": " + safe(description));
+    Classification out = c.withMessage(message).withPlatformCode(error);
+    if (description.equals(TOKEN_INVALID)) {
+      // A spent (rotated), revoked or unknown refresh token; X says invalid_request, not invalid_grant.
+      return out.withCategory(ErrorCategory.AUTH_REVOKED).withRemediation(
+          "The refresh token is spent or revoked (X refresh tokens are single-use); ask the user to link the account again.");
+    }
+    if (description.equals(CODE_INVALID)) {
+      // The code was used, is older than 30 seconds, or does not match: only a new authorization helps.
+      return out.withCategory(ErrorCategory.AUTH_REVOKED).withRemediation(
+          "The authorization code was already used, expired (X codes live 30 seconds) or does not match the PKCE"
+              + " verifier or redirect URI; exchange codes in the callback itself and ask the user to link again.");
+    }
+    switch (error) {
+      case "unauthorized_client":
+      case "invalid_client":
+        return out.withCategory(ErrorCategory.CONFIGURATION).withRemediation(
+            "X refused the client's credentials: a confidential client must send HTTP Basic with its OAuth 2.0 Client ID"
+                + " and Client Secret; check both on the app's Keys and tokens page, and the app type (public or confidential).");
+      case "invalid_grant":
+        return out.withCategory(ErrorCategory.AUTH_REVOKED);
+      case "invalid_scope":
+        return out.withCategory(ErrorCategory.INVALID_REQUEST);
+      default:
+        return out;
+    }
+  }
+
+  /** v2 problem details, matched by the type's last segment. */
+  private static Classification problem(Classification c, Map<String, Object> m, ApiResponse response) {
+    String type = Json.str(m, "type").orElseThrow();
+    String suffix = problemSuffix(type);
+    String title = Json.str(m, "title").orElse("");
+    String detail = Json.str(m, "detail").orElse("");
+    String message = "X problem " + suffix + (title.isEmpty() ? "" : " (" + safe(title) + ")")
+        + (detail.isEmpty() ? "" : ": " + safe(detail));
+    Classification out = c.withMessage(message).withPlatformCode(suffix);
+    Optional<ErrorCategory> category = problemCategory(suffix, detail, response.status());
+    if (category.isEmpty()) {
+      return out;
+    }
+    if (category.get() == ErrorCategory.QUOTA_EXHAUSTED) {
+      String period = Json.str(m, "period").map(p -> " (" + safe(p) + " cap)").orElse("");
+      return new Classification(ErrorCategory.QUOTA_EXHAUSTED, out.platformId(), out.httpStatus(), out.platformCode(),
+          out.requestId(), Optional.empty(), out.message(),
+          "X's usage or spending cap is used up" + period + "; retrying soon does not help. Wait for the cap to reset"
+              + " or raise it in the developer portal.");
+    }
+    if (out.category() == category.get()) {
+      return out;
+    }
+    Classification changed = out.withCategory(category.get());
+    if (category.get() == ErrorCategory.CONFIGURATION && suffix.equals("client-forbidden")) {
+      String reason = Json.str(m, "reason").map(r -> " (" + safe(r) + ")").orElse("");
+      changed = changed.withRemediation("The X app is not allowed to use this endpoint" + reason
+          + ": attach it to a project enrolled for the endpoint's access level in the developer portal.");
+    }
+    return changed;
+  }
+
+  /**
+   * The category of a problem type's suffix; for {@code about:blank}, from the detail and status.
+   *
+   * @param suffix the type's last segment, or {@code about:blank}
+   * @param detail the detail text
+   * @param status the HTTP status
+   * @return the category, or empty to keep the generic verdict
+   */
+  static Optional<ErrorCategory> problemCategory(String suffix, String detail, int status) {
+    switch (suffix) {
+      case "about:blank":
+        return blankCategory(detail, status);
+      case "invalid-request":
+      case "disallowed-resource":
+      case "rule-cap":
+      case "rule-length":
+      case "invalid-rules":
+      case "duplicate-rules":
+        return Optional.of(ErrorCategory.INVALID_REQUEST);
+      case "resource-not-found":
+      case "field-hydration-failure":
+        return Optional.of(ErrorCategory.NOT_FOUND);
+      case "not-authorized-for-resource":
+      case "not-authorized-for-field":
+      case "field-unauthorized":
+        return Optional.of(ErrorCategory.PERMISSION_DENIED);
+      case "resource-unavailable":
+      case "user-suspended":
+        return Optional.of(ErrorCategory.ACCOUNT_RESTRICTED);
+      case "client-forbidden":
+      case "unsupported-authentication":
+      case "oauth1-permissions":
+        return Optional.of(ErrorCategory.CONFIGURATION);
+      case "usage-capped":
+      case "credits-depleted":
+        return Optional.of(ErrorCategory.QUOTA_EXHAUSTED);
+      case "rate-limit-exceeded":
+        return Optional.of(ErrorCategory.RATE_LIMITED);
+      case "internal-error":
+      case "operational-disconnect":
+      case "streaming-connection":
+      case "client-disconnected":
+        return Optional.of(ErrorCategory.TRANSIENT);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static Optional<ErrorCategory> blankCategory(String detail, int status) {
+    String d = detail.toLowerCase(Locale.ROOT);
+    if (d.contains("duplicate content")) {
+      return Optional.of(ErrorCategory.DUPLICATE);
+    }
+    if (d.contains("your account is not permitted")) {
+      return Optional.of(ErrorCategory.ACCOUNT_RESTRICTED);
+    }
+    if (d.contains("text is too long")) {
+      return Optional.of(ErrorCategory.INVALID_REQUEST);
+    }
+    return Optional.empty(); // "Unauthorized", "Forbidden", "Too Many Requests": the status decides
+  }
+
+  /** v1.1 error codes. */
+  private static Classification v1(Classification c, Map<String, Object> error) {
+    long code = Json.num(error, "code").orElseThrow();
+    String message = Json.str(error, "message").map(XResponseInterpreter::safe).orElse("");
+    Classification out = c.withMessage("X error " + code + (message.isEmpty() ? "" : ": " + message))
+        .withPlatformCode(Long.toString(code));
+    Optional<ErrorCategory> category = v1Category(code);
+    return category.isEmpty() || category.get() == out.category() ? out : out.withCategory(category.get());
+  }
+
+  /**
+   * The category of a v1.1 error code.
+   *
+   * @param code the code
+   * @return the category, or empty to keep the generic verdict
+   */
+  static Optional<ErrorCategory> v1Category(long code) {
+    switch ((int) code) {
+      case 32:
+        return Optional.of(ErrorCategory.AUTH_EXPIRED);
+      case 89:
+        // "Invalid or expired token." OAuth 1.0a user tokens never expire, so for them this means revoked.
+        return Optional.of(ErrorCategory.AUTH_REVOKED);
+      case 88:
+        return Optional.of(ErrorCategory.RATE_LIMITED);
+      case 185:
+        return Optional.of(ErrorCategory.QUOTA_EXHAUSTED);
+      case 186:
+      case 324:
+        return Optional.of(ErrorCategory.INVALID_REQUEST);
+      case 187:
+        return Optional.of(ErrorCategory.DUPLICATE);
+      case 220:
+        return Optional.of(ErrorCategory.INSUFFICIENT_SCOPE);
+      case 226:
+        return Optional.of(ErrorCategory.PERMISSION_DENIED);
+      case 63:
+      case 64:
+      case 326:
+        return Optional.of(ErrorCategory.ACCOUNT_RESTRICTED);
+      case 99:
+      case 135:
+      case 215:
+      case 261:
+      case 416:
+        return Optional.of(ErrorCategory.CONFIGURATION);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /**
+   * The last segment of a problem type: {@code https://api.x.com/2/problems/usage-capped} and
+   * {@code https://api.twitter.com/2/problems/usage-capped} both give {@code usage-capped}; a
+   * {@code #fragment} form gives the fragment; {@code about:blank} stays whole.
+   *
+   * @param type the type URI
+   * @return the suffix
+   */
+  static String problemSuffix(String type) {
+    String t = type.trim();
+    if (t.equalsIgnoreCase("about:blank")) {
+      return "about:blank";
+    }
+    int hash = t.lastIndexOf('#');
+    if (hash >= 0 && hash < t.length() - 1) {
+      return t.substring(hash + 1).toLowerCase(Locale.ROOT);
+    }
+    String noSlash = t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+    return noSlash.substring(noSlash.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static String safe(String text) {
+    String oneLine = text.replaceAll("\\p{Cntrl}", " ");
+    String cut = oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    return Redaction.text(cut);
+  }
+
+  private static Optional<Instant> rateLimitReset(Headers h) {
+    Optional<Instant> latest = Optional.empty();
+    for (String prefix : List.of("x-rate-limit-", "x-user-limit-24hour-", "x-app-limit-24hour-")) {
+      Optional<Long> remaining = longHeader(h, prefix + "remaining");
+      Optional<Long> reset = longHeader(h, prefix + "reset");
+      if (reset.isPresent() && remaining.map(r -> r == 0).orElse(prefix.equals("x-rate-limit-"))) {
+        Instant at = Instant.ofEpochSecond(reset.get());
+        if (latest.isEmpty() || at.isAfter(latest.get())) {
+          latest = Optional.of(at);
+        }
+      }
+    }
+    return latest;
+  }
+
+  @Override
+  public List<RateLimitObservation> rateLimits(String endpointGroup, ApiResponse response, Instant receivedAt) {
+    Headers h = response.headers();
+    List<RateLimitObservation> out = new ArrayList<>();
+    RateLimitScope endpointScope = endpointGroup.startsWith("oauth2.") ? RateLimitScope.PER_APP : RateLimitScope.PER_USER;
+    observe(h, "x-rate-limit-", endpointGroup, endpointScope).ifPresent(out::add);
+    observe(h, "x-app-limit-24hour-", "*", RateLimitScope.PER_APP).ifPresent(out::add);
+    observe(h, "x-user-limit-24hour-", "*", RateLimitScope.PER_USER).ifPresent(out::add);
+    return out;
+  }
+
+  private static Optional<RateLimitObservation> observe(Headers h, String prefix, String group, RateLimitScope scope) {
+    Optional<Long> remaining = longHeader(h, prefix + "remaining").filter(r -> r >= 0);
+    Optional<Long> reset = longHeader(h, prefix + "reset").filter(r -> r >= 0);
+    if (remaining.isEmpty() || reset.isEmpty()) {
+      return Optional.empty();
+    }
+    OptionalLong limit = longHeader(h, prefix + "limit").filter(l -> l >= 0)
+        .map(OptionalLong::of).orElse(OptionalLong.empty());
+    return Optional.of(new RateLimitObservation(group, scope, limit, remaining.get(), Instant.ofEpochSecond(reset.get())));
+  }
+
+  private static Optional<Long> longHeader(Headers h, String name) {
+    Optional<String> v = h.first(name).map(String::trim);
+    if (v.isEmpty() || !v.get().matches("[0-9]{1,18}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(v.get()));
+  }
+}

@@ -1,0 +1,271 @@
+package io.socialink.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialink.Account;
+import io.socialink.Grant;
+import io.socialink.LinkKind;
+import io.socialink.Socialink;
+import io.socialink.auth.AuthorizationResult;
+import io.socialink.auth.AuthorizationStart;
+import io.socialink.auth.CallbackParameters;
+import io.socialink.auth.CallbackRejectedException;
+import io.socialink.error.ErrorCategory;
+import io.socialink.error.SocialinkException;
+import io.socialink.publish.Post;
+import io.socialink.publish.PublishedPost;
+import io.socialink.spi.PlatformClient;
+import io.socialink.spi.Revocation;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every platform provider meets, run through the public {@link Socialink} API against a
+ * platform emulator (or any local stand-in): authorize, exchange the code, refresh, read the profile,
+ * publish, revoke, and see the old token refused; and a forged or reused state refused before any
+ * token request. Written once, so every provider, a third party's too, runs the same checks.
+ *
+ * <pre>{@code
+ * class XContractTest extends PlatformProviderContractTest {
+ *   static XEmulator x = XEmulator.start();
+ *   protected Socialink newSocialink() { return Socialink.builder()
+ *       .register(XProvider.withEndpoints(XEndpoints.of(x.authorizeUri(), x.apiBaseUri())))
+ *       .credentials(...).build(); }
+ *   protected String platformId() { return "x"; }
+ *   protected String schemeId() { return "oauth2"; }
+ *   protected List<String> scopes() { return XScopes.POSTING; }
+ *   protected URI consent(URI url) { return x.consent(url); }
+ *   protected long tokenRequests() { return x.count("POST", "/2/oauth2/token"); }
+ * }
+ * }</pre>
+ *
+ * <p>Each test gets a new {@link Socialink} from {@link #newSocialink()}.
+ */
+public abstract class PlatformProviderContractTest {
+  /** The application user who owns the links made by the contract. */
+  protected static final String OWNER = "contract-owner";
+
+  private Socialink socialink;
+
+  /** Creates the test; subclasses add their emulator. */
+  protected PlatformProviderContractTest() {}
+
+  /**
+   * A new {@link Socialink} whose provider for {@link #platformId()} talks to the emulator and whose
+   * credentials the emulator knows.
+   *
+   * @return the instance
+   */
+  protected abstract Socialink newSocialink();
+
+  /**
+   * The platform under test.
+   *
+   * @return its id
+   */
+  protected abstract String platformId();
+
+  /**
+   * The authorization scheme under test.
+   *
+   * @return its id
+   */
+  protected abstract String schemeId();
+
+  /**
+   * The scopes to ask for: enough to read the profile, publish and refresh.
+   *
+   * @return the scopes
+   */
+  protected abstract List<String> scopes();
+
+  /**
+   * Plays the user's browser: consents on the emulator's authorization page.
+   *
+   * @param authorizationUrl the URL the application sends the browser to
+   * @return the callback URI the platform redirects the browser to
+   */
+  protected abstract URI consent(URI authorizationUrl);
+
+  /**
+   * How many requests the emulator's token endpoint has received so far.
+   *
+   * @return the count
+   */
+  protected abstract long tokenRequests();
+
+  /**
+   * A post the platform accepts; each call returns different content, since platforms refuse
+   * duplicates.
+   *
+   * @return the post
+   */
+  protected Post samplePost() {
+    return Post.text("Socialink contract check " + UUID.randomUUID());
+  }
+
+  /**
+   * Whether the platform rotates refresh tokens, so that a used one must be refused.
+   *
+   * @return true by default
+   */
+  protected boolean rotatesRefreshTokens() {
+    return true;
+  }
+
+  /** Builds this test's {@link Socialink}. */
+  @BeforeEach
+  protected void createSocialink() {
+    socialink = newSocialink();
+  }
+
+  /**
+   * This test's instance.
+   *
+   * @return the instance
+   */
+  protected final Socialink socialink() {
+    return socialink;
+  }
+
+  /**
+   * This test's API client of the platform and scheme.
+   *
+   * @return the client
+   */
+  protected final PlatformClient client() {
+    return socialink.client(platformId(), schemeId());
+  }
+
+  /**
+   * Links an account through the public API: authorize, consent, complete.
+   *
+   * @return the result
+   */
+  protected final AuthorizationResult link() {
+    AuthorizationStart start = socialink.authorize(OWNER, platformId(), schemeId(), scopes());
+    URI callback = consent(start.url());
+    return socialink.completeAuthorization(OWNER, CallbackParameters.fromUri(callback));
+  }
+
+  /** Authorize and exchange make an active authorization link with a grant for the user's account. */
+  @Test
+  public void authorizeAndExchangeLinkTheAccount() {
+    AuthorizationResult result = link();
+
+    assertThat(result.missingScopes()).isEmpty();
+    assertThat(result.link().kind()).isEqualTo(LinkKind.APP_AUTHORIZATION);
+    assertThat(result.link().grantIds()).containsExactly(result.grant().id());
+    assertThat(result.grant().account().platformId()).isEqualTo(platformId());
+    assertThat(result.grant().account().userId()).isNotBlank();
+    assertThat(result.grant().refreshToken()).isPresent();
+    assertThat(result.grant().expiresAt()).isPresent();
+    assertThat(socialink.grants(OWNER)).extracting(Grant::id).containsExactly(result.grant().id());
+  }
+
+  /** A refresh returns a new access token and a new refresh token; the used refresh token is dead. */
+  @Test
+  public void refreshRotatesTheTokens() {
+    Grant before = link().grant();
+
+    Grant after = socialink.refresh(OWNER, before.id());
+
+    assertThat(after.accessToken()).isNotEqualTo(before.accessToken());
+    assertThat(after.refreshToken()).isPresent();
+    assertThat(after.version()).isGreaterThan(before.version());
+    assertThat(socialink.freshGrant(OWNER, before.id()).accessToken()).isEqualTo(after.accessToken());
+    Assumptions.assumeTrue(rotatesRefreshTokens(), "the platform does not rotate refresh tokens");
+    assertThat(after.refreshToken()).isNotEqualTo(before.refreshToken());
+    assertThatThrownBy(() -> client().refresh(before))
+        .isInstanceOfSatisfying(SocialinkException.class,
+            e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED));
+  }
+
+  /** The profile is the linked account. */
+  @Test
+  public void profileReadsTheLinkedAccount() {
+    Grant grant = link().grant();
+
+    Account account = socialink.profile(OWNER, grant.id());
+
+    assertThat(account).isEqualTo(grant.account());
+    assertThat(account.handle()).isPresent();
+  }
+
+  /** Publishing returns the platform's id of the new post. */
+  @Test
+  public void publishCreatesAPost() {
+    Grant grant = link().grant();
+
+    PublishedPost post = socialink.publish(OWNER, grant.id(), samplePost());
+
+    assertThat(post.platformId()).isEqualTo(platformId());
+    assertThat(post.postId()).isNotBlank();
+  }
+
+  /** After a revocation the old access token is refused with an authorization error; revoking again is safe. */
+  @Test
+  public void revokeKillsTheOldAccessToken() {
+    Grant grant = link().grant();
+    assertThat(client().profile(grant)).isEqualTo(grant.account());
+
+    assertThat(socialink.revoke(OWNER, grant.id())).isEqualTo(Revocation.REVOKED);
+
+    assertThatThrownBy(() -> client().profile(grant))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category().isAuthorization()).isTrue());
+    assertThat(socialink.revoke(OWNER, grant.id())).isEqualTo(Revocation.ALREADY_REVOKED);
+  }
+
+  /** The whole journey in order: authorize, exchange, refresh, profile, post, revoke, old token refused. */
+  @Test
+  public void linkUseAndUnlink() {
+    AuthorizationResult linked = link();
+    Grant refreshed = socialink.refresh(OWNER, linked.grant().id());
+    Account me = socialink.profile(OWNER, linked.grant().id());
+    PublishedPost post = socialink.publish(OWNER, linked.grant().id(), samplePost());
+    Revocation revocation = socialink.revoke(OWNER, linked.grant().id());
+
+    assertThat(me).isEqualTo(linked.grant().account());
+    assertThat(post.postId()).isNotBlank();
+    assertThat(revocation).isEqualTo(Revocation.REVOKED);
+    assertThatThrownBy(() -> client().profile(refreshed))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category().isAuthorization()).isTrue());
+  }
+
+  /** A callback replayed with a used state is refused before any token request. */
+  @Test
+  public void reusedStateIsRefusedWithoutATokenRequest() {
+    AuthorizationStart start = socialink.authorize(OWNER, platformId(), schemeId(), scopes());
+    CallbackParameters callback = CallbackParameters.fromUri(consent(start.url()));
+    socialink.completeAuthorization(OWNER, callback);
+    long before = tokenRequests();
+
+    assertThatThrownBy(() -> socialink.completeAuthorization(OWNER, callback))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
+    assertThat(tokenRequests()).isEqualTo(before);
+  }
+
+  /** A callback whose state was never issued is refused before any token request. */
+  @Test
+  public void forgedStateIsRefusedWithoutATokenRequest() {
+    AuthorizationStart start = socialink.authorize(OWNER, platformId(), schemeId(), scopes());
+    CallbackParameters real = CallbackParameters.fromUri(consent(start.url()));
+    CallbackParameters forged = new CallbackParameters(java.util.Optional.of("forged-" + start.state()), real.code(),
+        java.util.Optional.empty(), java.util.Optional.empty());
+    long before = tokenRequests();
+
+    assertThatThrownBy(() -> socialink.completeAuthorization(OWNER, forged))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
+    assertThatThrownBy(() -> socialink.completeAuthorization("another-owner", real))
+        .isInstanceOfSatisfying(CallbackRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.OWNER_MISMATCH));
+    assertThat(tokenRequests()).isEqualTo(before);
+  }
+}

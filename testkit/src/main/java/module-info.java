@@ -1,0 +1,16 @@
+/**
+ * Socialink's test kit: local platform emulators on the JDK's built-in HTTP server, the documented
+ * payloads they are checked against, and the provider contract test.
+ */
+module io.socialink.testkit {
+  requires transitive io.socialink.core;
+  requires transitive org.junit.jupiter.api;
+  requires transitive org.assertj.core;
+  requires jdk.httpserver;
+  requires com.fasterxml.jackson.databind;
+
+  exports io.socialink.testkit;
+  exports io.socialink.testkit.x;
+
+  opens io.socialink.testkit to org.junit.platform.commons;
+}
