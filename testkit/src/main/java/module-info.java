@@ -4,8 +4,9 @@
  */
 module io.socialink.testkit {
   requires transitive io.socialink.core;
-  requires transitive org.junit.jupiter.api;
-  requires transitive org.assertj.core;
+  // Needed by the contract test only; the emulators run without them (e.g. in example programs).
+  requires static org.junit.jupiter.api;
+  requires static org.assertj.core;
   requires jdk.httpserver;
   requires com.fasterxml.jackson.databind;
 

@@ -2,6 +2,8 @@
 module io.socialink.examples {
   requires io.socialink.core;
   requires com.example.pebble;
+  requires io.socialink.x;
+  requires io.socialink.testkit;
   requires jdk.httpserver;
   requires java.net.http;
 

@@ -3,6 +3,7 @@ package io.socialink.examples;
 import com.example.pebble.PebbleProvider;
 import io.socialink.Account;
 import io.socialink.Grant;
+import io.socialink.Link;
 import io.socialink.LinkEnd;
 import io.socialink.LinkKind;
 import io.socialink.Platform;
@@ -15,7 +16,15 @@ import io.socialink.auth.AuthorizationResult;
 import io.socialink.auth.AuthorizationStart;
 import io.socialink.auth.CallbackParameters;
 import io.socialink.error.AuthorizationException;
+import io.socialink.publish.Post;
+import io.socialink.publish.PublishedPost;
 import io.socialink.spi.Revocation;
+import io.socialink.spi.TextRules;
+import io.socialink.testkit.x.XEmulator;
+import io.socialink.x.XClient;
+import io.socialink.x.XEndpoints;
+import io.socialink.x.XProvider;
+import io.socialink.x.XScopes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,19 +35,22 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The main job: shows the discovered platforms, links an account of the example third-party
- * platform against a local server (no network), keeps its grant fresh, plans and carries out the
- * unlink, proves the old token is dead, and renders the plan for an Instagram account shown on a
- * TikTok profile.
+ * The main job: lists the discovered platforms; links an X account against the built-in X emulator,
+ * reads its profile, posts a caption fitted to X's weighted length, refreshes the rotating token,
+ * plans the unlink, revokes and proves the old token is refused; does the same with the example
+ * third-party platform; and renders a plan whose steps only the user can do. Nothing leaves this
+ * machine.
  */
 public final class Demo {
+  private static final String OWNER = "user-42";
+
   private Demo() {}
 
   /**
    * Runs the demo on standard output.
    *
    * @param args ignored
-   * @throws Exception if the local server cannot start
+   * @throws Exception if a local server cannot start
    */
   public static void main(String[] args) throws Exception {
     run(System.out);
@@ -48,74 +60,107 @@ public final class Demo {
    * Runs the demo.
    *
    * @param out where to print
-   * @throws IOException if the local server cannot start
-   * @throws InterruptedException if interrupted while following the consent redirect
+   * @throws IOException if a local server cannot start
+   * @throws InterruptedException if interrupted while following a consent redirect
    */
   public static void run(PrintStream out) throws IOException, InterruptedException {
-    out.println("Socialink demo: everything below runs on this machine, against local servers.");
+    out.println("Socialink demo: every call below goes to local servers on this machine.");
     out.println();
-    try (PebbleServer pebble = PebbleServer.start()) {
+    try (XEmulator x = XEmulator.start(); PebbleServer pebble = PebbleServer.start()) {
       Socialink socialink = Socialink.builder()
+          .register(XProvider.withEndpoints(XEndpoints.of(x.authorizeUri(), x.apiBaseUri())))
           .register(PebbleProvider.at(pebble.baseUri()))
+          .credentials(AppCredentials.confidential("x", "oauth2", XEmulator.CLIENT_ID,
+              Secret.of(XEmulator.CLIENT_SECRET), XEmulator.REDIRECT_URI))
           .credentials(AppCredentials.confidential("pebble", "oauth2", "demo-client", Secret.of("demo-client-secret"),
               URI.create("http://127.0.0.1/callback")))
           .applicationName("Socialink Demo")
           .build();
 
-      out.println("Discovered platforms:");
-      for (Platform p : socialink.platforms()) {
-        out.printf("  %-10s %-10s %s%n", p.id(), p.displayName(),
-            p.capabilities().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
-      }
-      for (ProviderLoadFailure f : socialink.registry().failures()) {
-        out.println("  (failed to load " + f.provider() + ": " + f.reason() + ")");
-      }
-      out.println();
-
-      out.println("1. Link a Pebble account (server at " + pebble.baseUri() + ")");
-      AuthorizationStart start = socialink.authorize("user-42", "pebble");
-      out.println("   authorization URL: " + start.url().getPath() + " (state expires " + start.expiresAt() + ")");
-      URI callback = consent(start.url());
-      AuthorizationResult linked = socialink.completeAuthorization("user-42", CallbackParameters.fromUri(callback));
-      Grant grant = linked.grant();
-      out.println("   link:  " + linked.link().kind() + " " + linked.link().from().describe() + " -> "
-          + linked.link().to().describe());
-      out.println("   grant: " + grant);
-      out.println();
-
-      out.println("2. Use it");
-      Account me = socialink.profile("user-42", grant.id());
-      out.println("   profile: @" + me.handle().orElse("?") + " (" + me.displayName().orElse("?") + ")");
-      Grant refreshed = socialink.refresh("user-42", grant.id());
-      out.println("   refreshed: version " + refreshed.version() + ", refresh token rotated: "
-          + !refreshed.refreshToken().equals(grant.refreshToken()) + " (fingerprint "
-          + refreshed.refreshToken().map(Secret::fingerprint).orElse("none") + ")");
-      out.println();
-
-      out.println("3. Plan the unlink");
-      UnlinkPlan plan = socialink.planUnlink("user-42", linked.link().id());
-      plan.renderText().lines().forEach(l -> out.println("   " + l));
-      out.println();
-
-      out.println("4. Revoke and verify");
-      Revocation revocation = socialink.revoke("user-42", grant.id());
-      out.println("   revoke: " + revocation);
-      try {
-        socialink.client("pebble", "oauth2").profile(refreshed);
-        out.println("   verify: FAILED, the old token still works");
-      } catch (AuthorizationException e) {
-        out.println("   verify: the old token is refused (" + e.category() + "), as it should be");
-      }
-      out.println();
-
-      out.println("5. A plan with manual steps: Instagram shown on a TikTok profile");
-      Account tiktok = Account.of("tiktok", "6900000000000000001", "dancer", "Dancer");
-      Account instagram = Account.of("instagram", "17841400000000001", "dancer.pics", "Dancer Pics");
-      var profileLink = socialink.recordLink("user-42", LinkKind.PROFILE_LINK, LinkEnd.account(tiktok),
-          LinkEnd.account(instagram), List.of());
-      UnlinkPlan manual = socialink.planUnlink("user-42", profileLink.id());
-      manual.renderText().lines().forEach(l -> out.println("   " + l));
+      platforms(out, socialink);
+      xAccount(out, socialink, x);
+      pebbleAccount(out, socialink);
+      manualPlan(out, socialink);
     }
+  }
+
+  private static void platforms(PrintStream out, Socialink socialink) {
+    out.println("Discovered platforms:");
+    for (Platform p : socialink.platforms()) {
+      out.printf("  %-10s %-10s %s%n", p.id(), p.displayName(),
+          p.capabilities().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+    }
+    for (ProviderLoadFailure f : socialink.registry().failures()) {
+      out.println("  (failed to load " + f.provider() + ": " + f.reason() + ")");
+    }
+    out.println();
+  }
+
+  private static void xAccount(PrintStream out, Socialink socialink, XEmulator x) {
+    out.println("X, against the local X emulator at " + x.apiBaseUri());
+    AuthorizationStart start = socialink.authorize(OWNER, "x", "oauth2", XScopes.POSTING);
+    AuthorizationResult linked = socialink.completeAuthorization(OWNER, CallbackParameters.fromUri(x.consent(start.url())));
+    Grant grant = linked.grant();
+    out.println("  link     " + describe(linked.link()));
+    out.println("  grant    " + grant);
+    out.println("  profile  " + handle(socialink.profile(OWNER, grant.id())));
+
+    TextRules rules = socialink.textRules("x");
+    String caption = "Cross-posted from the studio: " + "new work in progress 🎨 ".repeat(20) + "https://example.com/portfolio";
+    String fitted = rules.fit(caption, "…");
+    PublishedPost post = socialink.publish(OWNER, grant.id(), Post.text(fitted));
+    out.println("  post     caption of weighted length " + rules.length(caption) + " fitted to " + rules.length(fitted)
+        + " of " + rules.maxLength() + "; posted as " + post.postId());
+
+    Grant refreshed = socialink.refresh(OWNER, grant.id());
+    out.println("  refresh  version " + refreshed.version() + ", refresh token rotated: "
+        + !refreshed.refreshToken().equals(grant.refreshToken()) + " (new fingerprint "
+        + refreshed.refreshToken().map(Secret::fingerprint).orElse("none") + ")");
+
+    UnlinkPlan plan = socialink.planUnlink(OWNER, linked.link().id());
+    out.println("  plan");
+    plan.renderText().lines().forEach(l -> out.println("    " + l));
+    Revocation revocation = socialink.revoke(OWNER, grant.id());
+    XClient client = (XClient) socialink.client("x", "oauth2");
+    out.println("  revoke   " + revocation + "; GET /2/users/me with the old token is refused: " + client.isTokenDead(refreshed));
+    out.println();
+  }
+
+  private static void pebbleAccount(PrintStream out, Socialink socialink) throws IOException, InterruptedException {
+    out.println("Pebble, a third-party provider written against socialink-core alone");
+    AuthorizationStart start = socialink.authorize(OWNER, "pebble");
+    AuthorizationResult linked = socialink.completeAuthorization(OWNER, CallbackParameters.fromUri(consent(start.url())));
+    Grant grant = linked.grant();
+    out.println("  link     " + describe(linked.link()));
+    out.println("  profile  " + handle(socialink.profile(OWNER, grant.id())));
+    Grant refreshed = socialink.refresh(OWNER, grant.id());
+    out.println("  refresh  version " + refreshed.version() + ", refresh token rotated: "
+        + !refreshed.refreshToken().equals(grant.refreshToken()));
+    out.println("  revoke   " + socialink.revoke(OWNER, grant.id()));
+    try {
+      socialink.client("pebble", "oauth2").profile(refreshed);
+      out.println("  verify   FAILED: the old token still works");
+    } catch (AuthorizationException e) {
+      out.println("  verify   the old token is refused (" + e.category() + ")");
+    }
+    out.println();
+  }
+
+  private static void manualPlan(PrintStream out, Socialink socialink) {
+    out.println("A plan with steps only the user can do: Instagram shown on a TikTok profile");
+    Account tiktok = Account.of("tiktok", "6900000000000000001", "dancer", "Dancer");
+    Account instagram = Account.of("instagram", "17841400000000001", "dancer.pics", "Dancer Pics");
+    Link profileLink = socialink.recordLink(OWNER, LinkKind.PROFILE_LINK, LinkEnd.account(tiktok),
+        LinkEnd.account(instagram), List.of());
+    socialink.planUnlink(OWNER, profileLink.id()).renderText().lines().forEach(l -> out.println("  " + l));
+  }
+
+  private static String describe(Link link) {
+    return link.kind() + " " + link.from().describe() + " -> " + link.to().describe();
+  }
+
+  private static String handle(Account account) {
+    return "@" + account.handle().orElse("?") + " (" + account.displayName().orElse("?") + ")";
   }
 
   /** Plays the user who approves: follows the authorization URL to the redirect the server answers with. */

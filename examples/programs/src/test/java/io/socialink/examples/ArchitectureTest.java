@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of the project, checked on the compiled classes of each module: core names no
- * provider, providers name no other provider, nothing uses another module's {@code internal}
+ * provider or the testkit, providers and the testkit name no other provider, nothing uses another module's {@code internal}
  * packages, and no public API type exposes a Resilience4j, ScribeJava, twitter-text or Jackson type.
  */
 class ArchitectureTest {
@@ -46,6 +46,7 @@ class ArchitectureTest {
     add("instagram", InstagramProvider.class);
     add("x", XProvider.class);
     add("pebble", PebbleProvider.class);
+    add("testkit", io.socialink.testkit.TestClock.class);
     add("examples", Demo.class);
   }
 
@@ -82,7 +83,7 @@ class ArchitectureTest {
     for (JavaClass c : MODULES.get("core")) {
       for (Dependency d : c.getDirectDependenciesFromSelf()) {
         String target = moduleOf(d.getTargetClass());
-        if (PROVIDERS.contains(target) || target.equals("examples")) {
+        if (PROVIDERS.contains(target) || target.equals("examples") || target.equals("testkit")) {
           violations.add(d.getDescription());
         }
       }
@@ -100,6 +101,19 @@ class ArchitectureTest {
           if (!target.equals(provider) && (PROVIDERS.contains(target) || target.equals("examples"))) {
             violations.add(d.getDescription());
           }
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void testkitSpeaksHttpAndNamesNoProvider() {
+    List<String> violations = new ArrayList<>();
+    for (JavaClass c : MODULES.get("testkit")) {
+      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+        if (PROVIDERS.contains(moduleOf(d.getTargetClass()))) {
+          violations.add(d.getDescription());
         }
       }
     }
