@@ -65,7 +65,8 @@ class ArchitectureTest {
     }
   }
 
-  private static String moduleOf(JavaClass c) {
+  private static String moduleOf(JavaClass type) {
+    JavaClass c = type.getBaseComponentType(); // an array belongs where its element type does
     return MODULES.entrySet().stream().filter(e -> e.getValue().contain(c.getName())).map(Map.Entry::getKey)
         .findFirst().orElse("external");
   }
