@@ -9,6 +9,8 @@ import java.util.Objects;
  * A call failed for good: the caller gets a {@link io.socialink.error.SocialinkException} of this
  * category.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param platformId the platform
  * @param endpointGroup the call's endpoint group
  * @param category the failure's category

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * An attempt failed retryably and the call will be tried again after a delay.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param platformId the platform
  * @param endpointGroup the call's endpoint group
  * @param category the failed attempt's category

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * An attempt of a call is about to go through the circuit breaker and rate limiter to the platform.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param platformId the platform
  * @param endpointGroup the call's endpoint group
  * @param method the HTTP method

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A call succeeded, possibly after retries.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param platformId the platform
  * @param endpointGroup the call's endpoint group
  * @param httpStatus the final response's status

@@ -9,6 +9,8 @@ import java.util.Objects;
  * was spent. Either the attempt waits ({@code failedFast} false) or, when the wait is longer than the
  * pipeline's maximum, the call fails at once with {@link io.socialink.error.ErrorCategory#RATE_LIMITED}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param platformId the platform
  * @param endpointGroup the call's endpoint group
  * @param delay how long the attempt waits, or would have had to wait

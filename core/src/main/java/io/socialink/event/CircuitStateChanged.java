@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A platform's circuit breaker changed state.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param platformId the platform
  * @param from the previous state
  * @param to the new state

@@ -7,7 +7,12 @@ import java.util.regex.Pattern;
 /**
  * A platform's documented rate limit: at most {@code limit} calls per {@code window} for one endpoint
  * group (or {@link #ALL_ENDPOINTS}), counted per application or per user. Providers declare their
- * defaults; applications may override any of them.
+ * defaults; applications may override any of them ({@link RateLimitSettings}).
+ *
+ * <p>The pipeline enforces a policy as a fixed window of {@code limit} permits renewed every
+ * {@code window}, one permit per attempt; a platform's sliding window is therefore approximated, and
+ * what the platform's own responses say ({@link RateLimitObservation}) takes precedence. Immutable and
+ * thread-safe.
  *
  * @param endpointGroup the endpoint group, as in {@link io.socialink.http.ApiCall#endpointGroup()}, or {@code *}
  * @param scope whom the platform counts against

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,5 +76,19 @@ class PolicyRecordsTest {
     RateLimitPolicy a = RateLimitPolicy.perUser("me", 10, Duration.ofMinutes(1));
     assertThatThrownBy(() -> new RateLimitSettings(Map.of("x", List.of(a, a)), Set.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overrides");
+  }
+
+  @Test
+  void observationFactories() {
+    Instant reset = Instant.parse("2026-01-01T00:15:00Z");
+    assertThat(RateLimitObservation.exhausted("*", RateLimitScope.PER_APP, reset).exhausted()).isTrue();
+    RateLimitObservation usage = RateLimitObservation.ofUsage("*", RateLimitScope.PER_USER, 80, 95, reset);
+    assertThat(usage.remaining()).isEqualTo(15);
+    assertThat(usage.limit()).hasValue(100);
+    assertThat(RateLimitObservation.ofUsage("*", RateLimitScope.PER_USER, 100, 95, reset).exhausted()).isTrue();
+    assertThatThrownBy(() -> RateLimitObservation.ofUsage("*", RateLimitScope.PER_USER, 10, 0, reset))
+        .hasMessageContaining("holdAtPercent");
+    assertThatThrownBy(() -> RateLimitObservation.exhausted("Bad Group", RateLimitScope.PER_APP, reset))
+        .hasMessageContaining("endpointGroup");
   }
 }

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.socialink.error.AuthorizationException;
+import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.RateLimitedException;
 import io.socialink.error.TransientException;
@@ -34,8 +35,11 @@ import io.socialink.http.Idempotency;
 import io.socialink.http.TransportOptions;
 import io.socialink.internal.http.JdkTransport;
 import io.socialink.resilience.CircuitBreakerPolicy;
+import io.socialink.resilience.RateLimitObservation;
+import io.socialink.resilience.RateLimitScope;
 import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.resilience.RetryPolicy;
+import io.socialink.spi.ResponseInterpreter;
 import io.socialink.testsupport.HalfRandom;
 import io.socialink.testsupport.HeaderRateLimitInterpreter;
 import io.socialink.testsupport.MutableClock;
@@ -399,6 +403,57 @@ class CallPipelineTest {
       assertThat(next.httpStatus()).isZero();
       wm.verify(exactly(1), getRequestedFor(urlEqualTo("/items")));
       assertThat(sleeper.sleeps()).isEmpty();
+    }
+  }
+
+  @Nested
+  class UsagePercentages {
+    /** Meta-style: usage in percent and minutes until access returns, held at 95%. */
+    final ResponseInterpreter usageInterpreter = new ResponseInterpreter() {
+      @Override
+      public Optional<Classification> classify(ApiResponse response, Optional<Classification> generic) {
+        return generic;
+      }
+
+      @Override
+      public List<RateLimitObservation> rateLimits(String endpointGroup, ApiResponse response, Instant receivedAt) {
+        return response.headers().first("x-usage-percent").map(p -> List.of(RateLimitObservation.ofUsage("*",
+            RateLimitScope.PER_APP, Integer.parseInt(p), 95, receivedAt.plus(Duration.ofMinutes(
+                Long.parseLong(response.headers().first("x-regain-minutes").orElse("1"))))))).orElse(List.of());
+      }
+    };
+
+    CallPipeline usagePipeline() {
+      PipelineConfig config = new PipelineConfig(RETRY, CircuitBreakerPolicy.ofDefaults(), List.of(),
+          Duration.ofMinutes(5), events, sleeper, new HalfRandom(), clock);
+      return new CallPipeline("test", new JdkTransport(TransportOptions.ofDefaults()), usageInterpreter, config);
+    }
+
+    @Test
+    void aUsageAtTheHoldPercentageHoldsEveryCallOfTheAppUntilAccessReturns() {
+      wm.stubFor(get(urlEqualTo("/items")).willReturn(status(200).withHeader("x-usage-percent", "96")
+          .withHeader("x-regain-minutes", "2")));
+      wm.stubFor(get(urlEqualTo("/other")).willReturn(status(200)));
+      CallPipeline p = usagePipeline();
+
+      p.execute(getItems());
+      p.execute(call(HttpMethod.GET, "/other", Idempotency.IDEMPOTENT, "test:bob", "other"));
+
+      assertThat(sleeper.sleeps()).containsExactly(Duration.ofMinutes(2));
+      assertThat(sleeper.requestsSeenAtSleep()).containsExactly(1);
+      wm.verify(exactly(1), getRequestedFor(urlEqualTo("/other")));
+    }
+
+    @Test
+    void aUsageBelowTheHoldPercentageHoldsNothing() {
+      wm.stubFor(get(urlEqualTo("/items")).willReturn(status(200).withHeader("x-usage-percent", "80")));
+      CallPipeline p = usagePipeline();
+
+      p.execute(getItems());
+      p.execute(getItems());
+
+      assertThat(sleeper.sleeps()).isEmpty();
+      wm.verify(exactly(2), getRequestedFor(urlEqualTo("/items")));
     }
   }
 
