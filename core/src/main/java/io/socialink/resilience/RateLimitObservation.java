@@ -3,7 +3,6 @@ package io.socialink.resilience;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * What a response said about a rate limit: how many calls remain in a budget and when it resets.
@@ -19,12 +18,10 @@ import java.util.regex.Pattern;
  */
 public record RateLimitObservation(
     String endpointGroup, RateLimitScope scope, OptionalLong limit, long remaining, Instant resetAt) {
-  private static final Pattern GROUP = Pattern.compile("\\*|[a-z0-9][a-z0-9._/-]{0,63}");
-
   /** Validates the components. */
   public RateLimitObservation {
     Objects.requireNonNull(endpointGroup, "endpointGroup");
-    if (!GROUP.matcher(endpointGroup).matches()) {
+    if (!EndpointGroups.valid(endpointGroup)) {
       throw new IllegalArgumentException("endpointGroup must be '*' or a lowercase endpoint group; got '"
           + endpointGroup + "'");
     }

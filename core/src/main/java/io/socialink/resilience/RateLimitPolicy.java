@@ -2,7 +2,6 @@ package io.socialink.resilience;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A platform's documented rate limit: at most {@code limit} calls per {@code window} for one endpoint
@@ -23,12 +22,10 @@ public record RateLimitPolicy(String endpointGroup, RateLimitScope scope, int li
   /** The endpoint group that stands for every call of a platform. */
   public static final String ALL_ENDPOINTS = "*";
 
-  private static final Pattern GROUP = Pattern.compile("\\*|[a-z0-9][a-z0-9._/-]{0,63}");
-
   /** Validates the components. */
   public RateLimitPolicy {
     Objects.requireNonNull(endpointGroup, "endpointGroup");
-    if (!GROUP.matcher(endpointGroup).matches()) {
+    if (!EndpointGroups.valid(endpointGroup)) {
       throw new IllegalArgumentException("endpointGroup must be '*' or a lowercase endpoint group; got '"
           + endpointGroup + "'");
     }

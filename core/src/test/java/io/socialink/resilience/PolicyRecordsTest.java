@@ -91,4 +91,23 @@ class PolicyRecordsTest {
     assertThatThrownBy(() -> RateLimitObservation.exhausted("Bad Group", RateLimitScope.PER_APP, reset))
         .hasMessageContaining("endpointGroup");
   }
+
+  @Test
+  void endpointGroupSyntaxMatchesTheDocumentedPattern() {
+    java.util.regex.Pattern documented = java.util.regex.Pattern.compile("\\*|[a-z0-9][a-z0-9._/-]{0,63}");
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "az09._/-*A Z";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      int length = random.nextInt(i % 100 == 0 ? 70 : 8);
+      for (int j = 0; j < length; j++) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String g = b.toString();
+      assertThat(EndpointGroups.valid(g)).as(g).isEqualTo(documented.matcher(g).matches());
+    }
+    assertThat(EndpointGroups.valid("users.me")).isTrue();
+    assertThat(EndpointGroups.valid("a".repeat(64))).isTrue();
+    assertThat(EndpointGroups.valid("a".repeat(65))).isFalse();
+  }
 }

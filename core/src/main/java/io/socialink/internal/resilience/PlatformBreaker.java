@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,8 @@ public final class PlatformBreaker {
   private final CircuitBreaker breaker;
   private final Duration waitInOpenState;
   private final Clock clock;
+  private final Consumer<Transition> transitions;
+  private final AtomicReference<CircuitState> lastState;
   private volatile Instant openedAt = Instant.EPOCH;
 
   /**
@@ -37,7 +40,7 @@ public final class PlatformBreaker {
    * @param platformId the platform
    * @param policy the policy
    * @param clock the clock
-   * @param transitions receives state changes, on the thread that caused them
+   * @param transitions receives state changes, on the thread that saw them
    */
   public PlatformBreaker(String platformId, CircuitBreakerPolicy policy, Clock clock, Consumer<Transition> transitions) {
     this.platformId = platformId;
@@ -57,15 +60,25 @@ public final class PlatformBreaker {
         .clock(clock)
         .build();
     this.breaker = CircuitBreaker.of("socialink-" + platformId, config);
-    breaker.getEventPublisher().onStateTransition(e -> {
-      Instant now = clock.instant();
-      CircuitState to = map(e.getStateTransition().getToState());
-      if (to == CircuitState.OPEN) {
-        openedAt = now;
+    this.transitions = transitions;
+    this.lastState = new AtomicReference<>(CircuitState.CLOSED);
+  }
+
+  /**
+   * Reports a state change seen after one of our calls into the breaker. Polling instead of
+   * subscribing to Resilience4j's events keeps it from building an event object for every call.
+   */
+  private void checkTransition() {
+    CircuitState now = map(breaker.getState());
+    CircuitState before = lastState.get();
+    if (now != before && lastState.compareAndSet(before, now)) {
+      Instant at = clock.instant();
+      if (now == CircuitState.OPEN) {
+        openedAt = at;
       }
-      transitions.accept(new Transition(map(e.getStateTransition().getFromState()), to,
-          to == CircuitState.OPEN ? Optional.of(now.plus(waitInOpenState)) : Optional.empty(), now));
-    });
+      transitions.accept(new Transition(before, now,
+          now == CircuitState.OPEN ? Optional.of(at.plus(waitInOpenState)) : Optional.empty(), at));
+    }
   }
 
   private static CircuitState map(CircuitBreaker.State s) {
@@ -96,7 +109,12 @@ public final class PlatformBreaker {
    *     it will be tried again; not retried and not counted
    */
   public void acquire() {
-    if (!enabled || breaker.tryAcquirePermission()) {
+    if (!enabled) {
+      return;
+    }
+    boolean permitted = breaker.tryAcquirePermission();
+    checkTransition();
+    if (permitted) {
       return;
     }
     Instant now = clock.instant();
@@ -125,6 +143,7 @@ public final class PlatformBreaker {
   public void onSuccess(Instant startedAt) {
     if (enabled) {
       breaker.onSuccess(elapsedNanos(startedAt), TimeUnit.NANOSECONDS);
+      checkTransition();
     }
   }
 
@@ -137,6 +156,7 @@ public final class PlatformBreaker {
   public void onFailure(Instant startedAt, Throwable failure) {
     if (enabled) {
       breaker.onError(elapsedNanos(startedAt), TimeUnit.NANOSECONDS, failure);
+      checkTransition();
     }
   }
 
