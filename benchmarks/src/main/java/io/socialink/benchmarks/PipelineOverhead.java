@@ -102,8 +102,8 @@ public class PipelineOverhead {
    * @return the profile
    */
   @Benchmark
-  @Warmup(iterations = 5, time = 3)
-  @Measurement(iterations = 5, time = 3)
+  @Warmup(iterations = 12, time = 2)
+  @Measurement(iterations = 8, time = 2)
   public Profile bareHttpClient() throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(Duration.ofSeconds(30))
@@ -123,8 +123,8 @@ public class PipelineOverhead {
    * @return the profile
    */
   @Benchmark
-  @Warmup(iterations = 5, time = 3)
-  @Measurement(iterations = 5, time = 3)
+  @Warmup(iterations = 12, time = 2)
+  @Measurement(iterations = 8, time = 2)
   public Profile socialinkPipeline() {
     return socialink.me(TOKEN);
   }
@@ -135,7 +135,7 @@ public class PipelineOverhead {
    * @return the profile
    */
   @Benchmark
-  @Warmup(iterations = 3, time = 1)
+  @Warmup(iterations = 5, time = 1)
   @Measurement(iterations = 5, time = 1)
   public Profile inMemoryParseOnly() throws IOException {
     return mapper.readValue(StubServer.BODY, Profile.class);
@@ -147,7 +147,7 @@ public class PipelineOverhead {
    * @return the profile
    */
   @Benchmark
-  @Warmup(iterations = 3, time = 1)
+  @Warmup(iterations = 5, time = 1)
   @Measurement(iterations = 5, time = 1)
   public Profile inMemoryPipeline() {
     return inMemory.me(TOKEN);

@@ -12,8 +12,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link PipelineOverhead} once with the GC profiler, one fork per benchmark and the warm-up and
- * measurement its annotations set (5 × 3 s and 5 × 3 s over the network, 3 × 1 s and 5 × 1 s in
- * memory: about 100 s in all), then prints the pipeline / bare ratios of average time and of bytes
+ * measurement its annotations set (12 × 2 s and 8 × 2 s over the network, where the JDK's HTTP
+ * stack needs about 20 s to warm up on two cores; 5 × 1 s and 5 × 1 s in memory: under two minutes in
+ * all), then prints the pipeline / bare ratios of average time and of bytes
  * allocated per call, with the time ratios' errors propagated from JMH's 99.9% margins.
  */
 public final class PipelineOverheadMain {
