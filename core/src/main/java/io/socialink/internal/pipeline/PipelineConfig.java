@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * Everything one platform's {@link CallPipeline} is built from.
+ * Everything one platform's {@link CallPipeline} is built from. Immutable; thread-safe when its
+ * listener, sleeper and random source are, as they must be.
  *
  * @param retry the retry policy
  * @param circuitBreaker the circuit breaker policy

@@ -6,6 +6,7 @@ import io.socialink.error.SocialinkException;
  * One failed attempt inside the pipeline, carrying the classified failure and the two verdicts the
  * outer layers need: may the retry layer repeat the call, and what the circuit breaker makes of it.
  * Never leaves the pipeline; the caller gets {@link #failure()}. Has no stack trace of its own.
+ * Immutable and thread-safe.
  */
 public final class AttemptFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;

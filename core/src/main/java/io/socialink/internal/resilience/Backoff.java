@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The retry delay: {@code max(server's wait, full-jitter exponential backoff)}, or "do not retry"
- * when the server's wait is longer than the maximum wait. Pure apart from the random source.
+ * when the server's wait is longer than the maximum wait. Pure apart from the random source;
+ * thread-safe when that source is.
  */
 public final class Backoff {
   /** Returned when the call must not be retried. */

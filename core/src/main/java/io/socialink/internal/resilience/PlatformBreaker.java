@@ -22,7 +22,14 @@ import java.util.function.Consumer;
  * {@link AttemptFailure.BreakerVerdict#NOT_COUNTED} is ignored. Thread-safe.
  */
 public final class PlatformBreaker {
-  /** A state change: from, to, when trial calls may go, at. */
+  /**
+   * A state change.
+   *
+   * @param from the previous state
+   * @param to the new state
+   * @param retryAt when trial calls may go, for a change to open
+   * @param at when the change was seen
+   */
   public record Transition(CircuitState from, CircuitState to, Optional<Instant> retryAt, Instant at) {}
 
   private final String platformId;
