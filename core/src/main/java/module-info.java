@@ -20,6 +20,7 @@ module io.socialink.core {
   exports io.socialink;
   exports io.socialink.auth;
   exports io.socialink.error;
+  exports io.socialink.event;
   exports io.socialink.http;
   exports io.socialink.publish;
   exports io.socialink.resilience;

@@ -15,6 +15,7 @@ import io.socialink.error.Classification;
 import io.socialink.error.ConfigurationException;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.SocialinkException;
+import io.socialink.event.CallEventListener;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.CallExecutor;
 import io.socialink.http.Headers;
@@ -25,9 +26,14 @@ import io.socialink.internal.http.JdkTransport;
 import io.socialink.internal.json.JacksonCodec;
 import io.socialink.internal.pipeline.CallPipeline;
 import io.socialink.internal.pipeline.DefaultProviderContext;
+import io.socialink.internal.pipeline.PipelineConfig;
+import io.socialink.internal.resilience.Sleeper;
 import io.socialink.internal.unlink.UnlinkPlanner;
 import io.socialink.publish.Post;
 import io.socialink.publish.PublishedPost;
+import io.socialink.resilience.CircuitBreakerPolicy;
+import io.socialink.resilience.RateLimitSettings;
+import io.socialink.resilience.RetryPolicy;
 import io.socialink.spi.AuthorizationScheme;
 import io.socialink.spi.PlatformClient;
 import io.socialink.spi.PlatformProvider;
@@ -92,6 +98,8 @@ public final class Socialink {
   private final String applicationName;
   private final Transport transport;
   private final Map<String, CallExecutor> pipelines = new ConcurrentHashMap<>();
+  private final PipelineConfig pipelineConfig;
+  private final RateLimitSettings rateLimits;
   private final Map<ClientKey, PlatformClient> clients = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Grant>> refreshes = new ConcurrentHashMap<>();
   private final UnlinkPlanner planner;
@@ -109,6 +117,8 @@ public final class Socialink {
     this.refreshSkew = b.refreshSkew;
     this.applicationName = b.applicationName;
     this.transport = b.transport != null ? b.transport : new JdkTransport(b.transportOptions);
+    this.pipelineConfig = b.pipelineConfig();
+    this.rateLimits = b.rateLimits;
     for (ClientKey key : credentials.keySet()) {
       PlatformProvider provider = registry.provider(key.platformId());
       boolean known = provider.authorizationSchemes().stream().anyMatch(s -> s.id().equals(key.schemeId()));
@@ -564,7 +574,8 @@ public final class Socialink {
 
   private CallExecutor pipeline(PlatformProvider provider) {
     String id = provider.platform().id();
-    return pipelines.computeIfAbsent(id, k -> new CallPipeline(id, transport, provider.responseInterpreter(), clock));
+    return pipelines.computeIfAbsent(id, k -> new CallPipeline(id, transport, provider.responseInterpreter(),
+        pipelineConfig.withRateLimits(rateLimits.policiesFor(id, provider.rateLimitPolicies()))));
   }
 
   private static JsonCodec json() {
@@ -641,6 +652,13 @@ public final class Socialink {
     private String applicationName = "this application";
     private Transport transport;
     private TransportOptions transportOptions = TransportOptions.ofDefaults();
+    private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+    private CircuitBreakerPolicy circuitBreakerPolicy = CircuitBreakerPolicy.ofDefaults();
+    private RateLimitSettings rateLimits = RateLimitSettings.ofDefaults();
+    private Duration maxWait = PipelineConfig.DEFAULT_MAX_WAIT;
+    private CallEventListener eventListener = CallEventListener.noop();
+    private Sleeper sleeper = Sleeper.system();
+    private RandomGenerator backoffRandom = PipelineConfig.threadLocalRandom();
 
     private Builder() {}
 
@@ -817,6 +835,81 @@ public final class Socialink {
     public Builder transportOptions(TransportOptions options) {
       this.transportOptions = Objects.requireNonNull(options, "options");
       return this;
+    }
+
+    /**
+     * How failed calls are retried; {@link RetryPolicy#ofDefaults()} by default.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * When a platform's circuit breaker opens; {@link CircuitBreakerPolicy#ofDefaults()} by default.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder circuitBreakerPolicy(CircuitBreakerPolicy policy) {
+      this.circuitBreakerPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Overrides of the providers' declared rate limits; none by default.
+     *
+     * @param settings the overrides
+     * @return this builder
+     */
+    public Builder rateLimits(RateLimitSettings settings) {
+      this.rateLimits = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The longest a call waits in-process for a rate limit or a platform's retry time; a longer wait
+     * fails the call at once with {@link ErrorCategory#RATE_LIMITED} and the instant it may go.
+     * 30 seconds by default; zero never waits.
+     *
+     * @param value non-negative duration
+     * @return this builder
+     */
+    public Builder maxWait(Duration value) {
+      this.maxWait = Checks.notNegative(value, "maxWait");
+      return this;
+    }
+
+    /**
+     * Receives the call pipeline's events (calls started, succeeded, failed, retried, throttled,
+     * circuit breaker changes); none by default.
+     *
+     * @param listener the listener; fast and never throwing
+     * @return this builder
+     */
+    public Builder eventListener(CallEventListener listener) {
+      this.eventListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Test seam: how the pipeline waits. */
+    Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      return this;
+    }
+
+    /** Test seam: the backoff jitter source; must be thread-safe. */
+    Builder backoffRandom(RandomGenerator value) {
+      this.backoffRandom = Objects.requireNonNull(value, "backoffRandom");
+      return this;
+    }
+
+    private PipelineConfig pipelineConfig() {
+      return new PipelineConfig(retryPolicy, circuitBreakerPolicy, List.of(), maxWait, eventListener, sleeper,
+          backoffRandom, clock);
     }
 
     private PlatformRegistry.Builder registryBuilder() {

@@ -2,12 +2,16 @@ package io.socialink.resilience;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A platform's documented rate limit: at most {@code limit} calls per {@code window} for one endpoint
  * group (or {@link #ALL_ENDPOINTS}), counted per application or per user. Providers declare their
- * defaults; applications may override any of them.
+ * defaults; applications may override any of them ({@link RateLimitSettings}).
+ *
+ * <p>The pipeline enforces a policy as a fixed window of {@code limit} permits renewed every
+ * {@code window}, one permit per attempt; a platform's sliding window is therefore approximated, and
+ * what the platform's own responses say ({@link RateLimitObservation}) takes precedence. Immutable and
+ * thread-safe.
  *
  * @param endpointGroup the endpoint group, as in {@link io.socialink.http.ApiCall#endpointGroup()}, or {@code *}
  * @param scope whom the platform counts against
@@ -18,12 +22,10 @@ public record RateLimitPolicy(String endpointGroup, RateLimitScope scope, int li
   /** The endpoint group that stands for every call of a platform. */
   public static final String ALL_ENDPOINTS = "*";
 
-  private static final Pattern GROUP = Pattern.compile("\\*|[a-z0-9][a-z0-9._/-]{0,63}");
-
   /** Validates the components. */
   public RateLimitPolicy {
     Objects.requireNonNull(endpointGroup, "endpointGroup");
-    if (!GROUP.matcher(endpointGroup).matches()) {
+    if (!EndpointGroups.valid(endpointGroup)) {
       throw new IllegalArgumentException("endpointGroup must be '*' or a lowercase endpoint group; got '"
           + endpointGroup + "'");
     }

@@ -1,0 +1,2 @@
+/** JMH benchmarks of Socialink; not published. */
+package io.socialink.benchmarks;
