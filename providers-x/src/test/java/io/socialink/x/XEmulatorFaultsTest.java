@@ -12,6 +12,7 @@ import io.socialink.auth.CallbackParameters;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.SocialinkException;
 import io.socialink.http.TransportOptions;
+import io.socialink.resilience.RetryPolicy;
 import io.socialink.publish.MediaContent;
 import io.socialink.publish.Post;
 import io.socialink.testkit.TestClock;
@@ -41,6 +42,8 @@ class XEmulatorFaultsTest {
             XEmulator.REDIRECT_URI))
         .clock(clock)
         .transportOptions(new TransportOptions(Duration.ofSeconds(2), Duration.ofMillis(300)))
+        // Each injected fault must surface as one classified failure here; core's pipeline tests cover retrying.
+        .retryPolicy(RetryPolicy.disabled())
         .build();
   }
 

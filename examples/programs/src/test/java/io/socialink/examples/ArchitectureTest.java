@@ -129,7 +129,8 @@ class ArchitectureTest {
         for (Dependency d : c.getDirectDependenciesFromSelf()) {
           JavaClass target = d.getTargetClass();
           String targetModule = moduleOf(target);
-          if (target.getPackageName().contains(".internal") && !targetModule.equals(module)) {
+          boolean ours = MODULES.containsKey(targetModule);
+          if (ours && target.getPackageName().contains(".internal") && !targetModule.equals(module)) {
             violations.add(module + ": " + d.getDescription());
           }
         }
