@@ -1,5 +1,6 @@
 package io.socialink;
 
+import io.socialink.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialink.auth.AppCredentials;
