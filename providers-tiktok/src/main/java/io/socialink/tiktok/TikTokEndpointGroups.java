@@ -31,7 +31,10 @@ public final class TikTokEndpointGroups {
   public static final String VIDEO_LIST = "video.list";
   /** {@code POST /v2/post/publish/video/init/} (Direct Post): 6 requests per minute per user access token. */
   public static final String POST_VIDEO_INIT = "post.publish.video.init";
-  /** {@code POST /v2/post/publish/inbox/video/init/} (upload as a draft): 6 requests per minute per user access token. */
+  /**
+   * {@code POST /v2/post/publish/inbox/video/init/} (upload to the inbox as a draft): 6 requests per minute per
+   * user access token.
+   */
   public static final String POST_INBOX_VIDEO_INIT = "post.publish.inbox.video.init";
   /** {@code POST /v2/post/publish/creator_info/query/}: 20 requests per minute per user access token. */
   public static final String POST_CREATOR_INFO = "post.publish.creator_info.query";

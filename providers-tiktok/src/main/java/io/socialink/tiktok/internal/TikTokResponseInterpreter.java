@@ -103,6 +103,15 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
    */
   record Verdict(ErrorCategory category, String remediation) {}
 
+  private static final Verdict BUSINESS_THROTTLED = new Verdict(ErrorCategory.RATE_LIMITED,
+      "TikTok API for Business throttled the app on this endpoint; wait until the retry time and spread the calls out.");
+  private static final Verdict BUSINESS_TOKEN_EXPIRED = new Verdict(ErrorCategory.AUTH_EXPIRED,
+      "The access token expired; refresh the grant, and if the refresh fails ask the user to authorize the app"
+          + " again.");
+  private static final Verdict BUSINESS_TOKEN_INCORRECT = new Verdict(ErrorCategory.AUTH_REVOKED,
+      "TikTok does not accept the access token (revoked or incorrect; an expired one has its own code); ask the user"
+          + " to authorize the app again.");
+
   private static final Map<String, Verdict> OPEN_API_CODES = openApiCodes();
   private static final Map<String, Verdict> OAUTH_CODES = oauthCodes();
   private static final Map<Long, Verdict> BUSINESS_CODES = businessCodes();
@@ -237,7 +246,7 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
     if (verdict.isPresent()) {
       out = recategorize(out, verdict.get().category()).withRemediation(verdict.get().remediation());
     }
-    Optional<String> id = a.requestId().or(() -> logIdHeader(headers));
+    Optional<String> id = a.requestId().map(TikTokResponseInterpreter::safe).or(() -> logIdHeader(headers));
     return id.map(out::withRequestId).orElse(out);
   }
 
@@ -314,13 +323,13 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
               + " if it persists."));
     }
     if (message.contains("too many requests") || message.contains("too frequent")) {
-      return Optional.of(BUSINESS_CODES.get(40100L));
+      return Optional.of(BUSINESS_THROTTLED);
     }
     if (message.contains("access token has expired") || message.contains("access token is expired")) {
-      return Optional.of(BUSINESS_CODES.get(40102L));
+      return Optional.of(BUSINESS_TOKEN_EXPIRED);
     }
     if (message.contains("access token is incorrect") || message.contains("access token is invalid")) {
-      return Optional.of(BUSINESS_CODES.get(40105L));
+      return Optional.of(BUSINESS_TOKEN_INCORRECT);
     }
     return Optional.empty();
   }
@@ -414,27 +423,20 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
             + " admin to do it (for example to remove the account) or to give this user the needed role."));
     m.put(40007L, new Verdict(ErrorCategory.NOT_FOUND,
         "The object does not exist or is no longer visible to this account; check the ids sent."));
-    Verdict throttled = new Verdict(ErrorCategory.RATE_LIMITED,
-        "TikTok API for Business throttled the app on this endpoint; wait until the retry time and spread the calls"
-            + " out.");
-    m.put(40016L, throttled);
-    m.put(40100L, throttled);
+    m.put(40016L, BUSINESS_THROTTLED);
+    m.put(40100L, BUSINESS_THROTTLED);
     m.put(ADVERTISER_THROTTLE, new Verdict(ErrorCategory.RATE_LIMITED,
         "TikTok API for Business throttled calls for this advertiser; wait until the retry time and spread the"
             + " advertiser's calls out."));
     m.put(40101L, new Verdict(ErrorCategory.CONFIGURATION,
         "The app id and secret do not match; check both in the TikTok for Business developer portal."));
-    m.put(40102L, new Verdict(ErrorCategory.AUTH_EXPIRED,
-        "The access token expired; refresh the grant, and if the refresh fails ask the user to authorize the app"
-            + " again."));
+    m.put(40102L, BUSINESS_TOKEN_EXPIRED);
     m.put(40103L, new Verdict(ErrorCategory.AUTH_REVOKED,
         "The refresh token expired; ask the user to authorize the app again."));
     m.put(40104L, new Verdict(ErrorCategory.INVALID_REQUEST,
         "The request carried no access token: TikTok API for Business expects it in the Access-Token header, not in"
             + " Authorization: Bearer."));
-    m.put(40105L, new Verdict(ErrorCategory.AUTH_REVOKED,
-        "TikTok does not accept the access token (revoked or incorrect; an expired one has its own code); ask the"
-            + " user to authorize the app again."));
+    m.put(40105L, BUSINESS_TOKEN_INCORRECT);
     m.put(40106L, new Verdict(ErrorCategory.AUTH_REVOKED,
         "The TikTok for Business user who authorized the app is no longer valid; ask an active user to authorize the"
             + " app again."));
@@ -468,7 +470,7 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
   }
 
   private static Optional<String> logIdHeader(Headers headers) {
-    return headers.first(LOG_ID_HEADER).map(String::trim).filter(s -> !s.isEmpty());
+    return headers.first(LOG_ID_HEADER).map(TikTokResponseInterpreter::safe).filter(s -> !s.isEmpty());
   }
 
   private static Optional<String> text(Object value) {
