@@ -10,10 +10,17 @@ import io.socialink.LinkEnd;
 import io.socialink.LinkKind;
 import io.socialink.UnlinkPlan;
 import io.socialink.UnlinkStep;
+import io.socialink.error.Classification;
 import io.socialink.error.ConfigurationException;
+import io.socialink.error.ErrorCategory;
+import io.socialink.http.ApiResponse;
+import io.socialink.http.Headers;
+import io.socialink.resilience.RateLimitPolicy;
+import io.socialink.resilience.RateLimitScope;
 import io.socialink.spi.PlatformProvider;
 import io.socialink.unlink.UnlinkContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -75,6 +82,47 @@ class TikTokProviderTest {
         new UnlinkPlan.AccountDeletion(account, List.of()), "tiktok", Optional.empty(), List.of(), false));
     assertThat(steps).singleElement().isInstanceOfSatisfying(UnlinkStep.ManualStep.class,
         m -> assertThat(m.procedure()).isEqualTo(TikTokProvider.DELETE_ACCOUNT));
+  }
+
+  @Test
+  void declaresTikToksDocumentedRateLimits() {
+    Duration minute = Duration.ofMinutes(1);
+
+    assertThat(provider.rateLimitPolicies()).containsExactly(
+        RateLimitPolicy.perApp("user.info", 600, minute),
+        RateLimitPolicy.perApp("video.query", 600, minute),
+        RateLimitPolicy.perApp("video.list", 600, minute),
+        RateLimitPolicy.perUser("post.publish.video.init", 6, minute),
+        RateLimitPolicy.perUser("post.publish.inbox.video.init", 6, minute),
+        RateLimitPolicy.perUser("post.publish.creator_info.query", 20, minute),
+        RateLimitPolicy.perUser("post.publish.status.fetch", 30, minute));
+    assertThat(provider.rateLimitPolicies()).filteredOn(p -> p.scope() == RateLimitScope.PER_USER)
+        .extracting(RateLimitPolicy::endpointGroup).allMatch(g -> g.startsWith("post.publish."));
+  }
+
+  @Test
+  void endpointGroupsAreTheV2PathsWithDots() {
+    assertThat(List.of(TikTokEndpointGroups.OAUTH_TOKEN, TikTokEndpointGroups.OAUTH_REVOKE,
+        TikTokEndpointGroups.USER_INFO, TikTokEndpointGroups.VIDEO_QUERY, TikTokEndpointGroups.VIDEO_LIST,
+        TikTokEndpointGroups.POST_VIDEO_INIT, TikTokEndpointGroups.POST_INBOX_VIDEO_INIT,
+        TikTokEndpointGroups.POST_CREATOR_INFO, TikTokEndpointGroups.POST_STATUS_FETCH)).containsExactly(
+        "oauth.token", "oauth.revoke", "user.info", "video.query", "video.list", "post.publish.video.init",
+        "post.publish.inbox.video.init", "post.publish.creator_info.query", "post.publish.status.fetch");
+  }
+
+  @Test
+  void theInterpreterReadsTikToksBodiesNotJustTheStatus() {
+    ApiResponse throttled = ApiResponse.of(200, Headers.empty(),
+        "{\"code\":40100,\"message\":\"Too many requests.\",\"request_id\":\"2026030110\",\"data\":{}}");
+    ApiResponse ok = ApiResponse.of(200, Headers.empty(), "{\"data\":{},\"error\":{\"code\":\"ok\"}}");
+
+    Classification c = provider.responseInterpreter().classify(throttled, Optional.empty()).orElseThrow();
+
+    assertThat(c.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+    assertThat(c.platformCode()).contains("40100");
+    assertThat(c.requestId()).contains("2026030110");
+    assertThat(provider.responseInterpreter().classify(ok, Optional.empty())).isEmpty();
+    assertThat(provider.responseInterpreter()).isSameAs(provider.responseInterpreter());
   }
 
   @Test
