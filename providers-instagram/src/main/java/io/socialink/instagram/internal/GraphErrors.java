@@ -17,7 +17,7 @@ import java.util.Optional;
  * <tr><td>3</td><td>CONFIGURATION</td></tr>
  * <tr><td>10, 200-299</td><td>INSUFFICIENT_SCOPE</td></tr>
  * <tr><td>100</td><td>INVALID_REQUEST; (33) NOT_FOUND</td></tr>
- * <tr><td>102, 190</td><td>by subcode, then by message: (463) and "expired" AUTH_EXPIRED;
+ * <tr><td>102, 190</td><td>by subcode, then by message: (463) and "session has expired" AUTH_EXPIRED;
  *     (458, 460, 467) and "invalidated" AUTH_REVOKED; (459, 464) ACCOUNT_RESTRICTED;
  *     (492) PERMISSION_DENIED; otherwise 190 AUTH_EXPIRED and 102 AUTH_REVOKED</td></tr>
  * <tr><td>368, 25 (2207050)</td><td>ACCOUNT_RESTRICTED</td></tr>
@@ -212,7 +212,7 @@ final class GraphErrors {
       return new Verdict(ErrorCategory.AUTH_REVOKED, "The session was invalidated (a password change or a security"
           + " measure by Meta)." + link);
     }
-    if (m.contains("expired") || code == 190) {
+    if (m.contains("session has expired") || code == 190) {
       return expired();
     }
     return new Verdict(ErrorCategory.AUTH_REVOKED, "The access token expired, was revoked or is not valid." + link);
