@@ -110,7 +110,9 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
 
   private static Classification refine(Classification generic, GraphError error, Headers headers) {
     Optional<String> code = error.platformCode();
-    String where = error.shape() == GraphError.Shape.TOKEN_ENDPOINT ? "Instagram token endpoint error" : "Instagram Graph error";
+    String where = error.shape() == GraphError.Shape.TOKEN_ENDPOINT
+        ? "Instagram token endpoint error"
+        : "Instagram Graph error";
     String message = where + code.map(s -> " " + safe(s)).orElse("")
         + error.type().filter(t -> error.shape() == GraphError.Shape.GRAPH).map(t -> " (" + safe(t) + ")").orElse("")
         + error.message().map(m -> ": " + safe(m)).orElse("")
