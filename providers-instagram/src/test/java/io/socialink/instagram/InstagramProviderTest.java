@@ -1,24 +1,61 @@
 package io.socialink.instagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.socialink.Account;
 import io.socialink.Grant;
 import io.socialink.Link;
 import io.socialink.LinkEnd;
 import io.socialink.LinkKind;
+import io.socialink.Platform;
+import io.socialink.PlatformRegistry;
 import io.socialink.Secret;
+import io.socialink.Socialink;
 import io.socialink.UnlinkPlan;
 import io.socialink.UnlinkStep;
+import io.socialink.auth.AppCredentials;
+import io.socialink.auth.AuthorizationRequest;
+import io.socialink.auth.CodeExchange;
+import io.socialink.auth.TokenResponse;
+import io.socialink.error.Classification;
+import io.socialink.error.ErrorCategory;
+import io.socialink.error.SocialinkException;
+import io.socialink.http.ApiCall;
+import io.socialink.http.ApiRequest;
+import io.socialink.http.ApiResponse;
+import io.socialink.http.CallExecutor;
+import io.socialink.http.Headers;
+import io.socialink.http.HttpMethod;
+import io.socialink.http.Idempotency;
+import io.socialink.http.Transport;
+import io.socialink.instagram.internal.Fixtures;
+import io.socialink.resilience.RateLimitPolicy;
+import io.socialink.spi.AuthorizationScheme;
+import io.socialink.spi.PlatformClient;
 import io.socialink.spi.PlatformProvider;
+import io.socialink.spi.ProviderContext;
+import io.socialink.spi.ResponseInterpreter;
+import io.socialink.spi.Revocation;
 import io.socialink.unlink.UnlinkContext;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class InstagramProviderTest {
@@ -60,5 +97,264 @@ class InstagramProviderTest {
     assertThat(steps).anySatisfy(s -> assertThat(s).isInstanceOfSatisfying(UnlinkStep.ManualStep.class,
         m -> assertThat(m.procedure()).isEqualTo(InstagramProvider.REMOVE_APP_ACCESS_ON_FACEBOOK)));
     assertThat(steps).anyMatch(UnlinkStep.Verify.class::isInstance);
+  }
+
+  @Test
+  void itsInterpreterReadsGraphErrorsThroughSocialink() {
+    PlatformRegistry registry = PlatformRegistry.builder().register(provider).build();
+
+    Optional<Classification> c = Socialink.classify(registry, "instagram", 400, Map.of("X-FB-Trace-Id", List.of("H1")),
+        Fixtures.bytes("errors/190-463-session-expired.json"), CLOCK.instant());
+
+    assertThat(c).hasValueSatisfying(v -> {
+      assertThat(v.category()).isEqualTo(ErrorCategory.AUTH_EXPIRED);
+      assertThat(v.platformCode()).contains("190/463");
+      assertThat(v.requestId()).contains("A1x463sExpd");
+    });
+    assertThat(provider.responseInterpreter()).isSameAs(provider.responseInterpreter());
+  }
+
+  @Test
+  void declaresNoStaticRateLimits() {
+    assertThat(provider.rateLimitPolicies()).isEmpty();
+  }
+
+  /**
+   * The interpreter inside core's pipeline: a spent budget holds further calls on its key until the
+   * reset, without sending them. The provider's client is not available yet, so a probe provider
+   * hands out the pipeline Socialink builds around the Instagram interpreter.
+   */
+  @Nested
+  class InThePipeline {
+    static final String USER = "instagram:17841400000000000";
+    static final String OTHER_USER = "instagram:17841400000000001";
+    static final String TOKEN = "IGAAKx7Secret9TokenValue0123456789";
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-09-01T10:00:00Z"));
+    final ScriptedTransport transport = new ScriptedTransport();
+    final CallExecutor calls = pipeline();
+
+    CallExecutor pipeline() {
+      Socialink socialink = Socialink.builder()
+          .register(new ProbeProvider(provider))
+          .credentials(AppCredentials.confidential("instagram", "instagram-login", "ig-app-1", Secret.of("s3cr3t"),
+              URI.create("https://app.example/callback")))
+          .transport(transport)
+          .clock(clock)
+          .maxWait(Duration.ZERO)
+          .build();
+      return ((ProbeClient) socialink.client("instagram", "instagram-login")).calls;
+    }
+
+    ApiCall me(String user) {
+      ApiRequest request = ApiRequest.newBuilder(HttpMethod.GET,
+          URI.create("https://graph.instagram.com/v25.0/me?fields=user_id,username&access_token=" + TOKEN)).build();
+      return new ApiCall("instagram", "me", request, Idempotency.IDEMPOTENT, "ig-app-1", Optional.of(user));
+    }
+
+    SocialinkException failure(ApiCall call) {
+      return catchThrowableOfType(SocialinkException.class, () -> calls.execute(call));
+    }
+
+    @Test
+    void appUsageAtTheHoldStopsEveryCallOfTheAppUntilTheReset() {
+      transport.reply(200, Headers.of("x-app-usage", Fixtures.header("x-app-usage-near-limit.json")), "{}");
+      transport.reply(200, Headers.empty(), "{}");
+
+      calls.execute(me(USER));
+      SocialinkException held = failure(me(OTHER_USER));
+
+      assertThat(held.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+      assertThat(held.retryAt()).contains(clock.instant().plus(Duration.ofHours(1)));
+      assertThat(transport.sent).hasSize(1);
+
+      clock.advance(Duration.ofHours(1));
+      calls.execute(me(OTHER_USER));
+      assertThat(transport.sent).hasSize(2);
+    }
+
+    @Test
+    void aThrottlingAnswerHoldsTheAccountUntilMetasEstimateAndLeavesOthersAlone() {
+      Instant start = clock.instant();
+      transport.reply(400, Headers.of("x-business-use-case-usage", Fixtures.header("x-business-use-case-usage.json")),
+          Fixtures.text("errors/80002-instagram-buc.json"));
+      transport.reply(200, Headers.empty(), "{}");
+      transport.reply(200, Headers.empty(), "{}");
+
+      SocialinkException throttled = failure(me(USER));
+      SocialinkException held = failure(me(USER));
+      calls.execute(me(OTHER_USER));
+
+      assertThat(throttled.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+      assertThat(throttled.platformCode()).contains("80002");
+      assertThat(throttled.retryAt()).contains(start.plus(Duration.ofMinutes(19)));
+      assertThat(held.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+      assertThat(held.retryAt()).contains(start.plus(Duration.ofMinutes(19)));
+      assertThat(transport.sent).as("the throttled call, then the other account's").hasSize(2);
+
+      clock.advance(Duration.ofMinutes(19));
+      calls.execute(me(USER));
+      assertThat(transport.sent).hasSize(3);
+    }
+
+    @Test
+    void anAppThrottlingAnswerWithoutAnEstimateHoldsTheAppForAnHour() {
+      Instant start = clock.instant();
+      transport.reply(400, Headers.empty(), Fixtures.text("errors/4-app-rate-limit.json"));
+
+      SocialinkException throttled = failure(me(USER));
+      SocialinkException held = failure(me(OTHER_USER));
+
+      assertThat(throttled.retryAt()).contains(start.plus(Duration.ofHours(1)));
+      assertThat(held.retryAt()).contains(start.plus(Duration.ofHours(1)));
+      assertThat(transport.sent).hasSize(1);
+    }
+
+    @Test
+    void aTokenPlantedInTheQueryAndBodyAppearsInNoFailure() {
+      ApiRequest post = ApiRequest.newBuilder(HttpMethod.POST,
+              URI.create("https://graph.instagram.com/v25.0/17841400000000000/media?access_token=" + TOKEN))
+          .form(new LinkedHashMap<>(Map.of("access_token", TOKEN, "caption", "hello")))
+          .build();
+      ApiCall publish = new ApiCall("instagram", "media.create", post, Idempotency.NON_IDEMPOTENT, "ig-app-1",
+          Optional.of(USER));
+      String echo = "Bad request POST " + post.uri() + " with body access_token=" + TOKEN + "&caption=hello";
+      transport.reply(400, Headers.empty(), "{\"error\":{\"message\":\"" + echo + "\",\"code\":100,"
+          + "\"error_user_msg\":\"token " + TOKEN + "\",\"fbtrace_id\":\"T1\"}}");
+      transport.reply(400, Headers.empty(), "Bad request " + post.uri() + " access_token=" + TOKEN);
+      transport.reply(200, Headers.empty(), "{\"error\":{\"message\":\"" + echo + "\",\"code\":190,"
+          + "\"error_subcode\":467}}");
+
+      for (int i = 0; i < 3; i++) {
+        SocialinkException e = failure(publish);
+        String shown = e.getMessage() + " " + e + " " + e.remediation();
+
+        assertThat(shown).doesNotContain(TOKEN);
+      }
+      assertThat(transport.sent).hasSize(3);
+    }
+  }
+
+  /** A provider that is Instagram's in all but its client, which only exposes the pipeline. */
+  static final class ProbeProvider implements PlatformProvider {
+    final PlatformProvider instagram;
+
+    ProbeProvider(PlatformProvider instagram) {
+      this.instagram = instagram;
+    }
+
+    @Override
+    public Platform platform() {
+      return instagram.platform();
+    }
+
+    @Override
+    public List<AuthorizationScheme> authorizationSchemes() {
+      return instagram.authorizationSchemes();
+    }
+
+    @Override
+    public ResponseInterpreter responseInterpreter() {
+      return instagram.responseInterpreter();
+    }
+
+    @Override
+    public List<RateLimitPolicy> rateLimitPolicies() {
+      return instagram.rateLimitPolicies();
+    }
+
+    @Override
+    public PlatformClient createClient(ProviderContext context) {
+      return new ProbeClient(context);
+    }
+  }
+
+  /** A client with no operations: it hands out the pipeline. */
+  static final class ProbeClient implements PlatformClient {
+    final ProviderContext context;
+    final CallExecutor calls;
+
+    ProbeClient(ProviderContext context) {
+      this.context = context;
+      this.calls = context.calls();
+    }
+
+    @Override
+    public AppCredentials credentials() {
+      return context.credentials();
+    }
+
+    @Override
+    public URI authorizationUrl(AuthorizationRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TokenResponse exchangeCode(CodeExchange exchange) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TokenResponse refresh(Grant grant) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Revocation revoke(Grant grant) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Account profile(Grant grant) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** Answers requests from a script, in order, and keeps what was sent. */
+  static final class ScriptedTransport implements Transport {
+    final Deque<ApiResponse> script = new ArrayDeque<>();
+    final List<ApiRequest> sent = new ArrayList<>();
+
+    void reply(int status, Headers headers, String body) {
+      script.add(new ApiResponse(status, headers, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public synchronized ApiResponse send(ApiRequest request) {
+      sent.add(request);
+      ApiResponse next = script.poll();
+      if (next == null) {
+        throw new AssertionError("no scripted answer for request " + sent.size());
+      }
+      return next;
+    }
+  }
+
+  /** A clock that moves only when told. */
+  static final class MutableClock extends Clock {
+    final AtomicReference<Instant> now;
+
+    MutableClock(Instant start) {
+      this.now = new AtomicReference<>(start);
+    }
+
+    void advance(Duration d) {
+      now.updateAndGet(t -> t.plus(d));
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
   }
 }
