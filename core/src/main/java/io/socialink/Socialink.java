@@ -34,9 +34,12 @@ import io.socialink.publish.PublishedPost;
 import io.socialink.resilience.CircuitBreakerPolicy;
 import io.socialink.resilience.RateLimitSettings;
 import io.socialink.resilience.RetryPolicy;
+import io.socialink.resilience.RateLimitObservation;
+import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.spi.AuthorizationScheme;
 import io.socialink.spi.PlatformClient;
 import io.socialink.spi.PlatformProvider;
+import io.socialink.spi.ResponseInterpreter;
 import io.socialink.spi.Revocation;
 import io.socialink.spi.TextRules;
 import io.socialink.store.GrantStore;
@@ -208,7 +211,14 @@ public final class Socialink {
       Instant receivedAt) {
     PlatformProvider provider = registry.provider(platformId);
     ApiResponse response = new ApiResponse(status, new Headers(headers), body);
-    return CallPipeline.classify(platformId, provider.responseInterpreter(), response, receivedAt);
+    ResponseInterpreter interpreter = provider.responseInterpreter();
+    List<RateLimitObservation> observations;
+    try {
+      observations = interpreter.rateLimits(RateLimitPolicy.ALL_ENDPOINTS, response, receivedAt);
+    } catch (RuntimeException e) {
+      observations = List.of();
+    }
+    return CallPipeline.verdict(platformId, interpreter, response, receivedAt, observations);
   }
 
   /**

@@ -230,6 +230,41 @@ class SocialinkTest {
   }
 
   @Test
+  void classifyingWithoutACallGivesAThrottledAnswerTheRetryTimeThePipelineWouldGive() {
+    FakeProvider throttling = new FakeProvider("throttle") {
+      @Override
+      public io.socialink.spi.ResponseInterpreter responseInterpreter() {
+        return new io.socialink.spi.ResponseInterpreter() {
+          @Override
+          public java.util.Optional<Classification> classify(io.socialink.http.ApiResponse response,
+              java.util.Optional<Classification> generic) {
+            return response.bodyText().contains("40100")
+                ? java.util.Optional.of(Classification.of(ErrorCategory.RATE_LIMITED, "throttle", 200,
+                    "Too many requests, access_token=tok-canary"))
+                : generic;
+          }
+
+          @Override
+          public List<io.socialink.resilience.RateLimitObservation> rateLimits(String endpointGroup,
+              io.socialink.http.ApiResponse response, Instant receivedAt) {
+            return response.bodyText().contains("40100")
+                ? List.of(io.socialink.resilience.RateLimitObservation.exhausted(endpointGroup,
+                    io.socialink.resilience.RateLimitScope.PER_APP, receivedAt.plusSeconds(60)))
+                : List.of();
+          }
+        };
+      }
+    };
+    Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(throttling).clock(clock).build();
+    Classification c = s.classify("throttle", 200, Map.of(), "{\"code\":40100}".getBytes(StandardCharsets.UTF_8))
+        .orElseThrow();
+    assertThat(c.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+    assertThat(c.retryAt()).contains(clock.instant().plusSeconds(60));
+    assertThat(c.message()).doesNotContain("tok-canary");
+    assertThat(s.classify("throttle", 200, Map.of(), "{\"code\":0}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+  }
+
+  @Test
   void plansTheUnlinkOfAnAuthorizationLink() {
     AuthorizationResult r = link();
     UnlinkPlan plan = socialink.planUnlink("alice", r.link().id());

@@ -24,9 +24,11 @@ public final class Redaction {
   public static final Set<String> SECRET_HEADERS = Set.of(
       "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "access-token");
 
-  private static final Pattern PARAM = Pattern.compile("([?&;]|^)([^=&;?#\\s]+)=([^&;#\\s]*)");
+  /** A {@code name=value} pair starting the text or following any character that cannot be part of a name. */
+  private static final Pattern PARAM =
+      Pattern.compile("(^|[^A-Za-z0-9._~%-])([A-Za-z0-9._~%-]+)=([^&;#\\s\"',)]*)");
   private static final Pattern AUTH_SCHEME =
-      Pattern.compile("(?i)\\b(bearer|basic|oauth)\\s+[A-Za-z0-9._~+/=%-]+");
+      Pattern.compile("(?i)\\b(bearer|basic|oauth)\\s+[A-Za-z0-9._~+/=%-]{8,}");
 
   private Redaction() {}
 

@@ -32,4 +32,15 @@ class RedactionTest {
     assertThat(r.headers().toString()).doesNotContain("secret-canary");
     assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("token=tok-canary");
   }
+
+  @Test
+  void hidesSecretParametersAnywhereInFreeText() {
+    assertThat(Redaction.text("Invalid OAuth access token access_token=EAAB-canary supplied"))
+        .isEqualTo("Invalid OAuth access token access_token=**** supplied");
+    assertThat(Redaction.text("(refresh_token=rt-canary, client_id=abc)"))
+        .isEqualTo("(refresh_token=****, client_id=abc)");
+    assertThat(Redaction.text("sent \"client_secret=cs-canary\" in the body"))
+        .doesNotContain("cs-canary");
+    assertThat(Redaction.text("limit=5 and x=1 stay")).isEqualTo("limit=5 and x=1 stay");
+  }
 }

@@ -235,22 +235,12 @@ public final class CallPipeline implements CallExecutor {
     Instant receivedAt = clock.instant();
     List<RateLimitObservation> observations = observations(call, response, receivedAt);
     limiters.observe(call, observations);
-    Optional<Classification> failure = classify(platformId, interpreter, response, receivedAt);
+    Optional<Classification> failure = verdict(platformId, interpreter, response, receivedAt, observations);
     if (failure.isEmpty()) {
       return response;
     }
     Classification c = failure.get();
-    String safeMessage = Redaction.text(c.message());
-    if (!safeMessage.equals(c.message())) {
-      c = c.withMessage(safeMessage);
-    }
     if (c.category() == ErrorCategory.RATE_LIMITED) {
-      if (c.retryAt().isEmpty()) {
-        Optional<Instant> reset = RateLimiters.latestExhaustedReset(observations);
-        if (reset.isPresent()) {
-          c = c.withRetryAt(reset.get());
-        }
-      }
       limiters.throttledBy(call, c.retryAt());
     }
     // A throttling answer means the platform refused the request before processing it.
@@ -331,6 +321,38 @@ public final class CallPipeline implements CallExecutor {
       LOG.warn("Socialink event listener {} threw on {}; ignored", listener.getClass().getName(),
           event.getClass().getSimpleName(), e);
     }
+  }
+
+  /**
+   * The verdict the pipeline raises for a response: core's generic rules refined by the platform's
+   * interpreter, the message redacted, and a throttling answer without its own retry time given the
+   * latest reset of the budgets the response says are spent.
+   *
+   * @param platformId the platform
+   * @param interpreter its interpreter
+   * @param response the response
+   * @param receivedAt when it arrived
+   * @param observations what the interpreter read of the response's rate limits
+   * @return the classification, or empty for a success
+   */
+  public static Optional<Classification> verdict(String platformId, ResponseInterpreter interpreter,
+      ApiResponse response, Instant receivedAt, List<RateLimitObservation> observations) {
+    Optional<Classification> failure = classify(platformId, interpreter, response, receivedAt);
+    if (failure.isEmpty()) {
+      return failure;
+    }
+    Classification c = failure.get();
+    String safeMessage = Redaction.text(c.message());
+    if (!safeMessage.equals(c.message())) {
+      c = c.withMessage(safeMessage);
+    }
+    if (c.category() == ErrorCategory.RATE_LIMITED && c.retryAt().isEmpty()) {
+      Optional<Instant> reset = RateLimiters.latestExhaustedReset(observations);
+      if (reset.isPresent()) {
+        c = c.withRetryAt(reset.get());
+      }
+    }
+    return Optional.of(c);
   }
 
   /**
