@@ -47,6 +47,7 @@ import io.socialink.store.LinkStore;
 import io.socialink.store.PendingAuthorization;
 import io.socialink.store.PendingAuthorizationStore;
 import io.socialink.store.PlanJournal;
+import io.socialink.store.VersionConflictException;
 import io.socialink.store.memory.InMemoryGrantStore;
 import io.socialink.store.memory.InMemoryLinkStore;
 import io.socialink.store.memory.InMemoryPendingAuthorizationStore;
@@ -317,7 +318,8 @@ public final class Socialink {
   }
 
   /**
-   * A grant whose access token is fresh: refreshed first if it expires within the refresh skew.
+   * A grant whose access token is fresh: refreshed first if it expires within the refresh skew (a
+   * grant that cannot be refreshed is returned as it is until it has actually expired).
    * Concurrent callers for one grant share one refresh, and a rotated refresh token is stored before
    * any caller gets the grant. A dead refresh token marks the grant's links {@link LinkState#REVOKED};
    * a transient failure changes nothing.
@@ -331,6 +333,9 @@ public final class Socialink {
     Grant grant = grant(ownerId, grantId);
     if (!grant.needsRefresh(clock, refreshSkew)) {
       return grant;
+    }
+    if (!grant.canRefresh(clock) && !grant.isExpired(clock)) {
+      return grant; // cannot be renewed, but still valid: use it until it expires
     }
     return refresh(grant);
   }
@@ -371,14 +376,27 @@ public final class Socialink {
           t = client.refresh(current);
         } catch (SocialinkException e) {
           if (e.category() == ErrorCategory.AUTH_REVOKED) {
-            markLinks(current, LinkState.REVOKED);
+            // Another process sharing the store may have refreshed (and spent the old refresh
+            // token) meanwhile: its newer grant is the answer, not a revoked link.
+            Grant stored = grant(current.ownerId(), current.id());
+            if (stored.version() > current.version()) {
+              mine.complete(stored);
+              return stored;
+            }
+            markLinksKeepingError(current, e);
           }
           throw e;
         }
         Instant now = clock.instant();
-        result = grants.save(current.renewed(t.accessToken(), t.refreshToken(),
-            t.scopes().orElse(current.scopes()), now, t.expiresIn().map(now::plus),
-            t.refreshToken().isPresent() ? t.refreshExpiresIn().map(now::plus) : Optional.empty()));
+        Grant renewed = current.renewed(t.accessToken(), t.refreshToken(), t.scopes().orElse(current.scopes()), now,
+            t.expiresIn().map(now::plus),
+            t.refreshToken().isPresent() ? t.refreshExpiresIn().map(now::plus) : Optional.empty());
+        try {
+          result = grants.save(renewed);
+        } catch (VersionConflictException conflict) {
+          // Another process stored a refresh first; the store's grant wins and ours is dropped.
+          result = grant(current.ownerId(), current.id());
+        }
       }
       mine.complete(result);
       return result;
@@ -401,6 +419,14 @@ public final class Socialink {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a refresh", e);
+    }
+  }
+
+  private void markLinksKeepingError(Grant grant, SocialinkException cause) {
+    try {
+      markLinks(grant, LinkState.REVOKED);
+    } catch (VersionConflictException conflict) {
+      cause.addSuppressed(conflict); // the revocation is what the caller must see
     }
   }
 

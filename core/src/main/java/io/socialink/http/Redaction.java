@@ -1,6 +1,8 @@
 package io.socialink.http;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,8 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from URIs, form bodies and free text before they reach a log line or an exception
- * message. Query and form parameters whose names carry tokens or secrets are replaced by
- * {@code ****}, as are {@code Bearer} and {@code Basic} credentials in text.
+ * message. Values of parameters whose names carry tokens or secrets are replaced by {@code ****}
+ * wherever they stand: {@code name=value} in a query, fragment or form, {@code name: value} or
+ * {@code name = "value"} in prose, and {@code "name":"value"} in JSON. Dotted names are judged by
+ * their last segment ({@code hub.verify_token}). User info in a URI and {@code Bearer}, {@code Basic}
+ * and {@code OAuth} credentials in text are hidden too.
  *
  * <p>Stateless and thread-safe.
  */
@@ -18,33 +23,44 @@ public final class Redaction {
   public static final Set<String> SECRET_PARAMETERS = Set.of(
       "access_token", "refresh_token", "client_secret", "code", "code_verifier", "token", "input_token",
       "fb_exchange_token", "id_token", "password", "secret", "app_secret", "appsecret_proof", "signed_request",
-      "oauth_token", "oauth_token_secret", "oauth_verifier", "crc_token", "api_key", "key");
+      "oauth_token", "oauth_token_secret", "oauth_verifier", "crc_token", "api_key", "key", "verify_token",
+      "auth_code", "client_assertion", "session_key");
 
   /** Header names whose values are always hidden (lowercase). */
   public static final Set<String> SECRET_HEADERS = Set.of(
       "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "access-token");
 
-  /** A {@code name=value} pair starting the text or following any character that cannot be part of a name. */
-  private static final Pattern PARAM =
-      Pattern.compile("(^|[^A-Za-z0-9._~%-])([A-Za-z0-9._~%-]+)=([^&;#\\s\"',)]*)");
+  private static final String MASK = "****";
+
+  /**
+   * A name, optionally quoted, then {@code =} or {@code :} with optional spaces, then a value,
+   * optionally quoted. The name must start the text or follow a character no name contains.
+   */
+  private static final Pattern PARAM = Pattern.compile(
+      "(^|[^A-Za-z0-9._~%-])([\"']?)([A-Za-z0-9._~%-]+)\\2(\\s*[=:]\\s*)([\"']?)([^&;#?\\s\"',)}\\]]*)");
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("(?i)\\b(bearer|basic|oauth)\\s+[A-Za-z0-9._~+/=%-]{8,}");
 
   private Redaction() {}
 
   /**
-   * A URI as text with secret query parameters hidden.
+   * A URI as text with user info and secret query and fragment parameters hidden.
    *
    * @param uri the URI
    * @return the redacted text
    */
   public static String uri(URI uri) {
     String raw = uri.toString();
-    int q = raw.indexOf('?');
-    if (q < 0) {
-      return raw;
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null) {
+      raw = raw.replace(userInfo + "@", MASK + "@");
     }
-    return raw.substring(0, q) + "?" + params(raw.substring(q + 1));
+    int start = raw.indexOf('?');
+    int hash = raw.indexOf('#');
+    if (start < 0 || (hash >= 0 && hash < start)) {
+      start = hash;
+    }
+    return start < 0 ? raw : raw.substring(0, start + 1) + params(raw.substring(start + 1));
   }
 
   /**
@@ -57,10 +73,13 @@ public final class Redaction {
     Matcher m = PARAM.matcher(formOrQuery);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String name = java.net.URLDecoder.decode(m.group(2), java.nio.charset.StandardCharsets.UTF_8)
-          .toLowerCase(Locale.ROOT);
-      String value = SECRET_PARAMETERS.contains(name) ? "****" : m.group(3);
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
+      // "code: 100" in prose or {"code":190} in JSON is an error code, not a credential: with a colon,
+      // a value of digits alone is shown.
+      boolean errorNumber = m.group(4).contains(":") && m.group(6).chars().allMatch(Character::isDigit);
+      String replacement = isSecretParameter(m.group(3)) && !m.group(6).isEmpty() && !errorNumber
+          ? m.group(1) + m.group(2) + m.group(3) + m.group(2) + m.group(4) + m.group(5) + MASK
+          : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
     return out.toString();
@@ -68,14 +87,33 @@ public final class Redaction {
 
   /**
    * Free text with {@code Bearer}, {@code Basic} and {@code OAuth} credentials and secret
-   * {@code name=value} parameters hidden.
+   * parameters hidden.
    *
    * @param text the text
    * @return the redacted text
    */
   public static String text(String text) {
-    String noAuth = AUTH_SCHEME.matcher(text).replaceAll("$1 ****");
+    String noAuth = AUTH_SCHEME.matcher(text).replaceAll("$1 " + MASK);
     return params(noAuth);
+  }
+
+  /**
+   * Answers whether a parameter's value must never be shown: its name, URL-decoded and lowercased,
+   * or the last dotted segment of it, is one of {@link #SECRET_PARAMETERS}.
+   *
+   * @param name the parameter name as it appears
+   * @return true if secret
+   */
+  public static boolean isSecretParameter(String name) {
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(name, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformedEscape) {
+      decoded = name;
+    }
+    String lower = decoded.toLowerCase(Locale.ROOT);
+    int dot = lower.lastIndexOf('.');
+    return SECRET_PARAMETERS.contains(lower) || (dot >= 0 && SECRET_PARAMETERS.contains(lower.substring(dot + 1)));
   }
 
   /**

@@ -43,4 +43,30 @@ class RedactionTest {
         .doesNotContain("cs-canary");
     assertThat(Redaction.text("limit=5 and x=1 stay")).isEqualTo("limit=5 and x=1 stay");
   }
+
+  @Test
+  void hidesQuotedJsonSpacedFragmentAndUserInfoForms() {
+    assertThat(Redaction.text("access_token=\"SECRET1\" token='SECRET2'")).doesNotContain("SECRET1", "SECRET2");
+    assertThat(Redaction.text("{\"access_token\":\"SECRET3\",\"expires_in\":7200}"))
+        .isEqualTo("{\"access_token\":\"****\",\"expires_in\":7200}");
+    assertThat(Redaction.text("access_token: SECRET4 and refresh_token = SECRET6"))
+        .doesNotContain("SECRET4", "SECRET6");
+    assertThat(Redaction.uri(URI.create("https://a.example/cb#access_token=SECRET7&state=s")))
+        .isEqualTo("https://a.example/cb#access_token=****&state=s");
+    assertThat(Redaction.uri(URI.create("https://user:SECRET8@a.example/x"))).isEqualTo("https://****@a.example/x");
+    assertThat(Redaction.params("hub.verify_token=SECRET9&hub.mode=subscribe&auth_code=SECRET10"))
+        .isEqualTo("hub.verify_token=****&hub.mode=subscribe&auth_code=****");
+  }
+
+  @Test
+  void malformedEscapesAndPercentSignsDoNotBreakRedaction() {
+    assertThat(Redaction.text("usage 100%=full")).isEqualTo("usage 100%=full");
+    assertThat(Redaction.params("a%zz=1&token=SECRET")).isEqualTo("a%zz=1&token=****");
+  }
+
+  @Test
+  void leavesOrdinaryTextAlone() {
+    String plain = "Error: invalid request (code: 100), see https://developers.example/docs?page=2";
+    assertThat(Redaction.text(plain)).isEqualTo(plain);
+  }
 }

@@ -61,6 +61,10 @@ public final class PlatformBreaker {
         .failureRateThreshold(policy.failureRateThreshold())
         .waitDurationInOpenState(policy.waitInOpenState())
         .permittedNumberOfCallsInHalfOpenState(policy.permittedCallsInHalfOpenState())
+        // Only failures open the breaker: a slow call (a long upload, a wait on a rate limit) is not
+        // a sign of a dead platform, so Resilience4j's slow-call rule is switched off.
+        .slowCallRateThreshold(100)
+        .slowCallDurationThreshold(Duration.ofDays(365))
         .recordException(t -> t instanceof AttemptFailure f && f.verdict() == AttemptFailure.BreakerVerdict.FAILURE)
         .ignoreException(t -> t instanceof AttemptFailure f && f.verdict() == AttemptFailure.BreakerVerdict.NOT_COUNTED)
         .writableStackTraceEnabled(false)

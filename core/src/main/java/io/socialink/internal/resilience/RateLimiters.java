@@ -152,6 +152,21 @@ public final class RateLimiters {
       sleeper.sleep(Duration.ofMillis(wait));
       waited += wait;
     }
+    // Check every declared limit before taking any permit, so a call refused by one budget (say, a
+    // user over their own limit) does not spend the permits of the others (the app's shared budget).
+    long leftNanos = Duration.ofMillis(Math.max(0, maxWaitMillis - waited)).toNanos();
+    for (Budget b : bs) {
+      if (b.limiter == null) {
+        continue;
+      }
+      long need = b.limiter.getDetailedMetrics().getNanosToWait();
+      if (need > leftNanos) {
+        Instant until = clock.instant().plusNanos(need);
+        observer.throttled(call, Duration.ofNanos(need), until, true);
+        throw failFast(call, b, until, "its declared limit of " + b.policy.limit() + " calls per "
+            + b.policy.window() + " is used up");
+      }
+    }
     long reserved = 0;
     for (Budget b : bs) {
       if (b.limiter == null) {
@@ -259,13 +274,15 @@ public final class RateLimiters {
   }
 
   private Budget[] resolve(CallKey k) {
+    // Per-user budgets first: if permits are taken and a later budget refuses in a race, the
+    // shared per-app budgets are the ones left untouched.
     List<Budget> list = new ArrayList<>(4);
-    list.add(budget(new BudgetKey(k.group, RateLimitScope.PER_APP, k.appKey)));
-    list.add(budget(new BudgetKey(RateLimitPolicy.ALL_ENDPOINTS, RateLimitScope.PER_APP, k.appKey)));
     if (k.userKey != null) {
       list.add(budget(new BudgetKey(k.group, RateLimitScope.PER_USER, k.userKey)));
       list.add(budget(new BudgetKey(RateLimitPolicy.ALL_ENDPOINTS, RateLimitScope.PER_USER, k.userKey)));
     }
+    list.add(budget(new BudgetKey(k.group, RateLimitScope.PER_APP, k.appKey)));
+    list.add(budget(new BudgetKey(RateLimitPolicy.ALL_ENDPOINTS, RateLimitScope.PER_APP, k.appKey)));
     return list.toArray(new Budget[0]);
   }
 
