@@ -14,6 +14,8 @@ import io.socialink.error.Classification;
 import io.socialink.error.ConfigurationException;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.SocialinkException;
+import io.socialink.store.memory.InMemoryGrantStore;
+import io.socialink.store.memory.InMemoryLinkStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -218,6 +220,79 @@ class SocialinkTest {
     assertThatThrownBy(() -> socialink.freshGrant("alice", r.grant().id())).isInstanceOf(AuthorizationException.class)
         .hasMessageContaining("issued none");
     assertThat(fake.refreshes).hasValue(0);
+  }
+
+  @Test
+  void aGrantThatCannotBeRefreshedIsUsedUntilItActuallyExpires() {
+    fake.issueRefreshToken = false;
+    AuthorizationResult r = link();
+    clock.advance(Duration.ofHours(2).minusSeconds(60)); // inside the refresh window, not yet expired
+    assertThat(socialink.freshGrant("alice", r.grant().id())).isEqualTo(r.grant());
+    assertThat(socialink.profile("alice", r.grant().id()).userId()).isEqualTo("u-1");
+    assertThat(fake.refreshes).hasValue(0);
+  }
+
+  @Test
+  void refreshesRacingAcrossInstancesSharingAStoreKeepTheNewerGrant() throws Exception {
+    InMemoryGrantStore grants = new InMemoryGrantStore();
+    InMemoryLinkStore links = new InMemoryLinkStore();
+    FakeProvider fakeA = new FakeProvider("fake");
+    FakeProvider fakeB = new FakeProvider("fake");
+    Socialink a = shared(fakeA, grants, links);
+    Socialink b = shared(fakeB, grants, links);
+    AuthorizationStart start = a.authorize("alice", "fake");
+    AuthorizationResult r = a.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
+    clock.advance(Duration.ofHours(2));
+
+    // B's refresh is in flight while A refreshes and stores first; B's answer must not win or fail.
+    fakeB.refreshEntered = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Grant> fromB = pool.submit(() -> b.freshGrant("alice", r.grant().id()));
+      assertThat(fakeB.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
+      Grant fromA = a.freshGrant("alice", r.grant().id());
+      fakeB.refreshRelease.countDown();
+      assertThat(fromB.get(10, TimeUnit.SECONDS)).isEqualTo(fromA);
+      assertThat(grants.find("alice", r.grant().id())).contains(fromA);
+    } finally {
+      fakeB.refreshRelease.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRotatedRefreshTokenSpentByAnotherInstanceIsNotARevokedLink() throws Exception {
+    InMemoryGrantStore grants = new InMemoryGrantStore();
+    InMemoryLinkStore links = new InMemoryLinkStore();
+    FakeProvider fakeA = new FakeProvider("fake");
+    FakeProvider fakeB = new FakeProvider("fake");
+    Socialink a = shared(fakeA, grants, links);
+    Socialink b = shared(fakeB, grants, links);
+    AuthorizationStart start = a.authorize("alice", "fake");
+    AuthorizationResult r = a.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
+    clock.advance(Duration.ofHours(2));
+
+    fakeB.refreshEntered = new CountDownLatch(1);
+    fakeB.refreshFailure = SocialinkException.of(
+        Classification.of(ErrorCategory.AUTH_REVOKED, "fake", 400, "Value passed for the token was invalid."), null, 1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Grant> fromB = pool.submit(() -> b.freshGrant("alice", r.grant().id()));
+      assertThat(fakeB.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
+      Grant fromA = a.freshGrant("alice", r.grant().id());
+      fakeB.refreshRelease.countDown();
+      assertThat(fromB.get(10, TimeUnit.SECONDS)).isEqualTo(fromA);
+    } finally {
+      fakeB.refreshRelease.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(links.findByOwner("alice")).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(LinkState.ACTIVE));
+  }
+
+  private Socialink shared(FakeProvider provider, InMemoryGrantStore grants, InMemoryLinkStore links) {
+    return Socialink.builder().providerLoader(ProviderLoader.of()).register(provider)
+        .credentials(AppCredentials.publicClient("fake", "oauth2", "client-1", URI.create("https://app.example/callback")))
+        .grantStore(grants).linkStore(links).clock(clock).random(new Random(7)).build();
   }
 
   @Test

@@ -475,6 +475,24 @@ class CallPipelineTest {
     }
 
     @Test
+    void aUserOverTheirOwnLimitSpendsNoPermitOfTheSharedAppLimit() {
+      wm.stubFor(get(urlEqualTo("/items")).willReturn(status(200)));
+      CallPipeline p = pipeline(RETRY, CircuitBreakerPolicy.ofDefaults(),
+          List.of(RateLimitPolicy.perApp("items", 2, Duration.ofHours(1)),
+              RateLimitPolicy.perUser("items", 1, Duration.ofHours(1))),
+          Duration.ZERO, TransportOptions.ofDefaults());
+
+      p.execute(getItems());
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(() -> p.execute(getItems())).isInstanceOf(RateLimitedException.class)
+            .hasMessageContaining("per-user");
+      }
+      p.execute(call(HttpMethod.GET, "/items", Idempotency.IDEMPOTENT, "test:bob", "items"));
+
+      wm.verify(exactly(2), getRequestedFor(urlEqualTo("/items")));
+    }
+
+    @Test
     void aThrottlingAnswerDrainsTheLimit() {
       sequence("/items", HttpMethod.GET, status(429), status(200));
       CallPipeline p = pipeline(RetryPolicy.disabled(), CircuitBreakerPolicy.ofDefaults(),
@@ -537,6 +555,30 @@ class CallPipelineTest {
       assertThat(p.circuitState()).isEqualTo(CircuitState.CLOSED);
       assertThat(events.of(CircuitStateChanged.class)).extracting(CircuitStateChanged::to)
           .containsExactly(CircuitState.OPEN, CircuitState.HALF_OPEN, CircuitState.CLOSED);
+    }
+
+    @Test
+    void staysClosedWhenSuccessfulCallsWaitLongOnRateLimits() {
+      // Every answer says the user's budget is spent for the next 90 s, so after the first call each
+      // one waits 90 s (on the test clock) and then succeeds: slow, but never a failure.
+      int[] sent = {0};
+      io.socialink.http.Transport spent = request -> {
+        sent[0]++;
+        return new ApiResponse(200, io.socialink.http.Headers.of("x-rate-limit-remaining", "0",
+            "x-rate-limit-reset", epochSeconds(clock.instant().plusSeconds(90))), "{}".getBytes(StandardCharsets.UTF_8));
+      };
+      PipelineConfig config = new PipelineConfig(RetryPolicy.disabled(), policy, List.of(), Duration.ofMinutes(5), events,
+          sleeper, new HalfRandom(), clock);
+      CallPipeline p = new CallPipeline("test", spent, new HeaderRateLimitInterpreter(), config);
+
+      for (int i = 0; i < 8; i++) {
+        p.execute(getItems());
+      }
+
+      assertThat(sent[0]).isEqualTo(8);
+      assertThat(sleeper.sleeps()).hasSize(7).allMatch(d -> d.compareTo(Duration.ofSeconds(89)) > 0);
+      assertThat(p.circuitState()).isEqualTo(CircuitState.CLOSED);
+      assertThat(events.of(CircuitStateChanged.class)).isEmpty();
     }
 
     @Test
