@@ -131,6 +131,13 @@ public final class Socialink {
             + key.platformId() + "' offers " + provider.authorizationSchemes().stream().map(AuthorizationScheme::id).toList());
       }
     }
+    for (String id : java.util.stream.Stream.concat(rateLimits.overrides().keySet().stream(),
+        rateLimits.defaultsIgnored().stream()).toList()) {
+      if (!registry.contains(id)) {
+        throw configuration(id, "rate-limit settings name platform '" + id + "', which has no provider; known platforms: "
+            + registry.ids());
+      }
+    }
     this.planner = new UnlinkPlanner(registry, grants, links, clock);
   }
 

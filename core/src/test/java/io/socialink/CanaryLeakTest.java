@@ -1,6 +1,5 @@
 package io.socialink;
 
-import io.socialink.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import io.socialink.error.SocialinkException;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.HttpMethod;
 import io.socialink.store.PendingAuthorization;
+import io.socialink.testsupport.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -121,6 +121,12 @@ class CanaryLeakTest {
       System.setOut(originalOut);
     }
     rendered.add(logs.toString(StandardCharsets.UTF_8));
+    // SLF4J output of core's tests goes to this file (see simplelogger.properties); scan it as well.
+    java.nio.file.Path logFile = java.nio.file.Path.of("target", "socialink-test.log");
+    assertThat(logFile).exists();
+    String logged = java.nio.file.Files.readString(logFile, StandardCharsets.UTF_8);
+    assertThat(logged).contains("failed to load"); // the registry's warning above really was captured
+    rendered.add(logged);
 
     assertThat(rendered).hasSizeGreaterThan(20);
     for (String text : rendered) {

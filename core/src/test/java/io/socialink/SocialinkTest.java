@@ -1,6 +1,5 @@
 package io.socialink;
 
-import io.socialink.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +15,14 @@ import io.socialink.error.ErrorCategory;
 import io.socialink.error.SocialinkException;
 import io.socialink.store.memory.InMemoryGrantStore;
 import io.socialink.store.memory.InMemoryLinkStore;
+import io.socialink.testsupport.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -134,6 +135,79 @@ class SocialinkTest {
     assertThatThrownBy(() -> Socialink.builder().providerLoader(ProviderLoader.of()).register(other)
         .credentials(AppCredentials.publicClient("other", "login-kit", "c", URI.create("https://a.example/cb"))).build())
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("offers [oauth2]");
+  }
+
+  @Test
+  void rateLimitSettingsNamingAnUnknownPlatformAreAConfigurationError() {
+    assertThatThrownBy(() -> Socialink.builder().providerLoader(ProviderLoader.of()).register(fake)
+        .rateLimits(io.socialink.resilience.RateLimitSettings.custom()
+            .override("twitter", io.socialink.resilience.RateLimitPolicy.perUser("tweets", 1, Duration.ofMinutes(1)))
+            .build())
+        .build())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'twitter'").hasMessageContaining("[fake]");
+  }
+
+  @Test
+  void aTransportFailureQuotingTheUriKeepsTheTokenOutOfTheCause() {
+    io.socialink.http.Transport failing = request -> {
+      throw new java.io.IOException("cannot reach " + request.uri());
+    };
+    FakeProvider calling = new FakeProvider("calling") {
+      @Override
+      public io.socialink.spi.PlatformClient createClient(io.socialink.spi.ProviderContext context) {
+        io.socialink.spi.PlatformClient base = super.createClient(context);
+        return new io.socialink.spi.PlatformClient() {
+          @Override
+          public AppCredentials credentials() {
+            return base.credentials();
+          }
+
+          @Override
+          public URI authorizationUrl(io.socialink.auth.AuthorizationRequest request) {
+            return base.authorizationUrl(request);
+          }
+
+          @Override
+          public io.socialink.auth.TokenResponse exchangeCode(io.socialink.auth.CodeExchange exchange) {
+            return base.exchangeCode(exchange);
+          }
+
+          @Override
+          public io.socialink.auth.TokenResponse refresh(Grant grant) {
+            return base.refresh(grant);
+          }
+
+          @Override
+          public io.socialink.spi.Revocation revoke(Grant grant) {
+            io.socialink.http.ApiRequest request = io.socialink.http.ApiRequest.newBuilder(io.socialink.http.HttpMethod.GET,
+                URI.create("https://graph.example/revoke?access_token=" + grant.accessToken().reveal())).build();
+            context.calls().execute(new io.socialink.http.ApiCall("calling", "revoke", request,
+                io.socialink.http.Idempotency.IDEMPOTENT, "client-1", Optional.empty()));
+            return io.socialink.spi.Revocation.REVOKED;
+          }
+
+          @Override
+          public Account profile(Grant grant) {
+            return base.profile(grant);
+          }
+        };
+      }
+    };
+    Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(calling).transport(failing)
+        .retryPolicy(io.socialink.resilience.RetryPolicy.disabled())
+        .credentials(AppCredentials.publicClient("calling", "oauth2", "client-1", URI.create("https://app.example/cb")))
+        .clock(clock).random(new Random(9)).build();
+    AuthorizationStart start = s.authorize("alice", "calling");
+    AuthorizationResult r = s.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
+    String token = r.grant().accessToken().reveal();
+
+    SocialinkException e = org.assertj.core.api.Assertions.catchThrowableOfType(SocialinkException.class,
+        () -> s.revoke("alice", r.grant().id()));
+
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    assertThat(e.category()).isEqualTo(ErrorCategory.TRANSIENT);
+    assertThat(trace.toString()).contains("cannot reach").doesNotContain(token);
   }
 
   @Test

@@ -110,11 +110,23 @@ class SocialinkWithGrantTest {
   }
 
   @Test
-  void doesNotRefreshOnARevokedGrant() {
+  void doesNotRefreshOnAPermissionError() {
     wm.stubFor(get(urlEqualTo("/me")).willReturn(aResponse().withStatus(403)));
 
     catchThrowableOfType(RuntimeException.class, () -> socialink.profile("owner-1", "g-1"));
 
+    assertThat(provider.refreshes.get()).isZero();
+    wm.verify(exactly(1), getRequestedFor(urlEqualTo("/me")));
+  }
+
+  @Test
+  void doesNotRefreshOnARevokedGrant() {
+    // The platform's interpreter reads this body as "the user removed access": AUTH_REVOKED.
+    wm.stubFor(get(urlEqualTo("/me")).willReturn(aResponse().withStatus(401).withBody("{\"error\":\"revoked\"}")));
+
+    AuthorizationException e = catchThrowableOfType(AuthorizationException.class, () -> socialink.profile("owner-1", "g-1"));
+
+    assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED);
     assertThat(provider.refreshes.get()).isZero();
     wm.verify(exactly(1), getRequestedFor(urlEqualTo("/me")));
   }
@@ -136,7 +148,9 @@ class SocialinkWithGrantTest {
 
     @Override
     public ResponseInterpreter responseInterpreter() {
-      return ResponseInterpreter.generic();
+      return (response, generic) -> response.bodyText().contains("\"revoked\"")
+          ? generic.map(c -> c.withCategory(ErrorCategory.AUTH_REVOKED))
+          : generic;
     }
 
     @Override

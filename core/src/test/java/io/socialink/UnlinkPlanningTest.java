@@ -1,12 +1,12 @@
 package io.socialink;
 
-import io.socialink.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialink.auth.AppCredentials;
 import io.socialink.auth.AuthorizationResult;
 import io.socialink.auth.AuthorizationStart;
 import io.socialink.auth.CallbackParameters;
+import io.socialink.testsupport.MutableClock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

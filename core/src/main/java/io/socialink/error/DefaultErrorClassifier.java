@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +38,9 @@ import java.util.Optional;
 public final class DefaultErrorClassifier {
   /** Headers read for the request id, in order. */
   public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-correlation-id");
+
+  /** The longest wait a {@code Retry-After} can ask for; larger values are capped to it. */
+  public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
   private DefaultErrorClassifier() {}
 
@@ -133,7 +136,8 @@ public final class DefaultErrorClassifier {
    *
    * @param headers the headers
    * @param receivedAt when the response arrived
-   * @return the instant a retry may go, or empty when absent or malformed
+   * @return the instant a retry may go, at most {@link #MAX_RETRY_AFTER} after {@code receivedAt}, or
+   *     empty when absent or malformed
    */
   public static Optional<Instant> retryAfter(Headers headers, Instant receivedAt) {
     Optional<String> raw = headers.first("retry-after").map(String::trim);
@@ -141,16 +145,18 @@ public final class DefaultErrorClassifier {
       return Optional.empty();
     }
     String v = raw.get();
+    Instant latest = receivedAt.plus(MAX_RETRY_AFTER);
     if (v.chars().allMatch(Character::isDigit)) {
-      try {
-        return Optional.of(receivedAt.plus(Duration.ofSeconds(Long.parseLong(v))));
-      } catch (NumberFormatException | ArithmeticException e) {
-        return Optional.empty();
+      if (v.length() > 9) {
+        return Optional.of(latest); // beyond any sensible wait; capped
       }
+      Instant at = receivedAt.plusSeconds(Long.parseLong(v));
+      return Optional.of(at.isAfter(latest) ? latest : at);
     }
     try {
-      return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-    } catch (DateTimeParseException e) {
+      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      return Optional.of(at.isAfter(latest) ? latest : at);
+    } catch (DateTimeException e) {
       return Optional.empty();
     }
   }

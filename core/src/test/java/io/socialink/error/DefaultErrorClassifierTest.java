@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,16 @@ class DefaultErrorClassifierTest {
         .contains(Instant.parse("2026-11-22T10:05:00Z"));
     assertThat(classify(429, Headers.of("Retry-After", "soon")).retryAt()).isEmpty();
     assertThat(classify(400, Headers.of("Retry-After", "5")).retryAt()).isEmpty();
+  }
+
+  @Test
+  void absurdRetryAfterValuesAreCappedAtADayAndNeverThrow() {
+    assertThat(classify(429, Headers.of("Retry-After", "100000000000000000")).retryAt()).contains(NOW.plus(Duration.ofDays(1)));
+    assertThat(classify(429, Headers.of("Retry-After", "10000000000000000")).retryAt()).contains(NOW.plus(Duration.ofDays(1)));
+    assertThat(classify(429, Headers.of("Retry-After", "172800")).retryAt()).contains(NOW.plus(Duration.ofDays(1)));
+    assertThat(classify(503, Headers.of("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")).retryAt())
+        .contains(NOW.plus(Duration.ofDays(1)));
+    assertThat(classify(429, Headers.of("Retry-After", "Mon, 99 Foo 2026 10:05:00 GMT")).retryAt()).isEmpty();
   }
 
   @Test

@@ -227,7 +227,7 @@ public final class CallPipeline implements CallExecutor {
       Classification generic = DefaultErrorClassifier.classify(platformId, e);
       Classification c = generic.withMessage(generic.message() + " (" + call.request() + ")");
       boolean safe = repeatable(call) || DefaultErrorClassifier.provesNotSent(e);
-      throw new AttemptFailure(SocialinkException.of(c, e, 1), safe && c.retryable(), BreakerVerdict.FAILURE);
+      throw new AttemptFailure(SocialinkException.of(c, redacted(e), 1), safe && c.retryable(), BreakerVerdict.FAILURE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AttemptFailure(interrupted(call, e), false, BreakerVerdict.NOT_COUNTED);
@@ -321,6 +321,20 @@ public final class CallPipeline implements CallExecutor {
       LOG.warn("Socialink event listener {} threw on {}; ignored", listener.getClass().getName(),
           event.getClass().getSimpleName(), e);
     }
+  }
+
+  /**
+   * The transport's failure as a cause that is safe to log: a custom transport may have put the
+   * request's URI, with a token in its query, into its message.
+   */
+  private static IOException redacted(IOException e) {
+    String message = e.getMessage();
+    if (message == null || Redaction.text(message).equals(message)) {
+      return e;
+    }
+    IOException safe = new IOException(e.getClass().getName() + ": " + Redaction.text(message));
+    safe.setStackTrace(e.getStackTrace());
+    return safe;
   }
 
   /**

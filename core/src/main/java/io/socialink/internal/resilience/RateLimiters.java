@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * dropped when more than {@value #MAX_BUDGETS} exist.
  */
 public final class RateLimiters {
+  /** The longest a response can hold a budget. */
+  static final Duration MAX_HOLD = Duration.ofDays(1);
+
   /** Above this many budgets, idle ones are dropped. */
   static final int MAX_BUDGETS = 50_000;
 
@@ -69,7 +72,7 @@ public final class RateLimiters {
     }
 
     void holdUntil(Instant until) {
-      long t = until.toEpochMilli();
+      long t = until.toEpochMilli(); // callers cap the instant with capped(...)
       holdUntilMillis.accumulateAndGet(t, Math::max);
     }
 
@@ -214,12 +217,12 @@ public final class RateLimiters {
     }
     long now = clock.millis();
     for (RateLimitObservation o : observations) {
-      if (!o.exhausted() || o.resetAt().toEpochMilli() <= now) {
+      if (!o.exhausted() || !o.resetAt().isAfter(Instant.ofEpochMilli(now))) {
         continue;
       }
       String principal = principal(call, o.scope());
       if (principal != null) {
-        budget(new BudgetKey(o.endpointGroup(), o.scope(), principal)).holdUntil(o.resetAt());
+        budget(new BudgetKey(o.endpointGroup(), o.scope(), principal)).holdUntil(capped(o.resetAt()));
       }
     }
   }
@@ -238,9 +241,9 @@ public final class RateLimiters {
         b.limiter.drainPermissions();
       }
     }
-    if (retryAt.isPresent() && retryAt.get().toEpochMilli() > clock.millis()) {
+    if (retryAt.isPresent() && retryAt.get().isAfter(clock.instant())) {
       RateLimitScope scope = call.userKey().isPresent() ? RateLimitScope.PER_USER : RateLimitScope.PER_APP;
-      budget(new BudgetKey(call.endpointGroup(), scope, principal(call, scope))).holdUntil(retryAt.get());
+      budget(new BudgetKey(call.endpointGroup(), scope, principal(call, scope))).holdUntil(capped(retryAt.get()));
     }
   }
 
@@ -258,6 +261,12 @@ public final class RateLimiters {
       }
     }
     return Optional.ofNullable(latest);
+  }
+
+  /** A hold never lasts longer than a day, whatever a malformed or hostile reset says. */
+  private Instant capped(Instant until) {
+    Instant latest = clock.instant().plus(MAX_HOLD);
+    return until.isAfter(latest) ? latest : until;
   }
 
   private static @Nullable String principal(ApiCall call, RateLimitScope scope) {

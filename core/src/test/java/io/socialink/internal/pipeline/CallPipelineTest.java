@@ -406,6 +406,20 @@ class CallPipelineTest {
     }
   }
 
+  @Test
+  void anAbsurdResetHoldsTheBudgetForADayAtMost() {
+    wm.stubFor(get(urlEqualTo("/items")).willReturn(status(200)
+        .withHeader("x-rate-limit-remaining", "0")
+        .withHeader("x-rate-limit-reset", "99999999999999")));
+    CallPipeline p = pipeline();
+    p.execute(getItems());
+
+    RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> p.execute(getItems()));
+
+    assertThat(e.retryAt()).contains(T0.plus(Duration.ofDays(1)));
+    wm.verify(exactly(1), getRequestedFor(urlEqualTo("/items")));
+  }
+
   @Nested
   class UsagePercentages {
     /** Meta-style: usage in percent and minutes until access returns, held at 95%. */
