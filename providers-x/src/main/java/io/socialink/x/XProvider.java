@@ -170,8 +170,9 @@ public final class XProvider implements PlatformProvider {
   /**
    * X's interpreter: OAuth errors, problem types matched by suffix, v1.1 codes, partial errors,
    * {@code x-transaction-id} as the request id, and observations from {@code x-rate-limit-*} (per user
-   * and endpoint group; per app for the OAuth endpoints), {@code x-app-limit-24hour-*} (per app, all
-   * endpoints) and {@code x-user-limit-24hour-*} (per user, all endpoints).
+   * and endpoint group; per app for the OAuth endpoints), {@code x-app-limit-24hour-*} (per app) and
+   * {@code x-user-limit-24hour-*} (per user), both for the endpoint group of the call that got them, so
+   * a spent daily posting cap holds posting only.
    */
   @Override
   public ResponseInterpreter responseInterpreter() {

@@ -140,6 +140,30 @@ class XPublishWireMockTest {
   }
 
   @Test
+  void aSpentDailyPostingCapHoldsPostingButNotTheOtherCalls() {
+    long tomorrow = clock.instant().plus(Duration.ofHours(24)).getEpochSecond();
+    wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(201, XPayloads.TWEET_CREATED)
+        .withHeader("x-user-limit-24hour-limit", "300")
+        .withHeader("x-user-limit-24hour-remaining", "0")
+        .withHeader("x-user-limit-24hour-reset", Long.toString(tomorrow))
+        .withHeader("x-app-limit-24hour-limit", "10000")
+        .withHeader("x-app-limit-24hour-remaining", "0")
+        .withHeader("x-app-limit-24hour-reset", Long.toString(tomorrow))));
+    wm.stubFor(post(urlEqualTo("/2/oauth2/revoke")).willReturn(fixture(200, XPayloads.REVOKE)));
+
+    socialink.publish("owner-1", grant.id(), Post.text("the last post of the day"));
+    assertThatThrownBy(() -> socialink.publish("owner-1", grant.id(), Post.text("one more")))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED));
+
+    assertThat(socialink.profile("owner-1", grant.id()).handle()).contains("XDevelopers");
+    assertThat(x().isTokenDead(grant)).isFalse();
+    assertThat(socialink.revoke("owner-1", grant.id())).isEqualTo(io.socialink.spi.Revocation.REVOKED);
+    wm.verify(1, postRequestedFor(urlEqualTo("/2/tweets")));
+    wm.verify(2, getRequestedFor(urlEqualTo("/2/users/me")));
+    wm.verify(2, postRequestedFor(urlEqualTo("/2/oauth2/revoke")));
+  }
+
+  @Test
   void aPostIsNeverRepeatedOnAServerError() {
     wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(503, XPayloads.SERVICE_UNAVAILABLE)));
 
