@@ -192,8 +192,9 @@ public final class XProvider implements PlatformProvider {
 
   /**
    * X's weighted length through twitter-text: at most 280, every URL 23, emoji sequences and code
-   * points outside the light ranges (CJK, "…") 2, after NFC. {@code fit} cuts at twitter-text's
-   * valid range, never inside a URL or emoji, and reserves the suffix's weight.
+   * points outside the light ranges (CJK, "…") 2, after NFC. {@code fit} keeps the longest prefix of
+   * whole tokens that fits with the suffix, measuring each cut in full (NFC can make a text longer),
+   * and never cuts inside a URL, an emoji sequence or a surrogate pair.
    */
   @Override
   public TextRules textRules() {
