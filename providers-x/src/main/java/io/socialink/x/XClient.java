@@ -272,11 +272,10 @@ public final class XClient implements PlatformClient {
   }
 
   private static void checkText(String text, boolean hasMedia) {
-    Optional<String> refusal = XTextRules.rejection(text, hasMedia);
+    Optional<XTextRules.Refusal> refusal = XTextRules.rejection(text, hasMedia);
     if (refusal.isPresent()) {
       throw SocialinkException.of(Classification.of(ErrorCategory.INVALID_REQUEST, XProvider.ID, 0,
-          "X would refuse the post: " + refusal.get())
-          .withRemediation("Shorten the text, e.g. with socialink.textRules(\"x\").fit(text, \"…\")."), null, 1);
+          "X would refuse the post: " + refusal.get().reason()).withRemediation(refusal.get().remediation()), null, 1);
     }
   }
 

@@ -117,6 +117,19 @@ class XPublishWireMockTest {
   }
 
   @Test
+  void aCharacterXRefusesIsNotCalledTooLong() {
+    assertThatThrownBy(() -> socialink.publish("owner-1", grant.id(), Post.text("\uFEFFHello from a pasted file")))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> {
+          assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+          assertThat(e.getMessage()).contains("U+FEFF");
+          assertThat(e.remediation()).contains("U+FEFF").doesNotContain("Shorten");
+        });
+    assertThatThrownBy(() -> x().post(grant, "", List.of()))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.remediation()).doesNotContain("Shorten"));
+    wm.verify(0, postRequestedFor(urlPathMatching("/2/.*")));
+  }
+
+  @Test
   void duplicateContentAndCapsAreClassified() {
     wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(403, XPayloads.DUPLICATE_CONTENT)));
     assertThatThrownBy(() -> x().post(grant, "again", List.of()))

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * X's weighted length through the official twitter-text library (configuration v3): NFC first, every
@@ -24,6 +26,9 @@ public final class XTextRules implements TextRules {
   public static final XTextRules INSTANCE = new XTextRules();
 
   private static final TwitterTextConfiguration DEFAULT = TwitterTextConfiguration.getDefaultConfig();
+  /** The characters X refuses in a post, as twitter-text's validator does. */
+  private static final Pattern REFUSED = Pattern.compile("[\\uFEFF\\uFFFE\\uFFFF]");
+  private static final String REFUSED_NAMES = "U+FEFF, U+FFFE or U+FFFF";
 
   private XTextRules() {}
 
@@ -49,29 +54,66 @@ public final class XTextRules implements TextRules {
   }
 
   /**
+   * Answers whether X takes the text as it is, by twitter-text's verdict: at most 280 weighted and
+   * free of U+FEFF, U+FFFE and U+FFFF, which X refuses whatever the length. A blank text weighs 0 and
+   * fits (whether a post may be empty is {@link #rejection}'s question).
+   */
+  @Override
+  public boolean fits(String text) {
+    Objects.requireNonNull(text, "text");
+    return text.trim().isEmpty() || parse(text).isValid;
+  }
+
+  /**
+   * Answers whether a text holds a character X refuses in any post: U+FEFF, U+FFFE or U+FFFF.
+   *
+   * @param text the text
+   * @return true if it holds one
+   */
+  public static boolean hasRefusedCharacter(String text) {
+    return REFUSED.matcher(text).find();
+  }
+
+  /**
+   * Why X would refuse a post's text, and what to do about it.
+   *
+   * @param reason what is wrong
+   * @param remediation what the caller can do
+   */
+  public record Refusal(String reason, String remediation) {}
+
+  /**
    * Why X would refuse a text, if it would.
    *
    * @param text the text of a post that may also carry media
    * @param hasMedia whether media is attached (then the text may be empty)
-   * @return the reason, or empty when X accepts it
+   * @return the refusal, or empty when X accepts it
    */
-  public static java.util.Optional<String> rejection(String text, boolean hasMedia) {
+  public static Optional<Refusal> rejection(String text, boolean hasMedia) {
     if (text.isBlank()) {
-      return hasMedia ? java.util.Optional.empty() : java.util.Optional.of("the text is empty");
+      return hasMedia ? Optional.empty()
+          : Optional.of(new Refusal("the text is empty", "Give the post some text or attach media."));
     }
     TwitterTextParseResults r = parse(text);
-    if (r.weightedLength > DEFAULT.getMaxWeightedTweetLength()) {
-      return java.util.Optional.of("the text weighs " + r.weightedLength + " of X's " + DEFAULT.getMaxWeightedTweetLength()
-          + " (URLs count 23, emoji and CJK 2)");
+    boolean refused = hasRefusedCharacter(text);
+    int max = DEFAULT.getMaxWeightedTweetLength();
+    if (r.weightedLength > max) {
+      return Optional.of(new Refusal("the text weighs " + r.weightedLength + " of X's " + max
+          + " (URLs count 23, emoji and CJK 2)" + (refused ? " and holds a character X refuses (" + REFUSED_NAMES + ")" : ""),
+          "Shorten the text, e.g. with socialink.textRules(\"x\").fit(text, \"…\")"
+              + (refused ? ", which also drops the refused characters." : ".")));
     }
-    if (!r.isValid) {
-      return java.util.Optional.of("the text holds a character X refuses (U+FFFE, U+FEFF or U+FFFF)");
+    if (refused || !r.isValid) {
+      return Optional.of(new Refusal("the text holds a character X refuses (" + REFUSED_NAMES + ")",
+          "Remove U+FEFF (a byte-order mark, often left by text read from a file or pasted), U+FFFE and U+FFFF"
+              + " from the text; socialink.textRules(\"x\").fit(text, \"…\") drops them."));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
-   * Keeps the longest prefix of whole tokens (a URL, an emoji sequence, else a grapheme cluster) that
+   * Drops the characters X refuses (U+FEFF, U+FFFE, U+FFFF) and returns the rest if it fits. Otherwise
+   * keeps the longest prefix of whole tokens (a URL, an emoji sequence, else a grapheme cluster) that
    * fits with the suffix. Every candidate is parsed in full, because NFC can make a text longer (U+FB2C
    * becomes three code points) and a cut can change what counts as a URL; a cheap estimate of each
    * prefix's weight only says where to start looking. The result is a cut whose next token would not
@@ -88,17 +130,21 @@ public final class XTextRules implements TextRules {
     if (fits(text)) {
       return text;
     }
+    String clean = REFUSED.matcher(text).replaceAll("");
+    if (clean.length() != text.length() && fits(clean)) {
+      return clean;
+    }
     if (!fits(suffix)) {
       throw new IllegalArgumentException("the suffix alone does not fit: it weighs " + length(suffix) + " of "
-          + maxLength());
+          + maxLength() + (hasRefusedCharacter(suffix) ? " and holds a character X refuses" : ""));
     }
-    Cuts cuts = new Cuts(text);
+    Cuts cuts = new Cuts(clean);
     int room = maxLength() - length(suffix);
-    int kept = longestFitting(text, cuts, cuts.boundaries(true), room, suffix);
+    int kept = longestFitting(clean, cuts, cuts.boundaries(true), room, suffix);
     if (kept == 0) {
-      kept = longestFitting(text, cuts, cuts.boundaries(false), room, suffix);
+      kept = longestFitting(clean, cuts, cuts.boundaries(false), room, suffix);
     }
-    String result = candidate(text, kept, suffix);
+    String result = candidate(clean, kept, suffix);
     if (!fits(result)) {
       throw new IllegalStateException("a fitted X text does not fit; weighed " + length(result));
     }

@@ -1,6 +1,7 @@
 package io.socialink.x.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextEmojiRegex;
@@ -196,11 +197,37 @@ class XTextRulesTest {
   }
 
   @Test
-  void rejectionsSayWhy() {
-    assertThat(XTextRules.rejection("x".repeat(281), false)).get().asString().contains("281");
-    assertThat(XTextRules.rejection("", false)).isPresent();
+  void aTextWithACharacterXRefusesDoesNotFitAndFitDropsIt() {
+    assertThat(rules.fits("short \uFEFF")).isFalse();
+    assertThat(rules.fits("\uFFFE")).isFalse();
+    assertThat(rules.fits("a\uFFFFb")).isFalse();
+    assertThat(rules.fits("")).isTrue();
+    assertThat(rules.fits("   ")).isTrue();
+
+    assertThat(rules.fit("\uFEFFhello \uFFFEworld\uFFFF", "…")).isEqualTo("hello world");
+    String fitted = rules.fit("\uFEFF" + "a".repeat(150) + "\uFEFF" + "b".repeat(150), "…");
+    assertThat(fitted).isEqualTo("a".repeat(150) + "b".repeat(128) + "…");
+    assertThat(rules.fits(fitted)).isTrue();
+    assertThatThrownBy(() -> rules.fit("c".repeat(300), "\uFEFF"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void rejectionsSayWhyAndWhatToDo() {
+    assertThat(XTextRules.rejection("x".repeat(281), false)).get().satisfies(r -> {
+      assertThat(r.reason()).contains("281");
+      assertThat(r.remediation()).contains("Shorten").contains("fit");
+    });
+    assertThat(XTextRules.rejection("", false)).get().satisfies(r -> assertThat(r.remediation()).contains("media"));
     assertThat(XTextRules.rejection("", true)).isEmpty();
-    assertThat(XTextRules.rejection("bad \uFFFE char", false)).get().asString().contains("U+FFFE");
+    assertThat(XTextRules.rejection("bad \uFFFE char", false)).get().satisfies(r -> {
+      assertThat(r.reason()).contains("U+FFFE");
+      assertThat(r.remediation()).contains("Remove U+FEFF").doesNotContain("Shorten");
+    });
+    assertThat(XTextRules.rejection("\uFEFF" + "x".repeat(281), false)).get().satisfies(r -> {
+      assertThat(r.reason()).contains("283").contains("U+FEFF");
+      assertThat(r.remediation()).contains("drops the refused characters");
+    });
     assertThat(XTextRules.rejection("fine", false)).isEmpty();
   }
 }
