@@ -116,6 +116,8 @@ public final class XClient implements PlatformClient {
    *
    * @throws io.socialink.error.AuthorizationException with {@link ErrorCategory#AUTH_REVOKED} when the
    *     refresh token is spent or revoked, {@link ErrorCategory#AUTH_EXPIRED} when the grant has none
+   * @throws SocialinkException with {@link ErrorCategory#UNKNOWN} when X answers without a new refresh
+   *     token, which leaves the grant with a spent one: the user must link again
    */
   @Override
   public TokenResponse refresh(Grant grant) {
