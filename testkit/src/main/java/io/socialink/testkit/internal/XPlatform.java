@@ -2,6 +2,9 @@ package io.socialink.testkit.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.twitter.twittertext.TwitterTextParseResults;
+import com.twitter.twittertext.TwitterTextParser;
+import io.socialink.testkit.x.XPayloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The in-memory X behind the emulator: registered clients, authorization codes (30 seconds, single
@@ -40,6 +44,13 @@ public final class XPlatform {
   private static final String CODE_INVALID = "Value passed for the authorization code was invalid.";
   private static final String TOKEN_INVALID = "Value passed for the token was invalid.";
   private static final Duration WINDOW = Duration.ofMinutes(15);
+  /** X's weighted limit on a post's text. */
+  private static final int MAX_WEIGHTED_TEXT = 280;
+  /** The members of X's CreatePostsRequest, which has additionalProperties:false. */
+  private static final Set<String> POST_MEMBERS = Set.of("text", "media", "reply", "quote_tweet_id", "poll",
+      "reply_settings", "for_super_followers_only", "geo", "direct_message_deep_link", "card_uri", "community_id",
+      "nullcast", "edit_options", "made_with_ai", "paid_partnership", "share_with_followers");
+  private static final Pattern MEDIA_ID = Pattern.compile("[0-9]{1,19}");
 
   private final ObjectMapper mapper = JsonMapper.builder().build();
   private final SecureRandom random = new SecureRandom();
@@ -464,18 +475,43 @@ public final class XPlatform {
     } catch (IOException | RuntimeException e) {
       return invalidRequest("body", "the body is not a JSON object");
     }
-    String text = req.get("text") instanceof String s ? s : "";
+    for (String member : req.keySet()) {
+      if (!POST_MEMBERS.contains(member)) {
+        // CreatePostsRequest has additionalProperties:false.
+        return invalidRequest(member, "The request body has a member X does not know: " + member);
+      }
+    }
+    Object rawText = req.getOrDefault("text", "");
+    if (!(rawText instanceof String text)) {
+      return invalidRequest("text", "text must be a string");
+    }
     List<String> mediaIds = new ArrayList<>();
-    if (req.get("media") instanceof Map<?, ?> m && m.get("media_ids") instanceof List<?> ids) {
+    if (req.containsKey("media")) {
+      if (!(req.get("media") instanceof Map<?, ?> m) || !(m.get("media_ids") instanceof List<?> ids)) {
+        return invalidRequest("media.media_ids", "media needs media_ids, 1 to 4 media id strings");
+      }
+      if (ids.isEmpty() || ids.size() > 4) {
+        return invalidRequest("media.media_ids", "media_ids holds 1 to 4 media ids; got " + ids.size());
+      }
       for (Object o : ids) {
-        mediaIds.add(String.valueOf(o));
+        if (!(o instanceof String id) || !MEDIA_ID.matcher(id).matches()) {
+          return invalidRequest("media.media_ids", String.valueOf(o),
+              "A media id is a string of 1 to 19 digits; got " + o);
+        }
+        mediaIds.add(id);
+      }
+    }
+    if (!text.isBlank()) {
+      TwitterTextParseResults weighed = TwitterTextParser.parseTweet(text); // configuration v3, as X
+      if (!weighed.isValid) {
+        return invalidRequest("text", weighed.weightedLength > MAX_WEIGHTED_TEXT
+            ? "Your Tweet text is too long. For more information on how Twitter determines text length see"
+                + " https://github.com/twitter/twitter-text."
+            : "The text holds a character X refuses (U+FFFE, U+FEFF or U+FFFF).");
       }
     }
     if (text.isBlank() && mediaIds.isEmpty()) {
       return invalidRequest("text", "a post needs text or media");
-    }
-    if (mediaIds.size() > 4) {
-      return invalidRequest("media.media_ids", "at most 4 media ids");
     }
     for (String id : mediaIds) {
       MediaRec rec = media.get(id);
@@ -642,14 +678,19 @@ public final class XPlatform {
   }
 
   private Reply invalidRequest(String parameter, String value, String message) {
-    Map<String, Object> m = new LinkedHashMap<>();
+    // X's documented invalid-request payload, with this request's parameter and message in its errors.
+    Map<String, Object> m;
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> documented = mapper.readValue(XPayloads.bytes(XPayloads.INVALID_REQUEST), LinkedHashMap.class);
+      m = documented;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("parameters", Map.of(parameter, value.isEmpty() ? List.of() : List.of(value)));
     error.put("message", message);
     m.put("errors", List.of(error));
-    m.put("title", "Invalid Request");
-    m.put("detail", "One or more parameters to your request was invalid.");
-    m.put("type", "https://api.x.com/2/problems/invalid-request");
     return json(400, m);
   }
 

@@ -42,7 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       refresh with single-use rotating refresh tokens (a replayed one fails as on X), HTTP Basic for
  *       confidential clients and {@code client_id} always;</li>
  *   <li>{@code POST /2/oauth2/revoke}, {@code GET /2/users/me}, {@code POST /2/tweets} (duplicate text
- *       refused), the one-shot and chunked media uploads with status polls;</li>
+ *       refused; text over 280 weighted by twitter-text, members X's schema does not have and media
+ *       ids other than 1 to 4 digit strings refused with X's invalid-request body), the one-shot and
+ *       chunked media uploads with status polls;</li>
  *   <li>{@code x-rate-limit-*} headers and 429s per endpoint group and user, with X's limits;</li>
  *   <li>switches for 5xx answers, slow answers and connections closed without an answer.</li>
  * </ul>

@@ -256,6 +256,58 @@ class XEmulatorTest {
     assertThat(x.posts()).extracting(XEmulator.PostRecord::text).containsExactly("same");
   }
 
+  /** A 400 in X's invalid-request shape, the documented payload's type, title and detail, naming the parameter. */
+  static void assertInvalidRequest(HttpResponse<String> r, String parameter) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode body = json(r);
+    JsonNode documented = EmulatorHttp.payload(XPayloads.INVALID_REQUEST);
+    for (String member : java.util.List.of("type", "title", "detail")) {
+      assertThat(body.get(member)).as(member).isEqualTo(documented.get(member));
+    }
+    assertThat(body.get("errors")).hasSize(1);
+    assertThat(body.at("/errors/0/parameters").has(parameter)).as(r.body()).isTrue();
+    assertThat(body.at("/errors/0/message").asText()).isNotBlank();
+  }
+
+  static String textBody(String text) {
+    return EmulatorHttp.JSON.createObjectNode().put("text", text).toString();
+  }
+
+  @Test
+  void postsOverXsWeightedLimitAreRefused() {
+    String access = h.tokens(ALL).get("access_token").asText();
+
+    assertInvalidRequest(h.postJson("/2/tweets", textBody("a".repeat(281)), access), "text");
+    assertInvalidRequest(h.postJson("/2/tweets", textBody("\u7530".repeat(141)), access), "text");
+    assertThat(x.posts()).isEmpty();
+
+    assertThat(h.postJson("/2/tweets", textBody("a".repeat(280)), access).statusCode()).isEqualTo(201);
+    assertThat(h.postJson("/2/tweets", textBody("\u7530".repeat(140)), access).statusCode()).isEqualTo(201);
+    assertThat(h.postJson("/2/tweets", textBody("see https://example.com/" + "p".repeat(300)), access).statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void postBodiesAreCheckedAgainstXsSchema() {
+    String access = h.tokens(ALL).get("access_token").asText();
+
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":\"hi\",\"bogus\":true}", access), "bogus");
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":\"hi\",\"media\":{\"media_ids\":[]}}", access),
+        "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":\"hi\",\"media\":{}}", access), "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":\"hi\",\"media\":{\"media_ids\":[\"12a\"]}}", access),
+        "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets",
+        "{\"text\":\"hi\",\"media\":{\"media_ids\":[1880028106020515840]}}", access), "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets",
+        "{\"text\":\"hi\",\"media\":{\"media_ids\":[\"12345678901234567890\"]}}", access), "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":7}", access), "text");
+    assertThat(x.posts()).isEmpty();
+
+    assertThat(h.postJson("/2/tweets", "{\"text\":\"hi\",\"reply_settings\":\"following\"}", access).statusCode())
+        .isEqualTo(201);
+  }
+
   @Test
   void chunkedUploadProcessesBeforeThePostMayUseIt() {
     String access = h.tokens(ALL).get("access_token").asText();
