@@ -51,6 +51,13 @@ public final class XPlatform {
       "reply_settings", "for_super_followers_only", "geo", "direct_message_deep_link", "card_uri", "community_id",
       "nullcast", "edit_options", "made_with_ai", "paid_partnership", "share_with_followers");
   private static final Pattern MEDIA_ID = Pattern.compile("[0-9]{1,19}");
+  private static final long MB = 1024L * 1024;
+  /** The largest upload by media category (fact sheet §7.2: image 5 MB, GIF 15 MB, video 512 MB). */
+  private static final Map<String, Long> MAX_MEDIA_BYTES = Map.of(
+      "tweet_image", 5 * MB, "dm_image", 5 * MB,
+      "tweet_gif", 15 * MB, "dm_gif", 15 * MB,
+      "tweet_video", 512 * MB, "dm_video", 512 * MB, "amplify_video", 512 * MB,
+      "subtitles", Long.MAX_VALUE);
 
   private final ObjectMapper mapper = JsonMapper.builder().build();
   private final SecureRandom random = new SecureRandom();
@@ -548,6 +555,10 @@ public final class XPlatform {
     if (category.isEmpty() || !Set.of("tweet_image", "dm_image", "subtitles").contains(category.get())) {
       return invalidRequest("media_category", "the one-shot upload takes images and subtitles only");
     }
+    long max = MAX_MEDIA_BYTES.get(category.get());
+    if (file.get().content().length > max) {
+      return invalidRequest("media", tooLarge(category.get(), file.get().content().length, max));
+    }
     MediaRec rec = new MediaRec(Long.toString(nextMedia++), token.userId, file.get().content().length, false);
     rec.received = rec.totalBytes;
     rec.finalized = true;
@@ -570,12 +581,22 @@ public final class XPlatform {
     if (!(req.get("media_type") instanceof String type) || !type.contains("/")) {
       return invalidRequest("media_type", "media_type must be a MIME type");
     }
-    String category = req.get("media_category") instanceof String c ? c : "";
-    boolean processing = category.equals("tweet_video") || category.equals("tweet_gif")
+    if (!(req.get("media_category") instanceof String category) || !MAX_MEDIA_BYTES.containsKey(category)) {
+      return invalidRequest("media_category", "media_category must be one of " + new java.util.TreeSet<>(MAX_MEDIA_BYTES.keySet()));
+    }
+    long max = MAX_MEDIA_BYTES.get(category);
+    if (total.longValue() > max) {
+      return invalidRequest("total_bytes", tooLarge(category, total.longValue(), max));
+    }
+    boolean processing = category.endsWith("_video") || category.endsWith("_gif")
         || type.toLowerCase(Locale.ROOT).startsWith("video/");
     MediaRec rec = new MediaRec(Long.toString(nextMedia++), token.userId, total.longValue(), processing);
     media.put(rec.id, rec);
     return json(200, Map.of("data", mediaData(rec, true)));
+  }
+
+  private static String tooLarge(String category, long bytes, long max) {
+    return "A " + category + " upload may have at most " + max + " bytes; this one has " + bytes + ".";
   }
 
   private Reply append(TokenRec token, String id, String contentType, byte[] body) {

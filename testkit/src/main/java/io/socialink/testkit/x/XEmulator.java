@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST /2/oauth2/revoke}, {@code GET /2/users/me}, {@code POST /2/tweets} (duplicate text
  *       refused; text over 280 weighted by twitter-text, members X's schema does not have and media
  *       ids other than 1 to 4 digit strings refused with X's invalid-request body), the one-shot and
- *       chunked media uploads with status polls;</li>
+ *       chunked media uploads with status polls (a media category required, and X's size limits by
+ *       category: image 5 MB, GIF 15 MB, video 512 MB);</li>
  *   <li>{@code x-rate-limit-*} headers and 429s per endpoint group and user, with X's limits;</li>
  *   <li>switches for 5xx answers, slow answers and connections closed without an answer.</li>
  * </ul>

@@ -337,6 +337,63 @@ class XEmulatorTest {
     assertThat(x.posts().get(0).mediaIds()).containsExactly(id);
   }
 
+  static String initialize(String mediaType, long totalBytes, String category) {
+    return "{\"media_type\":\"" + mediaType + "\",\"total_bytes\":" + totalBytes
+        + (category == null ? "" : ",\"media_category\":\"" + category + "\"") + "}";
+  }
+
+  @Test
+  void chunkedUploadsNeedAMediaCategoryAndKeepToItsSizeLimit() {
+    String access = h.tokens(ALL).get("access_token").asText();
+    long mb = 1024L * 1024;
+
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 5, null), access), "media_category");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 5, "tweet_podcast"), access),
+        "media_category");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("image/jpeg", 5 * mb + 1, "tweet_image"), access),
+        "total_bytes");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("image/gif", 15 * mb + 1, "tweet_gif"), access),
+        "total_bytes");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 512 * mb + 1, "tweet_video"), access),
+        "total_bytes");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 512 * mb + 1, "amplify_video"), access),
+        "total_bytes");
+
+    assertThat(h.postJson("/2/media/upload/initialize", initialize("image/jpeg", 5 * mb, "tweet_image"), access).statusCode())
+        .isEqualTo(200);
+    assertThat(h.postJson("/2/media/upload/initialize", initialize("image/gif", 15 * mb, "tweet_gif"), access).statusCode())
+        .isEqualTo(200);
+    assertThat(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 512 * mb, "tweet_video"), access).statusCode())
+        .isEqualTo(200);
+    assertThat(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 512 * mb, "amplify_video"), access).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aOneShotImageKeepsToFiveMegabytes() {
+    String bearer = "Bearer " + h.tokens(ALL).get("access_token").asText();
+    byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"media_category\"\r\n\r\ntweet_image\r\n"
+        + "--b\r\nContent-Disposition: form-data; name=\"media\"; filename=\"m\"\r\nContent-Type: image/jpeg\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = "\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII);
+    int limit = 5 * 1024 * 1024;
+
+    for (int size : new int[] {limit + 1, limit}) {
+      byte[] body = new byte[head.length + size + tail.length];
+      System.arraycopy(head, 0, body, 0, head.length);
+      java.util.Arrays.fill(body, head.length, head.length + size, (byte) 'x');
+      System.arraycopy(tail, 0, body, head.length + size, tail.length);
+
+      HttpResponse<String> r = h.post("/2/media/upload", "multipart/form-data; boundary=b", body, "Authorization", bearer);
+
+      if (size > limit) {
+        assertInvalidRequest(r, "media");
+      } else {
+        assertThat(r.statusCode()).isEqualTo(200);
+      }
+    }
+  }
+
   @Test
   void appendsOutOfOrderAreRefused() {
     String access = h.tokens(ALL).get("access_token").asText();
