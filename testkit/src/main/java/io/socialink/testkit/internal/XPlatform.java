@@ -316,11 +316,20 @@ public final class XPlatform {
     return Reply.redirect(redirect + sep + "state=" + enc(state) + "&code=" + enc(code));
   }
 
-  private Optional<Reply> authenticateClient(Map<String, String> headers, Map<String, String> form, ClientReg[] out) {
+  /**
+   * Finds and checks the calling client. The token endpoint always wants {@code client_id} in the body;
+   * the revoke endpoint takes it from the HTTP Basic header when the body has none (fact sheet §2: a
+   * confidential revoke sends Basic and {@code token} only).
+   */
+  private Optional<Reply> authenticateClient(Map<String, String> headers, Map<String, String> form, ClientReg[] out,
+      boolean basicMayNameClient) {
     if (form.containsKey("client_secret")) {
       return Optional.of(oauthError(401, "unauthorized_client", "Missing valid authorization header"));
     }
     String clientId = form.get("client_id");
+    if ((clientId == null || clientId.isEmpty()) && basicMayNameClient) {
+      clientId = basicClientId(headers.getOrDefault("authorization", "")).orElse(null);
+    }
     if (clientId == null || clientId.isEmpty()) {
       return Optional.of(oauthError(400, "invalid_request", "Missing required parameter [client_id]."));
     }
@@ -340,9 +349,24 @@ public final class XPlatform {
     return Optional.empty();
   }
 
+  /** The client id of an HTTP Basic header, if the header is one. */
+  private static Optional<String> basicClientId(String authorization) {
+    if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    return colon > 0 ? Optional.of(decoded.substring(0, colon)) : Optional.empty();
+  }
+
   private Reply token(Map<String, String> headers, Map<String, String> form) {
     ClientReg[] client = new ClientReg[1];
-    Optional<Reply> refused = authenticateClient(headers, form, client);
+    Optional<Reply> refused = authenticateClient(headers, form, client, false);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -395,7 +419,7 @@ public final class XPlatform {
 
   private Reply revoke(Map<String, String> headers, Map<String, String> form) {
     ClientReg[] client = new ClientReg[1];
-    Optional<Reply> refused = authenticateClient(headers, form, client);
+    Optional<Reply> refused = authenticateClient(headers, form, client, true);
     if (refused.isPresent()) {
       return refused.get();
     }

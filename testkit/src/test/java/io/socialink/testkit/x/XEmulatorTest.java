@@ -211,6 +211,36 @@ class XEmulatorTest {
   }
 
   @Test
+  void aConfidentialRevokeMayNameItsClientByHttpBasicAlone() {
+    JsonNode tokens = h.tokens(ALL);
+    String access = tokens.get("access_token").asText();
+    URI me = URI.create(x.apiBaseUri() + "/2/users/me");
+
+    HttpResponse<String> wrongSecret = h.postForm("/2/oauth2/revoke", fields("token", access),
+        "Authorization", basic(XEmulator.CLIENT_ID, "nope"));
+    HttpResponse<String> unknownClient = h.postForm("/2/oauth2/revoke", fields("token", access),
+        "Authorization", basic("nobody", "nope"));
+    HttpResponse<String> noClientAtAll = h.postForm("/2/oauth2/revoke", fields("token", access));
+    HttpResponse<String> stillAlive = h.get(me, "Authorization", "Bearer " + access);
+    HttpResponse<String> revoked = h.postForm("/2/oauth2/revoke", fields("token", access),
+        "Authorization", basic(XEmulator.CLIENT_ID, XEmulator.CLIENT_SECRET));
+    HttpResponse<String> after = h.get(me, "Authorization", "Bearer " + access);
+
+    assertThat(json(wrongSecret)).isEqualTo(EmulatorHttp.payload(XPayloads.ERROR_UNAUTHORIZED_CLIENT));
+    assertThat(json(unknownClient)).isEqualTo(EmulatorHttp.payload(XPayloads.ERROR_INVALID_CLIENT));
+    assertThat(json(noClientAtAll)).isEqualTo(EmulatorHttp.payload(XPayloads.ERROR_MISSING_CLIENT_ID));
+    assertThat(stillAlive.statusCode()).isEqualTo(200);
+    assertThat(json(revoked)).isEqualTo(EmulatorHttp.payload(XPayloads.REVOKE));
+    assertThat(after.statusCode()).isEqualTo(401);
+
+    // The token endpoint still wants client_id in the body (clientIdIsAlwaysRequired).
+    HttpResponse<String> refresh = h.postForm("/2/oauth2/token", fields("refresh_token",
+        tokens.get("refresh_token").asText(), "grant_type", "refresh_token"),
+        "Authorization", basic(XEmulator.CLIENT_ID, XEmulator.CLIENT_SECRET));
+    assertThat(json(refresh)).isEqualTo(EmulatorHttp.payload(XPayloads.ERROR_MISSING_CLIENT_ID));
+  }
+
+  @Test
   void missingScopeIsForbidden() {
     String access = h.tokens("tweet.read users.read offline.access").get("access_token").asText();
 
