@@ -55,13 +55,15 @@ public final class XTextRules implements TextRules {
 
   /**
    * Answers whether X takes the text as it is, by twitter-text's verdict: at most 280 weighted and
-   * free of U+FEFF, U+FFFE and U+FFFF, which X refuses whatever the length. A blank text weighs 0 and
-   * fits (whether a post may be empty is {@link #rejection}'s question).
+   * free of U+FEFF, U+FFFE and U+FFFF, which X refuses whatever the length. They are looked for in the
+   * whole text, as twitter-text does not check inside what it reads as a URL
+   * ({@code https://exa\uFEFFmple.com/} is "valid" to it). A blank text weighs 0 and fits (whether a
+   * post may be empty is {@link #rejection}'s question).
    */
   @Override
   public boolean fits(String text) {
     Objects.requireNonNull(text, "text");
-    return text.trim().isEmpty() || parse(text).isValid;
+    return !hasRefusedCharacter(text) && (text.trim().isEmpty() || parse(text).isValid);
   }
 
   /**

@@ -201,6 +201,8 @@ class XTextRulesTest {
     assertThat(rules.fits("short \uFEFF")).isFalse();
     assertThat(rules.fits("\uFFFE")).isFalse();
     assertThat(rules.fits("a\uFFFFb")).isFalse();
+    assertThat(rules.fits("https://exa\uFEFFmple.com/")).isFalse(); // twitter-text skips URLs in its check
+    assertThat(XTextRules.rejection("https://exa\uFEFFmple.com/", false)).isPresent();
     assertThat(rules.fits("")).isTrue();
     assertThat(rules.fits("   ")).isTrue();
 
