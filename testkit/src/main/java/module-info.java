@@ -9,6 +9,8 @@ module io.socialink.testkit {
   requires static org.assertj.core;
   requires jdk.httpserver;
   requires com.fasterxml.jackson.databind;
+  // The X emulator weighs post text as X does; an automatic module, used only in the internal package.
+  requires twitter.text;
 
   exports io.socialink.testkit;
   exports io.socialink.testkit.x;

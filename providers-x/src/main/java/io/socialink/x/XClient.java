@@ -116,6 +116,8 @@ public final class XClient implements PlatformClient {
    *
    * @throws io.socialink.error.AuthorizationException with {@link ErrorCategory#AUTH_REVOKED} when the
    *     refresh token is spent or revoked, {@link ErrorCategory#AUTH_EXPIRED} when the grant has none
+   * @throws SocialinkException with {@link ErrorCategory#UNKNOWN} when X answers without a new refresh
+   *     token, which leaves the grant with a spent one: the user must link again
    */
   @Override
   public TokenResponse refresh(Grant grant) {
@@ -272,11 +274,10 @@ public final class XClient implements PlatformClient {
   }
 
   private static void checkText(String text, boolean hasMedia) {
-    Optional<String> refusal = XTextRules.rejection(text, hasMedia);
+    Optional<XTextRules.Refusal> refusal = XTextRules.rejection(text, hasMedia);
     if (refusal.isPresent()) {
       throw SocialinkException.of(Classification.of(ErrorCategory.INVALID_REQUEST, XProvider.ID, 0,
-          "X would refuse the post: " + refusal.get())
-          .withRemediation("Shorten the text, e.g. with socialink.textRules(\"x\").fit(text, \"…\")."), null, 1);
+          "X would refuse the post: " + refusal.get().reason()).withRemediation(refusal.get().remediation()), null, 1);
     }
   }
 

@@ -170,8 +170,9 @@ public final class XProvider implements PlatformProvider {
   /**
    * X's interpreter: OAuth errors, problem types matched by suffix, v1.1 codes, partial errors,
    * {@code x-transaction-id} as the request id, and observations from {@code x-rate-limit-*} (per user
-   * and endpoint group; per app for the OAuth endpoints), {@code x-app-limit-24hour-*} (per app, all
-   * endpoints) and {@code x-user-limit-24hour-*} (per user, all endpoints).
+   * and endpoint group; per app for the OAuth endpoints), {@code x-app-limit-24hour-*} (per app) and
+   * {@code x-user-limit-24hour-*} (per user), both for the endpoint group of the call that got them, so
+   * a spent daily posting cap holds posting only.
    */
   @Override
   public ResponseInterpreter responseInterpreter() {
@@ -191,8 +192,9 @@ public final class XProvider implements PlatformProvider {
 
   /**
    * X's weighted length through twitter-text: at most 280, every URL 23, emoji sequences and code
-   * points outside the light ranges (CJK, "…") 2, after NFC. {@code fit} cuts at twitter-text's
-   * valid range, never inside a URL or emoji, and reserves the suffix's weight.
+   * points outside the light ranges (CJK, "…") 2, after NFC. {@code fit} keeps the longest prefix of
+   * whole tokens that fits with the suffix, measuring each cut in full (NFC can make a text longer),
+   * and never cuts inside a URL, an emoji sequence or a surrogate pair.
    */
   @Override
   public TextRules textRules() {

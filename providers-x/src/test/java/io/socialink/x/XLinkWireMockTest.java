@@ -294,6 +294,25 @@ class XLinkWireMockTest {
     assertThat(s.links("owner-1")).extracting(l -> l.state()).containsExactly(io.socialink.LinkState.REVOKED);
   }
 
+  @Test
+  void aRefreshAnswerWithoutANewRefreshTokenIsAFailureNotASilentSuccess() {
+    wm.stubFor(post(urlEqualTo("/2/oauth2/token")).inScenario("no-rotation").whenScenarioStateIs("Started")
+        .willReturn(fixture(200, XPayloads.TOKEN)).willSetStateTo("linked"));
+    wm.stubFor(post(urlEqualTo("/2/oauth2/token")).inScenario("no-rotation").whenScenarioStateIs("linked")
+        .willReturn(fixture(200, XPayloads.TOKEN_WITHOUT_OFFLINE_ACCESS)));
+    Socialink s = XWireMock.socialink(wm, XWireMock.confidential(), clock);
+    Grant linked = link(s, XScopes.POSTING).grant();
+
+    assertThatThrownBy(() -> s.refresh("owner-1", linked.id())).isInstanceOfSatisfying(SocialinkException.class, e -> {
+      assertThat(e.category()).isEqualTo(ErrorCategory.UNKNOWN);
+      assertThat(e.getMessage()).contains("no new refresh token").contains("spent");
+      assertThat(e.remediation()).contains("link");
+      assertThat(e.getMessage()).doesNotContain("TmttM").doesNotContain("UTBtWXd");
+    });
+    assertThat(wm.findAll(postRequestedFor(urlEqualTo("/2/oauth2/token")))).hasSize(2);
+    assertThat(s.links("owner-1")).extracting(l -> l.state()).containsExactly(io.socialink.LinkState.ACTIVE);
+  }
+
   // ---- revoke -----------------------------------------------------------------------------
 
   @Test

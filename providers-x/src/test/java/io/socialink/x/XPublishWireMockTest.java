@@ -117,6 +117,19 @@ class XPublishWireMockTest {
   }
 
   @Test
+  void aCharacterXRefusesIsNotCalledTooLong() {
+    assertThatThrownBy(() -> socialink.publish("owner-1", grant.id(), Post.text("\uFEFFHello from a pasted file")))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> {
+          assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+          assertThat(e.getMessage()).contains("U+FEFF");
+          assertThat(e.remediation()).contains("U+FEFF").doesNotContain("Shorten");
+        });
+    assertThatThrownBy(() -> x().post(grant, "", List.of()))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.remediation()).doesNotContain("Shorten"));
+    wm.verify(0, postRequestedFor(urlPathMatching("/2/.*")));
+  }
+
+  @Test
   void duplicateContentAndCapsAreClassified() {
     wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(403, XPayloads.DUPLICATE_CONTENT)));
     assertThatThrownBy(() -> x().post(grant, "again", List.of()))
@@ -137,6 +150,30 @@ class XPublishWireMockTest {
           assertThat(e.remediation()).contains("client-not-enrolled");
         });
     wm.verify(4, postRequestedFor(urlEqualTo("/2/tweets")));
+  }
+
+  @Test
+  void aSpentDailyPostingCapHoldsPostingButNotTheOtherCalls() {
+    long tomorrow = clock.instant().plus(Duration.ofHours(24)).getEpochSecond();
+    wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(201, XPayloads.TWEET_CREATED)
+        .withHeader("x-user-limit-24hour-limit", "300")
+        .withHeader("x-user-limit-24hour-remaining", "0")
+        .withHeader("x-user-limit-24hour-reset", Long.toString(tomorrow))
+        .withHeader("x-app-limit-24hour-limit", "10000")
+        .withHeader("x-app-limit-24hour-remaining", "0")
+        .withHeader("x-app-limit-24hour-reset", Long.toString(tomorrow))));
+    wm.stubFor(post(urlEqualTo("/2/oauth2/revoke")).willReturn(fixture(200, XPayloads.REVOKE)));
+
+    socialink.publish("owner-1", grant.id(), Post.text("the last post of the day"));
+    assertThatThrownBy(() -> socialink.publish("owner-1", grant.id(), Post.text("one more")))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED));
+
+    assertThat(socialink.profile("owner-1", grant.id()).handle()).contains("XDevelopers");
+    assertThat(x().isTokenDead(grant)).isFalse();
+    assertThat(socialink.revoke("owner-1", grant.id())).isEqualTo(io.socialink.spi.Revocation.REVOKED);
+    wm.verify(1, postRequestedFor(urlEqualTo("/2/tweets")));
+    wm.verify(2, getRequestedFor(urlEqualTo("/2/users/me")));
+    wm.verify(2, postRequestedFor(urlEqualTo("/2/oauth2/revoke")));
   }
 
   @Test
@@ -176,28 +213,36 @@ class XPublishWireMockTest {
     wm.stubFor(get(urlPathEqualTo("/2/media/upload")).inScenario("processing").whenScenarioStateIs("done")
         .willReturn(fixture(200, XPayloads.MEDIA_STATUS_SUCCEEDED)));
     wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(201, XPayloads.TWEET_CREATED)));
-    byte[] video = new byte[2560];
-    for (int i = 0; i < video.length; i++) {
-      video[i] = (byte) i;
-    }
+    int chunk = 1024;
+    long size = 20L * chunk + 512; // more than any read-everything buffer (8 or 16 KiB) would take at once
     AtomicInteger opens = new AtomicInteger();
-    MediaContent media = new MediaContent("video/mp4", video.length, () -> {
+    List<ChunkGuard> streams = new ArrayList<>();
+    MediaContent media = new MediaContent("video/mp4", size, () -> {
       opens.incrementAndGet();
-      return new ByteArrayInputStream(video);
+      ChunkGuard in = new ChunkGuard(size, chunk,
+          () -> wm.countRequestsMatching(postRequestedFor(urlEqualTo("/2/media/upload/1880028106020515840/append"))
+              .build()).getCount());
+      streams.add(in);
+      return in;
     });
 
     socialink.publish("owner-1", grant.id(), new Post("", List.of(media)));
 
     assertThat(opens).hasValue(1);
+    assertThat(streams.get(0).largestRead).isLessThanOrEqualTo(chunk);
+    assertThat(streams.get(0).mostHeld).as("bytes read but not yet sent to X").isLessThanOrEqualTo(chunk);
+    assertThat(size).isGreaterThan(8L * streams.get(0).mostHeld);
     assertThat(wm.findAll(postRequestedFor(urlEqualTo("/2/media/upload/initialize"))).get(0).getBodyAsString())
-        .isEqualTo("{\"media_type\":\"video/mp4\",\"total_bytes\":2560,\"media_category\":\"tweet_video\"}");
+        .isEqualTo("{\"media_type\":\"video/mp4\",\"total_bytes\":20992,\"media_category\":\"tweet_video\"}");
     List<LoggedRequest> appends = wm.findAll(postRequestedFor(urlEqualTo("/2/media/upload/1880028106020515840/append")));
-    assertThat(appends).hasSize(3);
-    for (int i = 0; i < 3; i++) {
+    assertThat(appends).hasSize(21);
+    for (int i = 0; i < appends.size(); i++) {
       String body = new String(appends.get(i).getBody(), StandardCharsets.ISO_8859_1);
       assertThat(body).contains("name=\"segment_index\"\r\n\r\n" + i + "\r\n");
+      byte[] expected = ChunkGuard.content(i * (long) chunk, (int) Math.min(chunk, size - i * (long) chunk));
+      assertThat(body).contains("\r\n\r\n" + new String(expected, StandardCharsets.ISO_8859_1) + "\r\n--");
     }
-    assertThat(appends.get(2).getBody().length).isLessThan(appends.get(0).getBody().length);
+    assertThat(appends.get(20).getBody().length).isLessThan(appends.get(0).getBody().length);
     wm.verify(2, getRequestedFor(urlEqualTo("/2/media/upload?command=STATUS&media_id=1880028106020515840")));
     assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
     assertThat(wm.findAll(postRequestedFor(urlEqualTo("/2/tweets"))).get(0).getBodyAsString())
@@ -251,5 +296,56 @@ class XPublishWireMockTest {
       assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_EXPIRED);
       assertThat(e.getMessage()).doesNotContain("planted-dead-token");
     });
+  }
+
+  /**
+   * A video source that makes its bytes as they are read. It fails a single read that asks for more
+   * than a chunk, as {@code readAllBytes()} or {@code transferTo} would, and records the most bytes
+   * it has handed out beyond those X has received in appends (a chunk's worth each).
+   */
+  static final class ChunkGuard extends InputStream {
+    final long size;
+    final int chunk;
+    final java.util.function.LongSupplier appendsReceived;
+    long position;
+    int largestRead;
+    long mostHeld;
+
+    ChunkGuard(long size, int chunk, java.util.function.LongSupplier appendsReceived) {
+      this.size = size;
+      this.chunk = chunk;
+      this.appendsReceived = appendsReceived;
+    }
+
+    static byte[] content(long from, int length) {
+      byte[] b = new byte[length];
+      for (int i = 0; i < length; i++) {
+        b[i] = (byte) ((from + i) % 251);
+      }
+      return b;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len > chunk) {
+        throw new AssertionError("a single read asked for " + len + " bytes; the upload must read one chunk of "
+            + chunk + " at a time");
+      }
+      largestRead = Math.max(largestRead, len);
+      if (position >= size) {
+        return -1;
+      }
+      int n = (int) Math.min(len, size - position);
+      System.arraycopy(content(position, n), 0, b, off, n);
+      position += n;
+      mostHeld = Math.max(mostHeld, position - appendsReceived.getAsLong() * chunk);
+      return n;
+    }
   }
 }

@@ -143,6 +143,8 @@ public final class XOAuth {
    *
    * @param grant the grant
    * @return the new tokens, the new refresh token included
+   * @throws SocialinkException {@link ErrorCategory#UNKNOWN} when X answers without a new refresh
+   *     token: the old one is spent, so the answer cannot be stored as a renewed grant
    */
   public TokenResponse refresh(Grant grant) {
     Secret refreshToken = grant.refreshToken().orElseThrow(() -> new AuthorizationException(
@@ -154,8 +156,13 @@ public final class XOAuth {
     ApiResponse response = calls.send(XCalls.TOKEN, toApiRequest(r), Idempotency.NON_IDEMPOTENT, XCalls.userKey(grant));
     TokenResponse tokens = readTokens(response);
     if (tokens.refreshToken().isEmpty()) {
-      LOG.log(System.Logger.Level.WARNING, "X answered a refresh of grant " + grant.id()
-          + " without a new refresh token; the spent one cannot be used again");
+      // X rotates refresh tokens: the one just sent is spent, and keeping it would only fail later.
+      // UNKNOWN, not AUTH_REVOKED: X documents no such answer, so the link is not marked revoked on
+      // it; the next refresh, with the token the grant still holds, gets X's definitive verdict.
+      throw SocialinkException.of(Classification.of(ErrorCategory.UNKNOWN, XCalls.PLATFORM, response.status(),
+          "X answered the refresh of grant " + grant.id() + " with no new refresh token; X's refresh tokens are"
+              + " single-use, so the old one is spent and the grant cannot be renewed")
+          .withRemediation("Ask the user to link the account again (with the offline.access scope)."), null, 1);
     }
     return tokens;
   }

@@ -31,7 +31,9 @@ import java.util.OptionalLong;
  *
  * A 2xx with {@code data} is a success even when it also carries {@code errors} (partial errors); a 2xx
  * with {@code errors} and no {@code data} is a failure. The request id is {@code x-transaction-id}.
- * Rate-limit headers become observations. Stateless and thread-safe.
+ * Rate-limit headers become observations of the call's own endpoint group: {@code x-rate-limit-*} per
+ * user (per app for the OAuth endpoints), {@code x-app-limit-24hour-*} per app and
+ * {@code x-user-limit-24hour-*} per user. Stateless and thread-safe.
  */
 public final class XResponseInterpreter implements ResponseInterpreter {
   /** X's request id header. */
@@ -344,8 +346,10 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     List<RateLimitObservation> out = new ArrayList<>();
     RateLimitScope endpointScope = endpointGroup.startsWith("oauth2.") ? RateLimitScope.PER_APP : RateLimitScope.PER_USER;
     observe(h, "x-rate-limit-", endpointGroup, endpointScope).ifPresent(out::add);
-    observe(h, "x-app-limit-24hour-", "*", RateLimitScope.PER_APP).ifPresent(out::add);
-    observe(h, "x-user-limit-24hour-", "*", RateLimitScope.PER_USER).ifPresent(out::add);
+    // X sends the 24-hour headers on the capped endpoint's own answers (POST /2/tweets): the cap is that
+    // endpoint's, so a spent one must not hold the profile, token refresh, revocation or unlink probe.
+    observe(h, "x-app-limit-24hour-", endpointGroup, RateLimitScope.PER_APP).ifPresent(out::add);
+    observe(h, "x-user-limit-24hour-", endpointGroup, RateLimitScope.PER_USER).ifPresent(out::add);
     return out;
   }
 

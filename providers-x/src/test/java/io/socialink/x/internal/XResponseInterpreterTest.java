@@ -162,8 +162,19 @@ class XResponseInterpreterTest {
 
     assertThat(obs).containsExactly(
         new RateLimitObservation("tweets.create", RateLimitScope.PER_USER, OptionalLong.of(100), 99, Instant.ofEpochSecond(1772360000)),
-        new RateLimitObservation("*", RateLimitScope.PER_APP, OptionalLong.of(10000), 9998, Instant.ofEpochSecond(1772420000)),
-        new RateLimitObservation("*", RateLimitScope.PER_USER, OptionalLong.of(300), 0, Instant.ofEpochSecond(1772430000)));
+        new RateLimitObservation("tweets.create", RateLimitScope.PER_APP, OptionalLong.of(10000), 9998,
+            Instant.ofEpochSecond(1772420000)),
+        new RateLimitObservation("tweets.create", RateLimitScope.PER_USER, OptionalLong.of(300), 0,
+            Instant.ofEpochSecond(1772430000)));
+  }
+
+  @Test
+  void dailyCapsBelongToTheCallsOwnEndpointGroupNeverToEveryCall() {
+    Headers h = Headers.of("x-user-limit-24hour-remaining", "0", "x-user-limit-24hour-reset", "1772430000",
+        "x-app-limit-24hour-remaining", "0", "x-app-limit-24hour-reset", "1772420000");
+
+    assertThat(interpreter.rateLimits("media.upload", new ApiResponse(200, h, new byte[0]), NOW))
+        .extracting(RateLimitObservation::endpointGroup).containsExactly("media.upload", "media.upload");
   }
 
   @Test

@@ -2,6 +2,9 @@ package io.socialink.testkit.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.twitter.twittertext.TwitterTextParseResults;
+import com.twitter.twittertext.TwitterTextParser;
+import io.socialink.testkit.x.XPayloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The in-memory X behind the emulator: registered clients, authorization codes (30 seconds, single
@@ -40,6 +44,20 @@ public final class XPlatform {
   private static final String CODE_INVALID = "Value passed for the authorization code was invalid.";
   private static final String TOKEN_INVALID = "Value passed for the token was invalid.";
   private static final Duration WINDOW = Duration.ofMinutes(15);
+  /** X's weighted limit on a post's text. */
+  private static final int MAX_WEIGHTED_TEXT = 280;
+  /** The members of X's CreatePostsRequest, which has additionalProperties:false. */
+  private static final Set<String> POST_MEMBERS = Set.of("text", "media", "reply", "quote_tweet_id", "poll",
+      "reply_settings", "for_super_followers_only", "geo", "direct_message_deep_link", "card_uri", "community_id",
+      "nullcast", "edit_options", "made_with_ai", "paid_partnership", "share_with_followers");
+  private static final Pattern MEDIA_ID = Pattern.compile("[0-9]{1,19}");
+  private static final long MB = 1024L * 1024;
+  /** The largest upload by media category (fact sheet §7.2: image 5 MB, GIF 15 MB, video 512 MB). */
+  private static final Map<String, Long> MAX_MEDIA_BYTES = Map.of(
+      "tweet_image", 5 * MB, "dm_image", 5 * MB,
+      "tweet_gif", 15 * MB, "dm_gif", 15 * MB,
+      "tweet_video", 512 * MB, "dm_video", 512 * MB, "amplify_video", 512 * MB,
+      "subtitles", Long.MAX_VALUE);
 
   private final ObjectMapper mapper = JsonMapper.builder().build();
   private final SecureRandom random = new SecureRandom();
@@ -298,11 +316,20 @@ public final class XPlatform {
     return Reply.redirect(redirect + sep + "state=" + enc(state) + "&code=" + enc(code));
   }
 
-  private Optional<Reply> authenticateClient(Map<String, String> headers, Map<String, String> form, ClientReg[] out) {
+  /**
+   * Finds and checks the calling client. The token endpoint always wants {@code client_id} in the body;
+   * the revoke endpoint takes it from the HTTP Basic header when the body has none (fact sheet §2: a
+   * confidential revoke sends Basic and {@code token} only).
+   */
+  private Optional<Reply> authenticateClient(Map<String, String> headers, Map<String, String> form, ClientReg[] out,
+      boolean basicMayNameClient) {
     if (form.containsKey("client_secret")) {
       return Optional.of(oauthError(401, "unauthorized_client", "Missing valid authorization header"));
     }
     String clientId = form.get("client_id");
+    if ((clientId == null || clientId.isEmpty()) && basicMayNameClient) {
+      clientId = basicClientId(headers.getOrDefault("authorization", "")).orElse(null);
+    }
     if (clientId == null || clientId.isEmpty()) {
       return Optional.of(oauthError(400, "invalid_request", "Missing required parameter [client_id]."));
     }
@@ -322,9 +349,24 @@ public final class XPlatform {
     return Optional.empty();
   }
 
+  /** The client id of an HTTP Basic header, if the header is one. */
+  private static Optional<String> basicClientId(String authorization) {
+    if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    return colon > 0 ? Optional.of(decoded.substring(0, colon)) : Optional.empty();
+  }
+
   private Reply token(Map<String, String> headers, Map<String, String> form) {
     ClientReg[] client = new ClientReg[1];
-    Optional<Reply> refused = authenticateClient(headers, form, client);
+    Optional<Reply> refused = authenticateClient(headers, form, client, false);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -377,7 +419,7 @@ public final class XPlatform {
 
   private Reply revoke(Map<String, String> headers, Map<String, String> form) {
     ClientReg[] client = new ClientReg[1];
-    Optional<Reply> refused = authenticateClient(headers, form, client);
+    Optional<Reply> refused = authenticateClient(headers, form, client, true);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -464,18 +506,43 @@ public final class XPlatform {
     } catch (IOException | RuntimeException e) {
       return invalidRequest("body", "the body is not a JSON object");
     }
-    String text = req.get("text") instanceof String s ? s : "";
+    for (String member : req.keySet()) {
+      if (!POST_MEMBERS.contains(member)) {
+        // CreatePostsRequest has additionalProperties:false.
+        return invalidRequest(member, "The request body has a member X does not know: " + member);
+      }
+    }
+    Object rawText = req.getOrDefault("text", "");
+    if (!(rawText instanceof String text)) {
+      return invalidRequest("text", "text must be a string");
+    }
     List<String> mediaIds = new ArrayList<>();
-    if (req.get("media") instanceof Map<?, ?> m && m.get("media_ids") instanceof List<?> ids) {
+    if (req.containsKey("media")) {
+      if (!(req.get("media") instanceof Map<?, ?> m) || !(m.get("media_ids") instanceof List<?> ids)) {
+        return invalidRequest("media.media_ids", "media needs media_ids, 1 to 4 media id strings");
+      }
+      if (ids.isEmpty() || ids.size() > 4) {
+        return invalidRequest("media.media_ids", "media_ids holds 1 to 4 media ids; got " + ids.size());
+      }
       for (Object o : ids) {
-        mediaIds.add(String.valueOf(o));
+        if (!(o instanceof String id) || !MEDIA_ID.matcher(id).matches()) {
+          return invalidRequest("media.media_ids", String.valueOf(o),
+              "A media id is a string of 1 to 19 digits; got " + o);
+        }
+        mediaIds.add(id);
+      }
+    }
+    if (!text.isBlank()) {
+      TwitterTextParseResults weighed = TwitterTextParser.parseTweet(text); // configuration v3, as X
+      if (!weighed.isValid) {
+        return invalidRequest("text", weighed.weightedLength > MAX_WEIGHTED_TEXT
+            ? "Your Tweet text is too long. For more information on how Twitter determines text length see"
+                + " https://github.com/twitter/twitter-text."
+            : "The text holds a character X refuses (U+FFFE, U+FEFF or U+FFFF).");
       }
     }
     if (text.isBlank() && mediaIds.isEmpty()) {
       return invalidRequest("text", "a post needs text or media");
-    }
-    if (mediaIds.size() > 4) {
-      return invalidRequest("media.media_ids", "at most 4 media ids");
     }
     for (String id : mediaIds) {
       MediaRec rec = media.get(id);
@@ -512,6 +579,10 @@ public final class XPlatform {
     if (category.isEmpty() || !Set.of("tweet_image", "dm_image", "subtitles").contains(category.get())) {
       return invalidRequest("media_category", "the one-shot upload takes images and subtitles only");
     }
+    long max = MAX_MEDIA_BYTES.get(category.get());
+    if (file.get().content().length > max) {
+      return invalidRequest("media", tooLarge(category.get(), file.get().content().length, max));
+    }
     MediaRec rec = new MediaRec(Long.toString(nextMedia++), token.userId, file.get().content().length, false);
     rec.received = rec.totalBytes;
     rec.finalized = true;
@@ -534,12 +605,22 @@ public final class XPlatform {
     if (!(req.get("media_type") instanceof String type) || !type.contains("/")) {
       return invalidRequest("media_type", "media_type must be a MIME type");
     }
-    String category = req.get("media_category") instanceof String c ? c : "";
-    boolean processing = category.equals("tweet_video") || category.equals("tweet_gif")
+    if (!(req.get("media_category") instanceof String category) || !MAX_MEDIA_BYTES.containsKey(category)) {
+      return invalidRequest("media_category", "media_category must be one of " + new java.util.TreeSet<>(MAX_MEDIA_BYTES.keySet()));
+    }
+    long max = MAX_MEDIA_BYTES.get(category);
+    if (total.longValue() > max) {
+      return invalidRequest("total_bytes", tooLarge(category, total.longValue(), max));
+    }
+    boolean processing = category.endsWith("_video") || category.endsWith("_gif")
         || type.toLowerCase(Locale.ROOT).startsWith("video/");
     MediaRec rec = new MediaRec(Long.toString(nextMedia++), token.userId, total.longValue(), processing);
     media.put(rec.id, rec);
     return json(200, Map.of("data", mediaData(rec, true)));
+  }
+
+  private static String tooLarge(String category, long bytes, long max) {
+    return "A " + category + " upload may have at most " + max + " bytes; this one has " + bytes + ".";
   }
 
   private Reply append(TokenRec token, String id, String contentType, byte[] body) {
@@ -642,14 +723,19 @@ public final class XPlatform {
   }
 
   private Reply invalidRequest(String parameter, String value, String message) {
-    Map<String, Object> m = new LinkedHashMap<>();
+    // X's documented invalid-request payload, with this request's parameter and message in its errors.
+    Map<String, Object> m;
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> documented = mapper.readValue(XPayloads.bytes(XPayloads.INVALID_REQUEST), LinkedHashMap.class);
+      m = documented;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("parameters", Map.of(parameter, value.isEmpty() ? List.of() : List.of(value)));
     error.put("message", message);
     m.put("errors", List.of(error));
-    m.put("title", "Invalid Request");
-    m.put("detail", "One or more parameters to your request was invalid.");
-    m.put("type", "https://api.x.com/2/problems/invalid-request");
     return json(400, m);
   }
 

@@ -41,8 +41,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST /2/oauth2/token}: code exchange with the PKCE check and a 30-second code lifetime,
  *       refresh with single-use rotating refresh tokens (a replayed one fails as on X), HTTP Basic for
  *       confidential clients and {@code client_id} always;</li>
- *   <li>{@code POST /2/oauth2/revoke}, {@code GET /2/users/me}, {@code POST /2/tweets} (duplicate text
- *       refused), the one-shot and chunked media uploads with status polls;</li>
+ *   <li>{@code POST /2/oauth2/revoke} (a confidential client may name itself by HTTP Basic alone, without
+ *       {@code client_id}), {@code GET /2/users/me}, {@code POST /2/tweets} (duplicate text
+ *       refused; text over 280 weighted by twitter-text, members X's schema does not have and media
+ *       ids other than 1 to 4 digit strings refused with X's invalid-request body), the one-shot and
+ *       chunked media uploads with status polls (a media category required, and X's size limits by
+ *       category: image 5 MB, GIF 15 MB, video 512 MB);</li>
  *   <li>{@code x-rate-limit-*} headers and 429s per endpoint group and user, with X's limits;</li>
  *   <li>switches for 5xx answers, slow answers and connections closed without an answer.</li>
  * </ul>

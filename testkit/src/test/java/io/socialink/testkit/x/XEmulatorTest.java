@@ -211,6 +211,36 @@ class XEmulatorTest {
   }
 
   @Test
+  void aConfidentialRevokeMayNameItsClientByHttpBasicAlone() {
+    JsonNode tokens = h.tokens(ALL);
+    String access = tokens.get("access_token").asText();
+    URI me = URI.create(x.apiBaseUri() + "/2/users/me");
+
+    HttpResponse<String> wrongSecret = h.postForm("/2/oauth2/revoke", fields("token", access),
+        "Authorization", basic(XEmulator.CLIENT_ID, "nope"));
+    HttpResponse<String> unknownClient = h.postForm("/2/oauth2/revoke", fields("token", access),
+        "Authorization", basic("nobody", "nope"));
+    HttpResponse<String> noClientAtAll = h.postForm("/2/oauth2/revoke", fields("token", access));
+    HttpResponse<String> stillAlive = h.get(me, "Authorization", "Bearer " + access);
+    HttpResponse<String> revoked = h.postForm("/2/oauth2/revoke", fields("token", access),
+        "Authorization", basic(XEmulator.CLIENT_ID, XEmulator.CLIENT_SECRET));
+    HttpResponse<String> after = h.get(me, "Authorization", "Bearer " + access);
+
+    assertThat(json(wrongSecret)).isEqualTo(EmulatorHttp.payload(XPayloads.ERROR_UNAUTHORIZED_CLIENT));
+    assertThat(json(unknownClient)).isEqualTo(EmulatorHttp.payload(XPayloads.ERROR_INVALID_CLIENT));
+    assertThat(json(noClientAtAll)).isEqualTo(EmulatorHttp.payload(XPayloads.ERROR_MISSING_CLIENT_ID));
+    assertThat(stillAlive.statusCode()).isEqualTo(200);
+    assertThat(json(revoked)).isEqualTo(EmulatorHttp.payload(XPayloads.REVOKE));
+    assertThat(after.statusCode()).isEqualTo(401);
+
+    // The token endpoint still wants client_id in the body (clientIdIsAlwaysRequired).
+    HttpResponse<String> refresh = h.postForm("/2/oauth2/token", fields("refresh_token",
+        tokens.get("refresh_token").asText(), "grant_type", "refresh_token"),
+        "Authorization", basic(XEmulator.CLIENT_ID, XEmulator.CLIENT_SECRET));
+    assertThat(json(refresh)).isEqualTo(EmulatorHttp.payload(XPayloads.ERROR_MISSING_CLIENT_ID));
+  }
+
+  @Test
   void missingScopeIsForbidden() {
     String access = h.tokens("tweet.read users.read offline.access").get("access_token").asText();
 
@@ -256,6 +286,58 @@ class XEmulatorTest {
     assertThat(x.posts()).extracting(XEmulator.PostRecord::text).containsExactly("same");
   }
 
+  /** A 400 in X's invalid-request shape, the documented payload's type, title and detail, naming the parameter. */
+  static void assertInvalidRequest(HttpResponse<String> r, String parameter) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode body = json(r);
+    JsonNode documented = EmulatorHttp.payload(XPayloads.INVALID_REQUEST);
+    for (String member : java.util.List.of("type", "title", "detail")) {
+      assertThat(body.get(member)).as(member).isEqualTo(documented.get(member));
+    }
+    assertThat(body.get("errors")).hasSize(1);
+    assertThat(body.at("/errors/0/parameters").has(parameter)).as(r.body()).isTrue();
+    assertThat(body.at("/errors/0/message").asText()).isNotBlank();
+  }
+
+  static String textBody(String text) {
+    return EmulatorHttp.JSON.createObjectNode().put("text", text).toString();
+  }
+
+  @Test
+  void postsOverXsWeightedLimitAreRefused() {
+    String access = h.tokens(ALL).get("access_token").asText();
+
+    assertInvalidRequest(h.postJson("/2/tweets", textBody("a".repeat(281)), access), "text");
+    assertInvalidRequest(h.postJson("/2/tweets", textBody("\u7530".repeat(141)), access), "text");
+    assertThat(x.posts()).isEmpty();
+
+    assertThat(h.postJson("/2/tweets", textBody("a".repeat(280)), access).statusCode()).isEqualTo(201);
+    assertThat(h.postJson("/2/tweets", textBody("\u7530".repeat(140)), access).statusCode()).isEqualTo(201);
+    assertThat(h.postJson("/2/tweets", textBody("see https://example.com/" + "p".repeat(300)), access).statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void postBodiesAreCheckedAgainstXsSchema() {
+    String access = h.tokens(ALL).get("access_token").asText();
+
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":\"hi\",\"bogus\":true}", access), "bogus");
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":\"hi\",\"media\":{\"media_ids\":[]}}", access),
+        "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":\"hi\",\"media\":{}}", access), "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":\"hi\",\"media\":{\"media_ids\":[\"12a\"]}}", access),
+        "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets",
+        "{\"text\":\"hi\",\"media\":{\"media_ids\":[1880028106020515840]}}", access), "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets",
+        "{\"text\":\"hi\",\"media\":{\"media_ids\":[\"12345678901234567890\"]}}", access), "media.media_ids");
+    assertInvalidRequest(h.postJson("/2/tweets", "{\"text\":7}", access), "text");
+    assertThat(x.posts()).isEmpty();
+
+    assertThat(h.postJson("/2/tweets", "{\"text\":\"hi\",\"reply_settings\":\"following\"}", access).statusCode())
+        .isEqualTo(201);
+  }
+
   @Test
   void chunkedUploadProcessesBeforeThePostMayUseIt() {
     String access = h.tokens(ALL).get("access_token").asText();
@@ -283,6 +365,63 @@ class XEmulatorTest {
     assertThat(s2.at("/data/processing_info/state").asText()).isEqualTo("succeeded");
     assertThat(post.statusCode()).isEqualTo(201);
     assertThat(x.posts().get(0).mediaIds()).containsExactly(id);
+  }
+
+  static String initialize(String mediaType, long totalBytes, String category) {
+    return "{\"media_type\":\"" + mediaType + "\",\"total_bytes\":" + totalBytes
+        + (category == null ? "" : ",\"media_category\":\"" + category + "\"") + "}";
+  }
+
+  @Test
+  void chunkedUploadsNeedAMediaCategoryAndKeepToItsSizeLimit() {
+    String access = h.tokens(ALL).get("access_token").asText();
+    long mb = 1024L * 1024;
+
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 5, null), access), "media_category");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 5, "tweet_podcast"), access),
+        "media_category");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("image/jpeg", 5 * mb + 1, "tweet_image"), access),
+        "total_bytes");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("image/gif", 15 * mb + 1, "tweet_gif"), access),
+        "total_bytes");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 512 * mb + 1, "tweet_video"), access),
+        "total_bytes");
+    assertInvalidRequest(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 512 * mb + 1, "amplify_video"), access),
+        "total_bytes");
+
+    assertThat(h.postJson("/2/media/upload/initialize", initialize("image/jpeg", 5 * mb, "tweet_image"), access).statusCode())
+        .isEqualTo(200);
+    assertThat(h.postJson("/2/media/upload/initialize", initialize("image/gif", 15 * mb, "tweet_gif"), access).statusCode())
+        .isEqualTo(200);
+    assertThat(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 512 * mb, "tweet_video"), access).statusCode())
+        .isEqualTo(200);
+    assertThat(h.postJson("/2/media/upload/initialize", initialize("video/mp4", 512 * mb, "amplify_video"), access).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aOneShotImageKeepsToFiveMegabytes() {
+    String bearer = "Bearer " + h.tokens(ALL).get("access_token").asText();
+    byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"media_category\"\r\n\r\ntweet_image\r\n"
+        + "--b\r\nContent-Disposition: form-data; name=\"media\"; filename=\"m\"\r\nContent-Type: image/jpeg\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = "\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII);
+    int limit = 5 * 1024 * 1024;
+
+    for (int size : new int[] {limit + 1, limit}) {
+      byte[] body = new byte[head.length + size + tail.length];
+      System.arraycopy(head, 0, body, 0, head.length);
+      java.util.Arrays.fill(body, head.length, head.length + size, (byte) 'x');
+      System.arraycopy(tail, 0, body, head.length + size, tail.length);
+
+      HttpResponse<String> r = h.post("/2/media/upload", "multipart/form-data; boundary=b", body, "Authorization", bearer);
+
+      if (size > limit) {
+        assertInvalidRequest(r, "media");
+      } else {
+        assertThat(r.statusCode()).isEqualTo(200);
+      }
+    }
   }
 
   @Test
