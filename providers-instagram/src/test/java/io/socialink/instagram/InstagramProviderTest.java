@@ -8,16 +8,12 @@ import io.socialink.Grant;
 import io.socialink.Link;
 import io.socialink.LinkEnd;
 import io.socialink.LinkKind;
-import io.socialink.Platform;
 import io.socialink.PlatformRegistry;
 import io.socialink.Secret;
 import io.socialink.Socialink;
 import io.socialink.UnlinkPlan;
 import io.socialink.UnlinkStep;
 import io.socialink.auth.AppCredentials;
-import io.socialink.auth.AuthorizationRequest;
-import io.socialink.auth.CodeExchange;
-import io.socialink.auth.TokenResponse;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.SocialinkException;
@@ -30,13 +26,8 @@ import io.socialink.http.HttpMethod;
 import io.socialink.http.Idempotency;
 import io.socialink.http.Transport;
 import io.socialink.instagram.internal.Fixtures;
-import io.socialink.resilience.RateLimitPolicy;
-import io.socialink.spi.AuthorizationScheme;
-import io.socialink.spi.PlatformClient;
+import io.socialink.testkit.PipelineProbe;
 import io.socialink.spi.PlatformProvider;
-import io.socialink.spi.ProviderContext;
-import io.socialink.spi.ResponseInterpreter;
-import io.socialink.spi.Revocation;
 import io.socialink.unlink.UnlinkContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -136,14 +127,14 @@ class InstagramProviderTest {
 
     CallExecutor pipeline() {
       Socialink socialink = Socialink.builder()
-          .register(new ProbeProvider(provider))
+          .register(PipelineProbe.probing(provider))
           .credentials(AppCredentials.confidential("instagram", "instagram-login", "ig-app-1", Secret.of("s3cr3t"),
               URI.create("https://app.example/callback")))
           .transport(transport)
           .clock(clock)
           .maxWait(Duration.ZERO)
           .build();
-      return ((ProbeClient) socialink.client("instagram", "instagram-login")).calls;
+      return PipelineProbe.calls(socialink, "instagram", "instagram-login");
     }
 
     ApiCall me(String user) {
@@ -232,81 +223,6 @@ class InstagramProviderTest {
         assertThat(shown).doesNotContain(TOKEN);
       }
       assertThat(transport.sent).hasSize(3);
-    }
-  }
-
-  /** A provider that is Instagram's in all but its client, which only exposes the pipeline. */
-  static final class ProbeProvider implements PlatformProvider {
-    final PlatformProvider instagram;
-
-    ProbeProvider(PlatformProvider instagram) {
-      this.instagram = instagram;
-    }
-
-    @Override
-    public Platform platform() {
-      return instagram.platform();
-    }
-
-    @Override
-    public List<AuthorizationScheme> authorizationSchemes() {
-      return instagram.authorizationSchemes();
-    }
-
-    @Override
-    public ResponseInterpreter responseInterpreter() {
-      return instagram.responseInterpreter();
-    }
-
-    @Override
-    public List<RateLimitPolicy> rateLimitPolicies() {
-      return instagram.rateLimitPolicies();
-    }
-
-    @Override
-    public PlatformClient createClient(ProviderContext context) {
-      return new ProbeClient(context);
-    }
-  }
-
-  /** A client with no operations: it hands out the pipeline. */
-  static final class ProbeClient implements PlatformClient {
-    final ProviderContext context;
-    final CallExecutor calls;
-
-    ProbeClient(ProviderContext context) {
-      this.context = context;
-      this.calls = context.calls();
-    }
-
-    @Override
-    public AppCredentials credentials() {
-      return context.credentials();
-    }
-
-    @Override
-    public URI authorizationUrl(AuthorizationRequest request) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public TokenResponse exchangeCode(CodeExchange exchange) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public TokenResponse refresh(Grant grant) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Revocation revoke(Grant grant) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Account profile(Grant grant) {
-      throw new UnsupportedOperationException();
     }
   }
 

@@ -3,15 +3,9 @@ package io.socialink.tiktok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.socialink.Account;
-import io.socialink.Grant;
-import io.socialink.Platform;
 import io.socialink.Secret;
 import io.socialink.Socialink;
 import io.socialink.auth.AppCredentials;
-import io.socialink.auth.AuthorizationRequest;
-import io.socialink.auth.CodeExchange;
-import io.socialink.auth.TokenResponse;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.RateLimitedException;
 import io.socialink.http.ApiCall;
@@ -20,13 +14,8 @@ import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.http.HttpMethod;
 import io.socialink.http.Idempotency;
-import io.socialink.resilience.RateLimitPolicy;
-import io.socialink.spi.AuthorizationScheme;
-import io.socialink.spi.PlatformClient;
-import io.socialink.spi.PlatformProvider;
-import io.socialink.spi.ProviderContext;
-import io.socialink.spi.ResponseInterpreter;
-import io.socialink.spi.Revocation;
+import io.socialink.http.CallExecutor;
+import io.socialink.testkit.PipelineProbe;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,9 +40,9 @@ class TikTokPipelineTest {
   final Deque<ApiResponse> answers = new ArrayDeque<>();
   final List<ApiRequest> sent = new ArrayList<>();
 
-  ProviderContext context() {
+  CallExecutor calls() {
     Socialink socialink = Socialink.builder()
-        .register(new ContextCapturingProvider())
+        .register(PipelineProbe.probing(new TikTokProvider()))
         .credentials(AppCredentials.confidential("tiktok", "login-kit", CLIENT_KEY, Secret.of("client-secret-1"),
             URI.create("https://app.example/tiktok/callback")))
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
@@ -62,7 +51,7 @@ class TikTokPipelineTest {
           return answers.removeFirst();
         })
         .build();
-    return ((ContextClient) socialink.client("tiktok", "login-kit")).context;
+    return PipelineProbe.calls(socialink, "tiktok", "login-kit");
   }
 
   static ApiCall call(String group) {
@@ -73,13 +62,13 @@ class TikTokPipelineTest {
 
   @Test
   void businessCode40100InA200IsRateLimitedAndHoldsTheEndpointGroupForAMinute() {
-    ProviderContext context = context();
+    CallExecutor calls = calls();
     answers.add(ApiResponse.of(200, Headers.empty(),
         "{\"code\":40100,\"message\":\"Too many requests.\",\"request_id\":\"202603011000009E49\",\"data\":{}}"));
     answers.add(ApiResponse.of(200, Headers.empty(), "{\"data\":{\"videos\":[]},\"error\":{\"code\":\"ok\"}}"));
 
     RateLimitedException first = catchThrowableOfType(RateLimitedException.class,
-        () -> context.calls().execute(call(TikTokEndpointGroups.USER_INFO)));
+        () -> calls.execute(call(TikTokEndpointGroups.USER_INFO)));
 
     assertThat(first.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
     assertThat(first.platformCode()).contains("40100");
@@ -89,13 +78,13 @@ class TikTokPipelineTest {
     assertThat(sent).hasSize(1);
 
     RateLimitedException held = catchThrowableOfType(RateLimitedException.class,
-        () -> context.calls().execute(call(TikTokEndpointGroups.USER_INFO)));
+        () -> calls.execute(call(TikTokEndpointGroups.USER_INFO)));
 
     assertThat(held.retryAt()).contains(NOW.plusSeconds(60));
     assertThat(held.platformCode()).as("failed before sending").isEmpty();
     assertThat(sent).as("the held call was not sent").hasSize(1);
 
-    ApiResponse other = context.calls().execute(call(TikTokEndpointGroups.VIDEO_LIST));
+    ApiResponse other = calls.execute(call(TikTokEndpointGroups.VIDEO_LIST));
 
     assertThat(other.status()).isEqualTo(200);
     assertThat(sent).as("other endpoint groups are not held").hasSize(2);
@@ -103,88 +92,19 @@ class TikTokPipelineTest {
 
   @Test
   void anOpenApi429WithRetryAfterHoldsUntilThen() {
-    ProviderContext context = context();
+    CallExecutor calls = calls();
     answers.add(ApiResponse.of(429, Headers.of("Retry-After", "45", "x-tt-logid", "20260301100000LOG"),
         "{\"data\":{},\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Too many requests\",\"log_id\":\"\"}}"));
 
     RateLimitedException first = catchThrowableOfType(RateLimitedException.class,
-        () -> context.calls().execute(call(TikTokEndpointGroups.VIDEO_QUERY)));
+        () -> calls.execute(call(TikTokEndpointGroups.VIDEO_QUERY)));
     RateLimitedException held = catchThrowableOfType(RateLimitedException.class,
-        () -> context.calls().execute(call(TikTokEndpointGroups.VIDEO_QUERY)));
+        () -> calls.execute(call(TikTokEndpointGroups.VIDEO_QUERY)));
 
     assertThat(first.platformCode()).contains("rate_limit_exceeded");
     assertThat(first.requestId()).as("an empty log_id falls back to the header").contains("20260301100000LOG");
     assertThat(first.retryAt()).contains(NOW.plusSeconds(45));
     assertThat(held.retryAt()).contains(NOW.plusSeconds(45));
     assertThat(sent).hasSize(1);
-  }
-
-  /** TikTok's provider, except that its client hands out the context core built for it. */
-  static final class ContextCapturingProvider implements PlatformProvider {
-    private final TikTokProvider tiktok = new TikTokProvider();
-
-    @Override
-    public Platform platform() {
-      return tiktok.platform();
-    }
-
-    @Override
-    public List<AuthorizationScheme> authorizationSchemes() {
-      return tiktok.authorizationSchemes();
-    }
-
-    @Override
-    public ResponseInterpreter responseInterpreter() {
-      return tiktok.responseInterpreter();
-    }
-
-    @Override
-    public List<RateLimitPolicy> rateLimitPolicies() {
-      return tiktok.rateLimitPolicies();
-    }
-
-    @Override
-    public PlatformClient createClient(ProviderContext context) {
-      return new ContextClient(context);
-    }
-  }
-
-  /** A client that only exposes its context. */
-  static final class ContextClient implements PlatformClient {
-    final ProviderContext context;
-
-    ContextClient(ProviderContext context) {
-      this.context = context;
-    }
-
-    @Override
-    public AppCredentials credentials() {
-      return context.credentials();
-    }
-
-    @Override
-    public URI authorizationUrl(AuthorizationRequest request) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public TokenResponse exchangeCode(CodeExchange exchange) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public TokenResponse refresh(Grant grant) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Revocation revoke(Grant grant) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Account profile(Grant grant) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

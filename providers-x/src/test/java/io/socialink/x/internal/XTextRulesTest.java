@@ -215,7 +215,7 @@ class XTextRulesTest {
   }
 
   @Test
-  void rejectionsSayWhyAndWhatToDo() {
+  void rejectionsSayWhyAndHowToFixIt() {
     assertThat(XTextRules.rejection("x".repeat(281), false)).get().satisfies(r -> {
       assertThat(r.reason()).contains("281");
       assertThat(r.remediation()).contains("Shorten").contains("fit");
