@@ -263,6 +263,11 @@ public final class RateLimiters {
     return Optional.ofNullable(latest);
   }
 
+  private Long clockNanos() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
   /** A hold never lasts longer than a day, whatever a malformed or hostile reset says. */
   private Instant capped(Instant until) {
     Instant latest = clock.instant().plus(MAX_HOLD);
@@ -316,7 +321,9 @@ public final class RateLimiters {
             .writableStackTraceEnabled(false)
             .build();
         String name = "socialink-" + platformId + "-" + key.group + "-" + key.scope;
-        return new Budget(key, p, new AtomicRateLimiter(name, config));
+        // The limiter reads time from the injected clock, so declared limits are as deterministic
+        // as everything else in the pipeline.
+        return new Budget(key, p, new AtomicRateLimiter(name, config, this::clockNanos));
       }
     }
     return new Budget(key, null, null);

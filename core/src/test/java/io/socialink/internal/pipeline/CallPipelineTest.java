@@ -507,6 +507,24 @@ class CallPipelineTest {
     }
 
     @Test
+    void aUsedUpLimitIsWaitedOutOnTheInjectedClockWhenWithinTheMaximumWait() {
+      wm.stubFor(get(urlEqualTo("/items")).willReturn(status(200)));
+      CallPipeline p = pipeline(RETRY, CircuitBreakerPolicy.ofDefaults(),
+          List.of(RateLimitPolicy.perUser("items", 2, Duration.ofMinutes(1))), Duration.ofMinutes(2),
+          TransportOptions.ofDefaults());
+
+      for (int i = 0; i < 6; i++) {
+        p.execute(getItems());
+      }
+
+      wm.verify(exactly(6), getRequestedFor(urlEqualTo("/items")));
+      // Two calls per minute: the 3rd and the 5th wait for the next window, on the test clock.
+      assertThat(sleeper.sleeps()).hasSize(2);
+      assertThat(clock.instant()).isAfterOrEqualTo(T0.plus(Duration.ofMinutes(2)).minusMillis(1))
+          .isBefore(T0.plus(Duration.ofMinutes(2)).plusSeconds(1));
+    }
+
+    @Test
     void aThrottlingAnswerDrainsTheLimit() {
       sequence("/items", HttpMethod.GET, status(429), status(200));
       CallPipeline p = pipeline(RetryPolicy.disabled(), CircuitBreakerPolicy.ofDefaults(),
