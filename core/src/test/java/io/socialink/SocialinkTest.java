@@ -308,59 +308,59 @@ class SocialinkTest {
 
   @Test
   void refreshesRacingAcrossInstancesSharingAStoreKeepTheNewerGrant() throws Exception {
-    InMemoryGrantStore grants = new InMemoryGrantStore();
-    InMemoryLinkStore links = new InMemoryLinkStore();
-    FakeProvider fakeA = new FakeProvider("fake");
-    FakeProvider fakeB = new FakeProvider("fake");
-    Socialink a = shared(fakeA, grants, links);
-    Socialink b = shared(fakeB, grants, links);
-    AuthorizationStart start = a.authorize("alice", "fake");
-    AuthorizationResult r = a.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
-    clock.advance(Duration.ofHours(2));
+    TwoInstances two = new TwoInstances();
 
     // B's refresh is in flight while A refreshes and stores first; B's answer must not win or fail.
-    fakeB.refreshEntered = new CountDownLatch(1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<Grant> fromB = pool.submit(() -> b.freshGrant("alice", r.grant().id()));
-      assertThat(fakeB.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
-      Grant fromA = a.freshGrant("alice", r.grant().id());
-      fakeB.refreshRelease.countDown();
-      assertThat(fromB.get(10, TimeUnit.SECONDS)).isEqualTo(fromA);
-      assertThat(grants.find("alice", r.grant().id())).contains(fromA);
-    } finally {
-      fakeB.refreshRelease.countDown();
-      pool.shutdownNow();
-    }
+    Grant[] results = two.raceRefreshes();
+
+    assertThat(results[1]).isEqualTo(results[0]);
+    assertThat(two.grants.find("alice", two.grantId)).contains(results[0]);
   }
 
   @Test
   void aRotatedRefreshTokenSpentByAnotherInstanceIsNotARevokedLink() throws Exception {
-    InMemoryGrantStore grants = new InMemoryGrantStore();
-    InMemoryLinkStore links = new InMemoryLinkStore();
-    FakeProvider fakeA = new FakeProvider("fake");
-    FakeProvider fakeB = new FakeProvider("fake");
-    Socialink a = shared(fakeA, grants, links);
-    Socialink b = shared(fakeB, grants, links);
-    AuthorizationStart start = a.authorize("alice", "fake");
-    AuthorizationResult r = a.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
-    clock.advance(Duration.ofHours(2));
-
-    fakeB.refreshEntered = new CountDownLatch(1);
-    fakeB.refreshFailure = SocialinkException.of(
+    TwoInstances two = new TwoInstances();
+    two.fakeB.refreshFailure = SocialinkException.of(
         Classification.of(ErrorCategory.AUTH_REVOKED, "fake", 400, "Value passed for the token was invalid."), null, 1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<Grant> fromB = pool.submit(() -> b.freshGrant("alice", r.grant().id()));
-      assertThat(fakeB.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
-      Grant fromA = a.freshGrant("alice", r.grant().id());
-      fakeB.refreshRelease.countDown();
-      assertThat(fromB.get(10, TimeUnit.SECONDS)).isEqualTo(fromA);
-    } finally {
-      fakeB.refreshRelease.countDown();
-      pool.shutdownNow();
+
+    Grant[] results = two.raceRefreshes();
+
+    assertThat(results[1]).isEqualTo(results[0]);
+    assertThat(two.links.findByOwner("alice")).singleElement()
+        .satisfies(l -> assertThat(l.state()).isEqualTo(LinkState.ACTIVE));
+  }
+
+  /** Two instances sharing one grant store and one link store, with a grant due for refresh. */
+  private final class TwoInstances {
+    final InMemoryGrantStore grants = new InMemoryGrantStore();
+    final InMemoryLinkStore links = new InMemoryLinkStore();
+    final FakeProvider fakeB = new FakeProvider("fake");
+    final Socialink a = shared(new FakeProvider("fake"), grants, links);
+    final Socialink b = shared(fakeB, grants, links);
+    final String grantId;
+
+    TwoInstances() {
+      AuthorizationStart start = a.authorize("alice", "fake");
+      grantId = a.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"))
+          .grant().id();
+      clock.advance(Duration.ofHours(2));
     }
-    assertThat(links.findByOwner("alice")).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(LinkState.ACTIVE));
+
+    /** B's refresh is held at the platform while A refreshes; returns {A's grant, B's grant}. */
+    Grant[] raceRefreshes() throws Exception {
+      fakeB.refreshEntered = new CountDownLatch(1);
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<Grant> fromB = pool.submit(() -> b.freshGrant("alice", grantId));
+        assertThat(fakeB.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        Grant fromA = a.freshGrant("alice", grantId);
+        fakeB.refreshRelease.countDown();
+        return new Grant[] {fromA, fromB.get(10, TimeUnit.SECONDS)};
+      } finally {
+        fakeB.refreshRelease.countDown();
+        pool.shutdownNow();
+      }
+    }
   }
 
   private Socialink shared(FakeProvider provider, InMemoryGrantStore grants, InMemoryLinkStore links) {

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory X behind the emulator: registered clients, authorization codes (30 seconds, single
@@ -497,13 +498,20 @@ public final class XPlatform {
     return json(200, Map.of("data", data));
   }
 
-  private Reply tweet(TokenRec token, byte[] body) {
-    Map<String, Object> req;
+  /** The body as a JSON object, or null when it is not one. */
+  private @Nullable Map<String, Object> jsonObject(byte[] body) {
     try {
       @SuppressWarnings("unchecked")
       Map<String, Object> m = mapper.readValue(body, Map.class);
-      req = m;
+      return m;
     } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Reply tweet(TokenRec token, byte[] body) {
+    Map<String, Object> req = jsonObject(body);
+    if (req == null) {
       return invalidRequest("body", "the body is not a JSON object");
     }
     for (String member : req.keySet()) {
@@ -591,12 +599,8 @@ public final class XPlatform {
   }
 
   private Reply initialize(TokenRec token, byte[] body) {
-    Map<String, Object> req;
-    try {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> m = mapper.readValue(body, Map.class);
-      req = m;
-    } catch (IOException | RuntimeException e) {
+    Map<String, Object> req = jsonObject(body);
+    if (req == null) {
       return invalidRequest("body", "the body is not a JSON object");
     }
     if (!(req.get("total_bytes") instanceof Number total) || total.longValue() <= 0) {
