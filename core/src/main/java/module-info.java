@@ -22,6 +22,8 @@ module io.socialink.core {
   exports io.socialink.error;
   exports io.socialink.event;
   exports io.socialink.http;
+  exports io.socialink.link;
+  exports io.socialink.platform;
   exports io.socialink.publish;
   exports io.socialink.resilience;
   exports io.socialink.spi;

@@ -33,12 +33,22 @@ public sealed interface LinkEnd permits LinkEnd.OfAccount, LinkEnd.ThisApplicati
   }
 
   /**
+   * This application's end, when the application has no name users know: it reads "this application".
+   *
+   * @return the end
+   */
+  static LinkEnd application() {
+    return new ThisApplication("");
+  }
+
+  /**
    * This application's end.
    *
    * @param name the application's name, as users know it
    * @return the end
    */
   static LinkEnd application(String name) {
+    Checks.notBlank(name, "name");
     return new ThisApplication(name);
   }
 
@@ -67,12 +77,15 @@ public sealed interface LinkEnd permits LinkEnd.OfAccount, LinkEnd.ThisApplicati
   /**
    * This application, the holder of grants.
    *
-   * @param name the application's name as users know it
+   * @param name the application's name as users know it, or empty when it has none
    */
   record ThisApplication(String name) implements LinkEnd {
-    /** Validates the component. */
+    /** Validates the component: empty, or not blank. */
     public ThisApplication {
-      Checks.notBlank(name, "name");
+      java.util.Objects.requireNonNull(name, "name");
+      if (!name.isEmpty()) {
+        Checks.notBlank(name, "name");
+      }
     }
 
     @Override
@@ -82,7 +95,7 @@ public sealed interface LinkEnd permits LinkEnd.OfAccount, LinkEnd.ThisApplicati
 
     @Override
     public String describe() {
-      return "the application " + name;
+      return name.isEmpty() ? "this application" : "the application " + name;
     }
   }
 

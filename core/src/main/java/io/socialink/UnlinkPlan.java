@@ -1,10 +1,12 @@
 package io.socialink;
 
-import io.socialink.internal.json.PlanJson;
+import io.socialink.internal.json.PrettyJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,7 +19,7 @@ import java.util.Set;
  * plan again reports the steps already done instead of repeating them. Immutable and thread-safe.
  *
  * <pre>{@code
- * UnlinkPlan plan = socialink.planUnlink(ownerId, linkId);
+ * UnlinkPlan plan = socialink.unlinking().plan(ownerId, linkId);
  * System.out.println(plan.renderText());
  * }</pre>
  *
@@ -113,7 +115,70 @@ public record UnlinkPlan(String id, Subject subject, List<UnlinkStep> steps, Lis
    * @return the JSON text
    */
   public String renderJson() {
-    return PlanJson.render(this);
+    return PrettyJson.render(document());
+  }
+
+  /** The plan as a tree of maps and lists, in the order {@link #renderJson()} shows it. */
+  private Map<String, Object> document() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("id", id);
+    Map<String, Object> about = new LinkedHashMap<>();
+    if (subject instanceof LinkSubject ls) {
+      Link link = ls.link();
+      about.put("type", "link");
+      about.put("linkId", link.id());
+      about.put("kind", link.kind().name());
+      about.put("from", link.from().describe());
+      about.put("to", link.to().describe());
+    } else if (subject instanceof AccountDeletion ad) {
+      about.put("type", "account-deletion");
+      about.put("platform", ad.account().platformId());
+      about.put("userId", ad.account().userId());
+      about.put("links", ad.links().size());
+    }
+    root.put("subject", about);
+    root.put("createdAt", createdAt.toString());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (UnlinkStep step : steps) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("id", step.id());
+      s.put("phase", step.phase().name());
+      step.platformId().ifPresent(p -> s.put("platform", p));
+      if (step instanceof UnlinkStep.ExportData e) {
+        s.put("type", "export-data");
+        s.put("grantId", e.grantId());
+        s.put("what", e.what());
+      } else if (step instanceof UnlinkStep.StopSync st) {
+        s.put("type", "stop-sync");
+        s.put("linkId", st.linkId());
+      } else if (step instanceof UnlinkStep.RevokeGrant r) {
+        s.put("type", "revoke-grant");
+        s.put("grantId", r.grantId());
+      } else if (step instanceof UnlinkStep.ManualStep m) {
+        ManualProcedure p = m.procedure();
+        s.put("type", "manual");
+        s.put("procedure", p.id());
+        s.put("title", p.title());
+        s.put("reason", m.reason());
+        s.put("path", p.path());
+        p.webLink().ifPresent(u -> s.put("webLink", u.toString()));
+        p.deepLink().ifPresent(u -> s.put("deepLink", u.toString()));
+        s.put("why", p.why());
+        s.put("howToCheck", p.howToCheck());
+      } else if (step instanceof UnlinkStep.Verify v) {
+        s.put("type", "verify");
+        s.put("grantId", v.grantId());
+        s.put("probe", v.probe());
+      } else if (step instanceof UnlinkStep.ForgetGrant f) {
+        s.put("type", "forget-grant");
+        s.put("grantId", f.grantId());
+      }
+      s.put("description", step.describe());
+      out.add(s);
+    }
+    root.put("steps", out);
+    root.put("impactNotes", impactNotes);
+    return root;
   }
 
   /** What a plan undoes. */

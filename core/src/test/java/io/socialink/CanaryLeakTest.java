@@ -65,9 +65,9 @@ class CanaryLeakTest {
       Socialink socialink = Socialink.builder().providerLoader(ProviderLoader.of()).register(fake).credentials(creds)
           .clock(clock).random(new Random(3)).build();
 
-      AuthorizationStart start = socialink.authorize("alice", "fake");
+      AuthorizationStart start = socialink.linking().authorize("alice", "fake");
       CallbackParameters callback = CallbackParameters.fromQuery("state=" + start.state() + "&code=" + CODE);
-      AuthorizationResult result = socialink.completeAuthorization("alice", callback);
+      AuthorizationResult result = socialink.linking().complete("alice", callback);
       rendered.add(creds.toString());
       rendered.add(callback.toString());
       rendered.add(start.toString());
@@ -87,7 +87,7 @@ class CanaryLeakTest {
       rendered.add(plainJackson.writeValueAsString(creds));
       rendered.add(plainJackson.writeValueAsString(fake.tokens()));
 
-      UnlinkPlan plan = socialink.planUnlink("alice", result.link().id());
+      UnlinkPlan plan = socialink.unlinking().plan("alice", result.link().id());
       rendered.add(plan.toString());
       rendered.add(plan.renderText());
       rendered.add(plan.renderJson());
@@ -96,14 +96,14 @@ class CanaryLeakTest {
       fake.refreshFailure = SocialinkException.of(
           Classification.of(ErrorCategory.AUTH_REVOKED, "fake", 400, "Value passed for the token was invalid."), null, 1);
       try {
-        socialink.freshGrant("alice", result.grant().id());
+        socialink.grants().fresh("alice", result.grant().id());
       } catch (SocialinkException e) {
         rendered.add(e.getMessage());
         rendered.add(e.toString());
         rendered.add(e.classification().toString());
       }
       try {
-        socialink.completeAuthorization("alice", callback);
+        socialink.linking().complete("alice", callback);
       } catch (SocialinkException e) {
         rendered.add(e.getMessage());
       }
@@ -114,8 +114,8 @@ class CanaryLeakTest {
       }
       PlatformRegistry.builder().discover(ProviderLoader.of(new PlatformRegistryTest.Future())).build().failures()
           .forEach(f -> rendered.add(f.toString()));
-      rendered.add(socialink.grants("alice").toString());
-      rendered.add(socialink.links("alice").toString());
+      rendered.add(socialink.grants().list("alice").toString());
+      rendered.add(socialink.links().list("alice").toString());
     } finally {
       System.setErr(originalErr);
       System.setOut(originalOut);

@@ -46,16 +46,16 @@ class SocialinkTest {
       .build();
 
   AuthorizationResult link() {
-    AuthorizationStart start = socialink.authorize("alice", "fake");
-    return socialink.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c1"));
+    AuthorizationStart start = socialink.linking().authorize("alice", "fake");
+    return socialink.linking().complete("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c1"));
   }
 
   @Test
   void authorizeThenCompleteStoresAGrantAndAnAuthorizationLink() {
-    AuthorizationStart start = socialink.authorize("alice", "fake");
+    AuthorizationStart start = socialink.linking().authorize("alice", "fake");
     assertThat(start.url().toString()).contains("state=" + start.state()).contains("scope=read");
     assertThat(start.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
-    AuthorizationResult r = socialink.completeAuthorization("alice",
+    AuthorizationResult r = socialink.linking().complete("alice",
         CallbackParameters.fromQuery("state=" + start.state() + "&code=c1"));
     assertThat(fake.exchangedCodes).containsExactly("c1");
     assertThat(fake.exchangedVerifiers.get(0)).hasSize(43);
@@ -65,58 +65,58 @@ class SocialinkTest {
     assertThat(r.link().kind()).isEqualTo(LinkKind.APP_AUTHORIZATION);
     assertThat(r.link().grantIds()).containsExactly(r.grant().id());
     assertThat(r.missingScopes()).isEmpty();
-    assertThat(socialink.grants("alice")).containsExactly(r.grant());
-    assertThat(socialink.links("alice")).containsExactly(r.link());
-    assertThat(socialink.grants("bob")).isEmpty();
+    assertThat(socialink.grants().list("alice")).containsExactly(r.grant());
+    assertThat(socialink.links().list("alice")).containsExactly(r.link());
+    assertThat(socialink.grants().list("bob")).isEmpty();
   }
 
   @Test
   void missingScopesAreReported() {
     fake.grantedScopes = Set.of("read");
-    AuthorizationStart start = socialink.authorize("alice", "fake", "oauth2", List.of("read", "write"));
-    AuthorizationResult r = socialink.completeAuthorization("alice",
+    AuthorizationStart start = socialink.linking().authorize("alice", "fake", "oauth2", List.of("read", "write"));
+    AuthorizationResult r = socialink.linking().complete("alice",
         CallbackParameters.fromQuery("state=" + start.state() + "&code=c1"));
     assertThat(r.missingScopes()).containsExactly("write");
   }
 
   @Test
   void forgedReusedExpiredAndForeignCallbacksAreRejectedBeforeAnyTokenRequest() {
-    assertThatThrownBy(() -> socialink.completeAuthorization("alice", CallbackParameters.fromQuery("state=forged&code=c")))
+    assertThatThrownBy(() -> socialink.linking().complete("alice", CallbackParameters.fromQuery("state=forged&code=c")))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
-    assertThatThrownBy(() -> socialink.completeAuthorization("alice", CallbackParameters.fromQuery("code=c")))
+    assertThatThrownBy(() -> socialink.linking().complete("alice", CallbackParameters.fromQuery("code=c")))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.MISSING_STATE));
 
-    AuthorizationStart used = socialink.authorize("alice", "fake");
-    socialink.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + used.state() + "&code=c1"));
-    assertThatThrownBy(() -> socialink.completeAuthorization("alice",
+    AuthorizationStart used = socialink.linking().authorize("alice", "fake");
+    socialink.linking().complete("alice", CallbackParameters.fromQuery("state=" + used.state() + "&code=c1"));
+    assertThatThrownBy(() -> socialink.linking().complete("alice",
         CallbackParameters.fromQuery("state=" + used.state() + "&code=c1")))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
 
-    AuthorizationStart foreign = socialink.authorize("alice", "fake");
-    assertThatThrownBy(() -> socialink.completeAuthorization("mallory",
+    AuthorizationStart foreign = socialink.linking().authorize("alice", "fake");
+    assertThatThrownBy(() -> socialink.linking().complete("mallory",
         CallbackParameters.fromQuery("state=" + foreign.state() + "&code=c1")))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.OWNER_MISMATCH));
 
-    AuthorizationStart late = socialink.authorize("alice", "fake");
+    AuthorizationStart late = socialink.linking().authorize("alice", "fake");
     clock.advance(Duration.ofMinutes(10));
-    assertThatThrownBy(() -> socialink.completeAuthorization("alice",
+    assertThatThrownBy(() -> socialink.linking().complete("alice",
         CallbackParameters.fromQuery("state=" + late.state() + "&code=c1")))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.EXPIRED));
 
-    AuthorizationStart denied = socialink.authorize("alice", "fake");
-    assertThatThrownBy(() -> socialink.completeAuthorization("alice",
+    AuthorizationStart denied = socialink.linking().authorize("alice", "fake");
+    assertThatThrownBy(() -> socialink.linking().complete("alice",
         CallbackParameters.fromQuery("state=" + denied.state() + "&error=access_denied")))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.DENIED))
         .hasMessageContaining("access_denied");
 
-    AuthorizationStart noCode = socialink.authorize("alice", "fake");
-    assertThatThrownBy(() -> socialink.completeAuthorization("alice",
+    AuthorizationStart noCode = socialink.linking().authorize("alice", "fake");
+    assertThatThrownBy(() -> socialink.linking().complete("alice",
         CallbackParameters.fromQuery("state=" + noCode.state())))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.MISSING_CODE));
@@ -126,11 +126,11 @@ class SocialinkTest {
 
   @Test
   void unknownPlatformSchemeOrMissingCredentialsAreConfigurationErrors() {
-    assertThatThrownBy(() -> socialink.authorize("alice", "nope")).isInstanceOf(ConfigurationException.class)
+    assertThatThrownBy(() -> socialink.linking().authorize("alice", "nope")).isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("known platforms: [fake]");
     FakeProvider other = new FakeProvider("other");
     Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(other).build();
-    assertThatThrownBy(() -> s.authorize("alice", "other")).isInstanceOf(ConfigurationException.class)
+    assertThatThrownBy(() -> s.linking().authorize("alice", "other")).isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("no credentials configured for platform 'other'");
     assertThatThrownBy(() -> Socialink.builder().providerLoader(ProviderLoader.of()).register(other)
         .credentials(AppCredentials.publicClient("other", "login-kit", "c", URI.create("https://a.example/cb"))).build())
@@ -140,9 +140,9 @@ class SocialinkTest {
   @Test
   void rateLimitSettingsNamingAnUnknownPlatformAreAConfigurationError() {
     assertThatThrownBy(() -> Socialink.builder().providerLoader(ProviderLoader.of()).register(fake)
-        .rateLimits(io.socialink.resilience.RateLimitSettings.custom()
+        .resilience(io.socialink.resilience.ResilienceSettings.ofDefaults().withRateLimits(io.socialink.resilience.RateLimitSettings.custom()
             .override("twitter", io.socialink.resilience.RateLimitPolicy.perUser("tweets", 1, Duration.ofMinutes(1)))
-            .build())
+            .build()))
         .build())
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("'twitter'").hasMessageContaining("[fake]");
   }
@@ -194,15 +194,15 @@ class SocialinkTest {
       }
     };
     Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(calling).transport(failing)
-        .retryPolicy(io.socialink.resilience.RetryPolicy.disabled())
+        .resilience(io.socialink.resilience.ResilienceSettings.ofDefaults().withRetry(io.socialink.resilience.RetryPolicy.disabled()))
         .credentials(AppCredentials.publicClient("calling", "oauth2", "client-1", URI.create("https://app.example/cb")))
         .clock(clock).random(new Random(9)).build();
-    AuthorizationStart start = s.authorize("alice", "calling");
-    AuthorizationResult r = s.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
+    AuthorizationStart start = s.linking().authorize("alice", "calling");
+    AuthorizationResult r = s.linking().complete("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
     String token = r.grant().accessToken().reveal();
 
     SocialinkException e = org.assertj.core.api.Assertions.catchThrowableOfType(SocialinkException.class,
-        () -> s.revoke("alice", r.grant().id()));
+        () -> s.grants().revoke("alice", r.grant().id()));
 
     java.io.StringWriter trace = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(trace));
@@ -213,14 +213,14 @@ class SocialinkTest {
   @Test
   void freshGrantRefreshesNearExpiryAndStoresTheRotatedToken() {
     AuthorizationResult r = link();
-    assertThat(socialink.freshGrant("alice", r.grant().id())).isEqualTo(r.grant());
+    assertThat(socialink.grants().fresh("alice", r.grant().id())).isEqualTo(r.grant());
     assertThat(fake.refreshes).hasValue(0);
     clock.advance(Duration.ofMinutes(119));
-    Grant fresh = socialink.freshGrant("alice", r.grant().id());
+    Grant fresh = socialink.grants().fresh("alice", r.grant().id());
     assertThat(fake.refreshes).hasValue(1);
     assertThat(fresh.refreshToken().orElseThrow()).isNotEqualTo(r.grant().refreshToken().orElseThrow());
     assertThat(fresh.version()).isEqualTo(1);
-    assertThat(socialink.grants("alice")).containsExactly(fresh);
+    assertThat(socialink.grants().list("alice")).containsExactly(fresh);
   }
 
   @Test
@@ -230,14 +230,14 @@ class SocialinkTest {
     fake.refreshEntered = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
-      Future<Grant> first = pool.submit(() -> socialink.freshGrant("alice", r.grant().id()));
+      Future<Grant> first = pool.submit(() -> socialink.grants().fresh("alice", r.grant().id()));
       assertThat(fake.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
       List<Thread> joiners = new java.util.concurrent.CopyOnWriteArrayList<>();
       List<Future<Grant>> others = new java.util.ArrayList<>();
       for (int i = 0; i < 2; i++) {
         others.add(pool.submit(() -> {
           joiners.add(Thread.currentThread());
-          return socialink.freshGrant("alice", r.grant().id());
+          return socialink.grants().fresh("alice", r.grant().id());
         }));
       }
       // Wait until both joiners are parked (on the shared refresh, or on the gate if single-flight were broken).
@@ -256,19 +256,19 @@ class SocialinkTest {
       pool.shutdownNow();
     }
     assertThat(fake.refreshes.get()).isEqualTo(1);
-    assertThat(socialink.grants("alice").get(0).version()).isEqualTo(1);
+    assertThat(socialink.grants().list("alice").get(0).version()).isEqualTo(1);
   }
 
   @Test
   void expiredAnswerLeadsToOneRefreshAndOneReplayOnly() {
     AuthorizationResult r = link();
     fake.expiredProfileAnswers = 1;
-    assertThat(socialink.profile("alice", r.grant().id()).userId()).isEqualTo("u-1");
+    assertThat(socialink.grants().profile("alice", r.grant().id()).userId()).isEqualTo("u-1");
     assertThat(fake.refreshes).hasValue(1);
     assertThat(fake.profileCalls).hasValue(3); // one during linking, one expired, one replay
 
     fake.expiredProfileAnswers = 5;
-    assertThatThrownBy(() -> socialink.profile("alice", r.grant().id())).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> socialink.grants().profile("alice", r.grant().id())).isInstanceOf(AuthorizationException.class);
     assertThat(fake.refreshes).hasValue(2);
     assertThat(fake.profileCalls).hasValue(5);
   }
@@ -278,12 +278,12 @@ class SocialinkTest {
     AuthorizationResult r = link();
     clock.advance(Duration.ofHours(3));
     fake.refreshFailure = SocialinkException.of(Classification.of(ErrorCategory.TRANSIENT, "fake", 503, "down"), null, 1);
-    assertThatThrownBy(() -> socialink.freshGrant("alice", r.grant().id())).isInstanceOf(SocialinkException.class);
-    assertThat(socialink.links("alice").get(0).state()).isEqualTo(LinkState.ACTIVE);
+    assertThatThrownBy(() -> socialink.grants().fresh("alice", r.grant().id())).isInstanceOf(SocialinkException.class);
+    assertThat(socialink.links().list("alice").get(0).state()).isEqualTo(LinkState.ACTIVE);
 
     fake.refreshFailure = SocialinkException.of(Classification.of(ErrorCategory.AUTH_REVOKED, "fake", 400, "dead"), null, 1);
-    assertThatThrownBy(() -> socialink.freshGrant("alice", r.grant().id())).isInstanceOf(AuthorizationException.class);
-    assertThat(socialink.links("alice").get(0).state()).isEqualTo(LinkState.REVOKED);
+    assertThatThrownBy(() -> socialink.grants().fresh("alice", r.grant().id())).isInstanceOf(AuthorizationException.class);
+    assertThat(socialink.links().list("alice").get(0).state()).isEqualTo(LinkState.REVOKED);
   }
 
   @Test
@@ -291,7 +291,7 @@ class SocialinkTest {
     fake.issueRefreshToken = false;
     AuthorizationResult r = link();
     clock.advance(Duration.ofHours(2));
-    assertThatThrownBy(() -> socialink.freshGrant("alice", r.grant().id())).isInstanceOf(AuthorizationException.class)
+    assertThatThrownBy(() -> socialink.grants().fresh("alice", r.grant().id())).isInstanceOf(AuthorizationException.class)
         .hasMessageContaining("issued none");
     assertThat(fake.refreshes).hasValue(0);
   }
@@ -301,8 +301,8 @@ class SocialinkTest {
     fake.issueRefreshToken = false;
     AuthorizationResult r = link();
     clock.advance(Duration.ofHours(2).minusSeconds(60)); // inside the refresh window, not yet expired
-    assertThat(socialink.freshGrant("alice", r.grant().id())).isEqualTo(r.grant());
-    assertThat(socialink.profile("alice", r.grant().id()).userId()).isEqualTo("u-1");
+    assertThat(socialink.grants().fresh("alice", r.grant().id())).isEqualTo(r.grant());
+    assertThat(socialink.grants().profile("alice", r.grant().id()).userId()).isEqualTo("u-1");
     assertThat(fake.refreshes).hasValue(0);
   }
 
@@ -340,8 +340,8 @@ class SocialinkTest {
     final String grantId;
 
     TwoInstances() {
-      AuthorizationStart start = a.authorize("alice", "fake");
-      grantId = a.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"))
+      AuthorizationStart start = a.linking().authorize("alice", "fake");
+      grantId = a.linking().complete("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"))
           .grant().id();
       clock.advance(Duration.ofHours(2));
     }
@@ -351,9 +351,9 @@ class SocialinkTest {
       fakeB.refreshEntered = new CountDownLatch(1);
       ExecutorService pool = Executors.newSingleThreadExecutor();
       try {
-        Future<Grant> fromB = pool.submit(() -> b.freshGrant("alice", grantId));
+        Future<Grant> fromB = pool.submit(() -> b.grants().fresh("alice", grantId));
         assertThat(fakeB.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
-        Grant fromA = a.freshGrant("alice", grantId);
+        Grant fromA = a.grants().fresh("alice", grantId);
         fakeB.refreshRelease.countDown();
         return new Grant[] {fromA, fromB.get(10, TimeUnit.SECONDS)};
       } finally {
@@ -366,13 +366,13 @@ class SocialinkTest {
   private Socialink shared(FakeProvider provider, InMemoryGrantStore grants, InMemoryLinkStore links) {
     return Socialink.builder().providerLoader(ProviderLoader.of()).register(provider)
         .credentials(AppCredentials.publicClient("fake", "oauth2", "client-1", URI.create("https://app.example/callback")))
-        .grantStore(grants).linkStore(links).clock(clock).random(new Random(7)).build();
+        .stores(io.socialink.store.Stores.inMemory().withGrants(grants).withLinks(links)).clock(clock).random(new Random(7)).build();
   }
 
   @Test
   void classifiesAResponseWithoutACall() {
-    assertThat(socialink.classify("fake", 200, Map.of(), new byte[0])).isEmpty();
-    Classification c = socialink.classify("fake", 429, Map.of("Retry-After", List.of("30")),
+    assertThat(socialink.platforms().classify("fake", 200, Map.of(), new byte[0])).isEmpty();
+    Classification c = socialink.platforms().classify("fake", 429, Map.of("Retry-After", List.of("30")),
         "{}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
     assertThat(c.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
     assertThat(c.retryAt()).contains(clock.instant().plusSeconds(30));
@@ -405,22 +405,22 @@ class SocialinkTest {
       }
     };
     Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(throttling).clock(clock).build();
-    Classification c = s.classify("throttle", 200, Map.of(), "{\"code\":40100}".getBytes(StandardCharsets.UTF_8))
+    Classification c = s.platforms().classify("throttle", 200, Map.of(), "{\"code\":40100}".getBytes(StandardCharsets.UTF_8))
         .orElseThrow();
     assertThat(c.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
     assertThat(c.retryAt()).contains(clock.instant().plusSeconds(60));
     assertThat(c.message()).doesNotContain("tok-canary");
-    assertThat(s.classify("throttle", 200, Map.of(), "{\"code\":0}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(s.platforms().classify("throttle", 200, Map.of(), "{\"code\":0}".getBytes(StandardCharsets.UTF_8))).isEmpty();
   }
 
   @Test
   void plansTheUnlinkOfAnAuthorizationLink() {
     AuthorizationResult r = link();
-    UnlinkPlan plan = socialink.planUnlink("alice", r.link().id());
+    UnlinkPlan plan = socialink.unlinking().plan("alice", r.link().id());
     assertThat(plan.id()).isEqualTo("link:" + r.link().id());
     assertThat(plan.steps()).extracting(UnlinkStep::phase).containsExactly(
         UnlinkStep.Phase.REVOKE, UnlinkStep.Phase.VERIFY, UnlinkStep.Phase.FORGET);
     assertThat(plan.renderText()).contains("Revoke grant " + r.grant().id());
-    assertThatThrownBy(() -> socialink.planUnlink("bob", r.link().id())).hasMessageContaining("no link");
+    assertThatThrownBy(() -> socialink.unlinking().plan("bob", r.link().id())).hasMessageContaining("no link");
   }
 }

@@ -66,7 +66,7 @@ class SocialinkWithGrantTest {
         .register(provider)
         .credentials(AppCredentials.confidential("fake", "oauth2", "client-1", Secret.of("app-secret"),
             URI.create("https://app.example/callback")))
-        .grantStore(grants)
+        .stores(io.socialink.store.Stores.inMemory().withGrants(grants))
         .clock(clock)
         .sleeper(sleeper)
         .backoffRandom(new HalfRandom())
@@ -83,7 +83,7 @@ class SocialinkWithGrantTest {
     wm.stubFor(get(urlEqualTo("/me")).withHeader("Authorization", equalTo("Bearer new-token"))
         .willReturn(aResponse().withStatus(200).withBody("{}")));
 
-    Account me = socialink.profile("owner-1", "g-1");
+    Account me = socialink.grants().profile("owner-1", "g-1");
 
     assertThat(me.userId()).isEqualTo("42");
     assertThat(provider.refreshes.get()).isEqualTo(1);
@@ -98,7 +98,7 @@ class SocialinkWithGrantTest {
     wm.stubFor(get(urlEqualTo("/me")).willReturn(aResponse().withStatus(401)));
 
     AuthorizationException e = catchThrowableOfType(AuthorizationException.class,
-        () -> socialink.profile("owner-1", "g-1"));
+        () -> socialink.grants().profile("owner-1", "g-1"));
 
     assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_EXPIRED);
     assertThat(e.attempts()).isEqualTo(1);
@@ -113,7 +113,7 @@ class SocialinkWithGrantTest {
   void doesNotRefreshOnAPermissionError() {
     wm.stubFor(get(urlEqualTo("/me")).willReturn(aResponse().withStatus(403)));
 
-    catchThrowableOfType(RuntimeException.class, () -> socialink.profile("owner-1", "g-1"));
+    catchThrowableOfType(RuntimeException.class, () -> socialink.grants().profile("owner-1", "g-1"));
 
     assertThat(provider.refreshes.get()).isZero();
     wm.verify(exactly(1), getRequestedFor(urlEqualTo("/me")));
@@ -124,7 +124,7 @@ class SocialinkWithGrantTest {
     // The platform's interpreter reads this body as "the user removed access": AUTH_REVOKED.
     wm.stubFor(get(urlEqualTo("/me")).willReturn(aResponse().withStatus(401).withBody("{\"error\":\"revoked\"}")));
 
-    AuthorizationException e = catchThrowableOfType(AuthorizationException.class, () -> socialink.profile("owner-1", "g-1"));
+    AuthorizationException e = catchThrowableOfType(AuthorizationException.class, () -> socialink.grants().profile("owner-1", "g-1"));
 
     assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED);
     assertThat(provider.refreshes.get()).isZero();

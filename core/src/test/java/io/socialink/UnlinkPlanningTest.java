@@ -28,17 +28,17 @@ class UnlinkPlanningTest {
       .build();
 
   AuthorizationResult link(String platform) {
-    AuthorizationStart start = socialink.authorize("alice", platform);
-    return socialink.completeAuthorization("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
+    AuthorizationStart start = socialink.linking().authorize("alice", platform);
+    return socialink.linking().complete("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
   }
 
   @Test
   void crossPostPlanStopsSyncButKeepsTheGrantsOfTheAuthorizationLinks() {
     AuthorizationResult a = link("source");
     AuthorizationResult b = link("target");
-    Link crossPost = socialink.recordLink("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
+    Link crossPost = socialink.links().record("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
         LinkEnd.account(b.grant().account()), List.of(a.grant().id(), b.grant().id()));
-    UnlinkPlan plan = socialink.planUnlink("alice", crossPost.id());
+    UnlinkPlan plan = socialink.unlinking().plan("alice", crossPost.id());
     assertThat(plan.steps()).extracting(UnlinkStep::id).containsExactly("stop-sync:" + crossPost.id());
     assertThat(plan.impactNotes()).anyMatch(n -> n.contains("not deleted"))
         .anyMatch(n -> n.contains("Grants still used by other links are kept"));
@@ -47,9 +47,9 @@ class UnlinkPlanningTest {
   @Test
   void aGrantAnotherLiveLinkUsesIsNeitherRevokedNorForgotten() {
     AuthorizationResult a = link("source");
-    Link second = socialink.recordLink("alice", LinkKind.APP_AUTHORIZATION, LinkEnd.application("Other App"),
+    Link second = socialink.links().record("alice", LinkKind.APP_AUTHORIZATION, LinkEnd.application("Other App"),
         LinkEnd.account(a.grant().account()), List.of(a.grant().id()));
-    UnlinkPlan plan = socialink.planUnlink("alice", a.link().id());
+    UnlinkPlan plan = socialink.unlinking().plan("alice", a.link().id());
     assertThat(plan.steps()).noneMatch(s -> s instanceof UnlinkStep.RevokeGrant || s instanceof UnlinkStep.ForgetGrant);
     assertThat(second.state()).isEqualTo(LinkState.ACTIVE);
   }
@@ -58,9 +58,9 @@ class UnlinkPlanningTest {
   void accountDeletionGathersEveryLinkOfTheAccountOnce() {
     AuthorizationResult a = link("source");
     AuthorizationResult b = link("target");
-    socialink.recordLink("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
+    socialink.links().record("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
         LinkEnd.account(b.grant().account()), List.of(a.grant().id(), b.grant().id()));
-    UnlinkPlan plan = socialink.planAccountDeletion("alice", a.grant().account());
+    UnlinkPlan plan = socialink.unlinking().planAccountDeletion("alice", a.grant().account());
     assertThat(plan.id()).isEqualTo("account:source:u-1");
     assertThat(plan.subject()).isInstanceOfSatisfying(UnlinkPlan.AccountDeletion.class,
         d -> assertThat(d.links()).hasSize(2));
@@ -74,8 +74,8 @@ class UnlinkPlanningTest {
   @Test
   void planningAgainGivesTheSamePlan() {
     AuthorizationResult a = link("source");
-    UnlinkPlan first = socialink.planUnlink("alice", a.link().id());
-    UnlinkPlan again = socialink.planUnlink("alice", a.link().id());
+    UnlinkPlan first = socialink.unlinking().plan("alice", a.link().id());
+    UnlinkPlan again = socialink.unlinking().plan("alice", a.link().id());
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.steps()).isEqualTo(first.steps());
   }

@@ -25,6 +25,11 @@ public enum ErrorCategory {
   NOT_FOUND(false),
   /** The platform already has this content. */
   DUPLICATE(false),
+  /**
+   * A concurrent change won: the stored version is not the one this write expected. Read again and
+   * decide; repeating the same write does not help.
+   */
+  CONFLICT(false),
   /** The account is suspended, locked or restricted. */
   ACCOUNT_RESTRICTED(false),
   /** The application's own set-up is wrong (client id, secret, redirect URI, app permissions). */

@@ -26,6 +26,8 @@ final class Remediations {
         return "The item does not exist or is no longer visible to this account.";
       case DUPLICATE:
         return "The platform already has this content; change it before posting again.";
+      case CONFLICT:
+        return "Someone else changed it first; read it again and apply the change to the new version.";
       case ACCOUNT_RESTRICTED:
         return "The account is suspended, locked or restricted; the user must resolve it on the platform.";
       case CONFIGURATION:

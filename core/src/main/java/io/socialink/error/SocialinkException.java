@@ -1,5 +1,8 @@
 package io.socialink.error;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try {
- *   socialink.profile(ownerId, grantId);
+ *   socialink.grants().profile(ownerId, grantId);
  * } catch (AuthorizationException e) {
  *   askUserToLinkAgain(e.remediation());
  * } catch (SocialinkException e) {
@@ -24,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 public class SocialinkException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Classification classification;
+  /** Written and read by {@link #writeObject} and {@link #readObject}: a record with optionals is not serializable. */
+  private transient Classification classification;
   private final int attempts;
 
   /**
@@ -65,10 +69,13 @@ public class SocialinkException extends RuntimeException {
         return new RateLimitedException(classification, cause, attempts);
       case TRANSIENT:
         return new TransientException(classification, cause, attempts);
-      case INVALID_REQUEST:
       case NOT_FOUND:
+        return new NotFoundException(classification, cause, attempts);
+      case INVALID_REQUEST:
       case DUPLICATE:
         return new InvalidRequestException(classification, cause, attempts);
+      case CONFLICT:
+        return new ConflictException(classification, cause, attempts);
       case CONFIGURATION:
         return new ConfigurationException(classification, cause, attempts);
       default:
@@ -103,6 +110,37 @@ public class SocialinkException extends RuntimeException {
     }
     s.append("] ").append(c.remediation());
     return s.toString();
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    Classification c = classification;
+    out.writeObject(c.category());
+    out.writeUTF(c.platformId());
+    out.writeInt(c.httpStatus());
+    out.writeObject(c.platformCode().orElse(null));
+    out.writeObject(c.requestId().orElse(null));
+    out.writeObject(c.retryAt().orElse(null));
+    out.writeUTF(c.message());
+    out.writeUTF(c.remediation());
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    try {
+      ErrorCategory category = (ErrorCategory) in.readObject();
+      String platformId = in.readUTF();
+      int status = in.readInt();
+      Optional<String> code = Optional.ofNullable((String) in.readObject());
+      Optional<String> requestId = Optional.ofNullable((String) in.readObject());
+      Optional<Instant> retryAt = Optional.ofNullable((Instant) in.readObject());
+      classification = new Classification(category, platformId, status, code, requestId, retryAt, in.readUTF(),
+          in.readUTF());
+    } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
+      java.io.InvalidObjectException invalid = new java.io.InvalidObjectException("not a SocialinkException's form");
+      invalid.initCause(e);
+      throw invalid;
+    }
   }
 
   /**

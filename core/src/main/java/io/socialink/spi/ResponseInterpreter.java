@@ -11,7 +11,7 @@ import java.util.Optional;
  * A platform's reading of its own responses: the second layer of classification, on top of core's
  * generic HTTP rules, and the rate-limit signals in headers or bodies. Both are pure functions of the
  * response, so they can be tested on fixtures and used without making a call
- * ({@link io.socialink.Socialink#classify}). Implementations are thread-safe.
+ * ({@link io.socialink.platform.Platforms#classify}). Implementations are thread-safe.
  */
 public interface ResponseInterpreter {
   /**

@@ -2,6 +2,7 @@ package io.socialink.store;
 
 import io.socialink.Account;
 import io.socialink.Grant;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,13 @@ import java.util.Optional;
  * Stores grants. Every query is scoped by owner. Writes are optimistic: a grant of version 0 is
  * inserted; a grant of version {@code n > 0} replaces the stored version {@code n - 1}, or fails with
  * {@link VersionConflictException}. Implementations are thread-safe.
+ *
+ * <p><b>Refresh claims.</b> Rotating refresh tokens are single-use, so two holders refreshing one
+ * grant at once would spend the token twice and the loser would see it refused. Before refreshing, a
+ * holder (one {@link io.socialink.Socialink} instance) claims the grant with
+ * {@link #claimRefresh}; only one unexpired claim exists per grant. The others wait for the
+ * holder's write (a newer version) or for its claim to lapse. A store shared by several processes
+ * must make the claim atomic across them.
  */
 public interface GrantStore {
   /**
@@ -47,6 +55,28 @@ public interface GrantStore {
    * @throws VersionConflictException if the stored version is not the expected one
    */
   Grant save(Grant grant);
+
+  /**
+   * Claims the right to refresh a grant until an instant. Succeeds when no other holder has a claim
+   * that is still valid at {@code now}; a holder may renew its own claim. Atomic.
+   *
+   * @param ownerId the owner
+   * @param grantId the grant
+   * @param holder who claims, unique per claiming instance
+   * @param now the current instant, from the claimer's clock
+   * @param until when the claim lapses if it is not released
+   * @return true if the caller now holds the claim
+   */
+  boolean claimRefresh(String ownerId, String grantId, String holder, Instant now, Instant until);
+
+  /**
+   * Releases a refresh claim; does nothing unless {@code holder} holds it.
+   *
+   * @param ownerId the owner
+   * @param grantId the grant
+   * @param holder who claimed it
+   */
+  void releaseRefresh(String ownerId, String grantId, String holder);
 
   /**
    * Deletes a grant and its tokens.

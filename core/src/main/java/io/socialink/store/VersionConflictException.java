@@ -1,10 +1,14 @@
 package io.socialink.store;
 
+import io.socialink.error.Classification;
+import io.socialink.error.ConflictException;
+import io.socialink.error.ErrorCategory;
+
 /**
  * A write lost an optimistic-concurrency race: the stored version was not the one the writer read.
- * Read again and redo the change.
+ * Read again and redo the change. Category {@link ErrorCategory#CONFLICT}.
  */
-public class VersionConflictException extends RuntimeException {
+public class VersionConflictException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -16,7 +20,8 @@ public class VersionConflictException extends RuntimeException {
    * @param actual the stored version, or -1 if none is stored
    */
   public VersionConflictException(String what, String id, long expected, long actual) {
-    super(what + " " + id + ": expected to replace version " + expected + " but "
-        + (actual < 0 ? "none is stored" : "version " + actual + " is stored") + "; read it again and retry");
+    super(Classification.of(ErrorCategory.CONFLICT, "", 0, what + " " + id + ": expected to replace version "
+        + expected + " but " + (actual < 0 ? "none is stored" : "version " + actual + " is stored")
+        + "; read it again and retry"), null, 1);
   }
 }

@@ -94,8 +94,10 @@ class InstagramProviderTest {
   void itsInterpreterReadsGraphErrorsThroughSocialink() {
     PlatformRegistry registry = PlatformRegistry.builder().register(provider).build();
 
-    Optional<Classification> c = Socialink.classify(registry, "instagram", 400, Map.of("X-FB-Trace-Id", List.of("H1")),
-        Fixtures.bytes("errors/190-463-session-expired.json"), CLOCK.instant());
+    Socialink socialink = Socialink.builder().registry(registry).clock(CLOCK).build();
+
+    Optional<Classification> c = socialink.platforms().classify("instagram", 400, Map.of("X-FB-Trace-Id", List.of("H1")),
+        Fixtures.bytes("errors/190-463-session-expired.json"));
 
     assertThat(c).hasValueSatisfying(v -> {
       assertThat(v.category()).isEqualTo(ErrorCategory.AUTH_EXPIRED);
@@ -132,7 +134,7 @@ class InstagramProviderTest {
               URI.create("https://app.example/callback")))
           .transport(transport)
           .clock(clock)
-          .maxWait(Duration.ZERO)
+          .resilience(io.socialink.resilience.ResilienceSettings.ofDefaults().withMaxWait(Duration.ZERO))
           .build();
       return PipelineProbe.calls(socialink, "instagram", "instagram-login");
     }

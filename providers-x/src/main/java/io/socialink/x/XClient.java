@@ -41,7 +41,7 @@ import java.util.Optional;
  * the Socialink pipeline. Get it from a configured {@link io.socialink.Socialink}:
  *
  * <pre>{@code
- * XClient x = (XClient) socialink.client(XProvider.ID, XProvider.OAUTH2.id());
+ * XClient x = socialink.client(XClient.class);
  * String mediaId = x.uploadMedia(grant, MediaContent.ofFile("video/mp4", path));
  * XPost post = x.post(grant, "Hello from Socialink", List.of(mediaId));
  * boolean dead = x.isTokenDead(oldGrant);   // after revoking: true

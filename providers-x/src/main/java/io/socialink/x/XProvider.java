@@ -43,7 +43,7 @@ import java.util.Set;
  *     .credentials(AppCredentials.confidential("x", "oauth2", clientId, Secret.of(clientSecret), redirectUri)
  *         .withSecret(XProvider.CONSUMER_SECRET, Secret.of(apiKeySecret)))   // only for webhooks
  *     .build();
- * XClient x = (XClient) socialink.client("x", "oauth2");
+ * XClient x = socialink.client(XClient.class);
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -231,7 +231,7 @@ public final class XProvider implements PlatformProvider {
   }
 
   @Override
-  public PlatformClient createClient(ProviderContext context) {
+  public XClient createClient(ProviderContext context) {
     Objects.requireNonNull(context, "context");
     String scheme = context.credentials().schemeId();
     if (!scheme.equals(OAUTH2.id())) {

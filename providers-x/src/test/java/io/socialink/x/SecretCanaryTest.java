@@ -64,9 +64,9 @@ class SecretCanaryTest {
     System.setOut(new PrintStream(err, true, StandardCharsets.UTF_8));
     try (LogCapture logs = LogCapture.start()) {
       Socialink s = XWireMock.socialink(wm, creds, XWireMock.clock());
-      XClient x = (XClient) s.client("x", "oauth2");
-      AuthorizationStart start = s.authorize("owner-1", "x", "oauth2", List.of("tweet.read", "users.read"));
-      AuthorizationResult linked = s.completeAuthorization("owner-1",
+      XClient x = s.client(XClient.class);
+      AuthorizationStart start = s.linking().authorize("owner-1", "x", "oauth2", List.of("tweet.read", "users.read"));
+      AuthorizationResult linked = s.linking().complete("owner-1",
           CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
       Grant g = linked.grant();
       wm.stubFor(get(urlEqualTo("/2/users/me")).willReturn(XWireMock.fixture(401, XPayloads.UNAUTHORIZED)));
@@ -74,12 +74,12 @@ class SecretCanaryTest {
       seen.add(linked.toString());
       seen.add(creds.toString());
       seen.add(x.toString());
-      seen.add(s.links("owner-1").toString());
-      seen.add(s.planUnlink("owner-1", linked.link().id()).renderText());
-      seen.add(s.planUnlink("owner-1", linked.link().id()).renderJson());
+      seen.add(s.links().list("owner-1").toString());
+      seen.add(s.unlinking().plan("owner-1", linked.link().id()).renderText());
+      seen.add(s.unlinking().plan("owner-1", linked.link().id()).renderJson());
       for (Runnable failing : List.<Runnable>of(
-          () -> s.publish("owner-1", g.id(), io.socialink.publish.Post.text("dup")),
-          () -> s.refresh("owner-1", g.id()),
+          () -> s.publishing().publish("owner-1", g.id(), io.socialink.publish.Post.text("dup")),
+          () -> s.grants().refresh("owner-1", g.id()),
           () -> x.me(g),
           () -> x.revoke(g),
           () -> x.webhooks().orElseThrow().verify(new WebhookRequest(HttpMethod.POST, Map.of(),

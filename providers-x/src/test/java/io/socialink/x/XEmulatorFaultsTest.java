@@ -43,7 +43,7 @@ class XEmulatorFaultsTest {
         .clock(clock)
         .transportOptions(new TransportOptions(Duration.ofSeconds(2), Duration.ofMillis(300)))
         // Each injected fault must surface as one classified failure here; core's pipeline tests cover retrying.
-        .retryPolicy(RetryPolicy.disabled())
+        .resilience(io.socialink.resilience.ResilienceSettings.ofDefaults().withRetry(RetryPolicy.disabled()))
         .build();
   }
 
@@ -53,8 +53,8 @@ class XEmulatorFaultsTest {
   }
 
   Grant link() {
-    AuthorizationStart start = socialink.authorize("owner-1", "x", "oauth2", XScopes.POSTING);
-    return socialink.completeAuthorization("owner-1", CallbackParameters.fromUri(x.consent(start.url()))).grant();
+    AuthorizationStart start = socialink.linking().authorize("owner-1", "x", "oauth2", XScopes.POSTING);
+    return socialink.linking().complete("owner-1", CallbackParameters.fromUri(x.consent(start.url()))).grant();
   }
 
   SocialinkException failure(Runnable r) {
@@ -71,21 +71,21 @@ class XEmulatorFaultsTest {
     Grant g = link();
 
     x.failNext(1, 503);
-    assertThat(failure(() -> socialink.profile("owner-1", g.id())).category()).isEqualTo(ErrorCategory.TRANSIENT);
+    assertThat(failure(() -> socialink.grants().profile("owner-1", g.id())).category()).isEqualTo(ErrorCategory.TRANSIENT);
     x.resetNext(1);
-    assertThat(failure(() -> socialink.profile("owner-1", g.id())).category()).isEqualTo(ErrorCategory.TRANSIENT);
+    assertThat(failure(() -> socialink.grants().profile("owner-1", g.id())).category()).isEqualTo(ErrorCategory.TRANSIENT);
     x.delayNext(1, Duration.ofMillis(700));
-    assertThat(failure(() -> socialink.profile("owner-1", g.id())).category()).isEqualTo(ErrorCategory.TRANSIENT);
-    assertThat(socialink.profile("owner-1", g.id()).userId()).isEqualTo(XEmulator.DEFAULT_USER.id());
+    assertThat(failure(() -> socialink.grants().profile("owner-1", g.id())).category()).isEqualTo(ErrorCategory.TRANSIENT);
+    assertThat(socialink.grants().profile("owner-1", g.id()).userId()).isEqualTo(XEmulator.DEFAULT_USER.id());
   }
 
   @Test
   void aSpentLimitIsRateLimitedUntilTheWindowResets() {
     Grant g = link();
     x.rateLimit("users.me", 1, Duration.ofMinutes(15));
-    socialink.profile("owner-1", g.id());
+    socialink.grants().profile("owner-1", g.id());
 
-    SocialinkException e = failure(() -> socialink.profile("owner-1", g.id()));
+    SocialinkException e = failure(() -> socialink.grants().profile("owner-1", g.id()));
 
     assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
     assertThat(e.retryAt()).contains(clock.instant().plus(Duration.ofMinutes(15)));
@@ -93,11 +93,11 @@ class XEmulatorFaultsTest {
 
   @Test
   void aCodeOlderThanThirtySecondsMeansLinkingAgain() {
-    AuthorizationStart start = socialink.authorize("owner-1", "x", "oauth2", XScopes.POSTING);
+    AuthorizationStart start = socialink.linking().authorize("owner-1", "x", "oauth2", XScopes.POSTING);
     CallbackParameters callback = CallbackParameters.fromUri(x.consent(start.url()));
     clock.advance(Duration.ofSeconds(31));
 
-    assertThatThrownBy(() -> socialink.completeAuthorization("owner-1", callback))
+    assertThatThrownBy(() -> socialink.linking().complete("owner-1", callback))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED));
   }
 
@@ -106,7 +106,7 @@ class XEmulatorFaultsTest {
     Grant g = link();
     clock.advance(Duration.ofHours(2));
 
-    assertThat(socialink.profile("owner-1", g.id()).userId()).isEqualTo(XEmulator.DEFAULT_USER.id());
+    assertThat(socialink.grants().profile("owner-1", g.id()).userId()).isEqualTo(XEmulator.DEFAULT_USER.id());
     assertThat(x.count("POST", "/2/oauth2/token")).isEqualTo(2);
   }
 
@@ -115,7 +115,7 @@ class XEmulatorFaultsTest {
     Grant g = link();
     byte[] video = new byte[3000];
 
-    socialink.publish("owner-1", g.id(), new Post("a video", List.of(MediaContent.ofBytes("video/mp4", video))));
+    socialink.publishing().publish("owner-1", g.id(), new Post("a video", List.of(MediaContent.ofBytes("video/mp4", video))));
 
     assertThat(x.count("POST", "/2/media/upload/1880028106020515840/append")).isEqualTo(3);
     assertThat(waits).hasSize(3);
@@ -132,18 +132,18 @@ class XEmulatorFaultsTest {
   @Test
   void withheldScopesAreReportedMissing() {
     x.withholdScopes("media.write");
-    AuthorizationStart start = socialink.authorize("owner-1", "x", "oauth2", XScopes.POSTING);
+    AuthorizationStart start = socialink.linking().authorize("owner-1", "x", "oauth2", XScopes.POSTING);
 
-    assertThat(socialink.completeAuthorization("owner-1", CallbackParameters.fromUri(x.consent(start.url())))
+    assertThat(socialink.linking().complete("owner-1", CallbackParameters.fromUri(x.consent(start.url())))
         .missingScopes()).containsExactly("media.write");
   }
 
   @Test
   void aDeclinedConsentIsRefusedWithoutATokenRequest() {
     x.denyNextConsent();
-    AuthorizationStart start = socialink.authorize("owner-1", "x", "oauth2", XScopes.POSTING);
+    AuthorizationStart start = socialink.linking().authorize("owner-1", "x", "oauth2", XScopes.POSTING);
 
-    assertThatThrownBy(() -> socialink.completeAuthorization("owner-1", CallbackParameters.fromUri(x.consent(start.url()))))
+    assertThatThrownBy(() -> socialink.linking().complete("owner-1", CallbackParameters.fromUri(x.consent(start.url()))))
         .hasMessageContaining("access_denied");
     assertThat(x.count("POST", "/2/oauth2/token")).isZero();
   }

@@ -52,12 +52,12 @@ class XLinkWireMockTest {
   }
 
   XClient client(Socialink s) {
-    return (XClient) s.client(XProvider.ID, XProvider.OAUTH2.id());
+    return s.client(XClient.class);
   }
 
   AuthorizationResult link(Socialink s, List<String> scopes) {
-    AuthorizationStart start = s.authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), scopes);
-    return s.completeAuthorization("owner-1", CallbackParameters.fromQuery("state=" + start.state() + "&code=" + CODE));
+    AuthorizationStart start = s.linking().authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), scopes);
+    return s.linking().complete("owner-1", CallbackParameters.fromQuery("state=" + start.state() + "&code=" + CODE));
   }
 
   // ---- authorization URL ----------------------------------------------------------------
@@ -66,7 +66,7 @@ class XLinkWireMockTest {
   void authorizationUrlIsOnXComWithS256PkceStateAndSpaceSeparatedScopes() {
     Socialink s = XWireMock.socialink(new XProvider(), XWireMock.confidential(), clock);
 
-    AuthorizationStart start = s.authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), XScopes.POSTING);
+    AuthorizationStart start = s.linking().authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), XScopes.POSTING);
 
     URI url = start.url();
     assertThat(url.getScheme() + "://" + url.getHost() + url.getPath()).isEqualTo("https://x.com/i/oauth2/authorize");
@@ -83,9 +83,9 @@ class XLinkWireMockTest {
   void theChallengeIsTheS256DigestOfTheVerifierSentAtExchange() throws Exception {
     wm.stubFor(post(urlEqualTo("/2/oauth2/token")).willReturn(fixture(200, XPayloads.TOKEN)));
     Socialink s = XWireMock.socialink(wm, XWireMock.confidential(), clock);
-    AuthorizationStart start = s.authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), XScopes.POSTING);
+    AuthorizationStart start = s.linking().authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), XScopes.POSTING);
 
-    s.completeAuthorization("owner-1", CallbackParameters.fromQuery("state=" + start.state() + "&code=" + CODE));
+    s.linking().complete("owner-1", CallbackParameters.fromQuery("state=" + start.state() + "&code=" + CODE));
 
     String verifier = XWireMock.form(tokenRequest()).get("code_verifier");
     byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
@@ -124,17 +124,17 @@ class XLinkWireMockTest {
     wm.stubFor(post(urlEqualTo("/2/oauth2/token")).willReturn(fixture(200, XPayloads.TOKEN)));
     Socialink s = Socialink.builder().register(XProvider.withEndpoints(XWireMock.endpoints(wm)))
         .credentials(XWireMock.confidential()).clock(clock).authorizationTimeout(Duration.ofMinutes(5)).build();
-    AuthorizationStart first = s.authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), XScopes.POSTING);
-    AuthorizationStart second = s.authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), XScopes.POSTING);
+    AuthorizationStart first = s.linking().authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), XScopes.POSTING);
+    AuthorizationStart second = s.linking().authorize("owner-1", XProvider.ID, XProvider.OAUTH2.id(), XScopes.POSTING);
 
-    assertThatThrownBy(() -> s.completeAuthorization("owner-1", CallbackParameters.fromQuery("state=forged&code=" + CODE)))
+    assertThatThrownBy(() -> s.linking().complete("owner-1", CallbackParameters.fromQuery("state=forged&code=" + CODE)))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
-    assertThatThrownBy(() -> s.completeAuthorization("owner-1", CallbackParameters.fromQuery("code=" + CODE)))
+    assertThatThrownBy(() -> s.linking().complete("owner-1", CallbackParameters.fromQuery("code=" + CODE)))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.MISSING_STATE));
     clock.advance(Duration.ofMinutes(6));
-    assertThatThrownBy(() -> s.completeAuthorization("owner-1",
+    assertThatThrownBy(() -> s.linking().complete("owner-1",
         CallbackParameters.fromQuery("state=" + second.state() + "&code=" + CODE)))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.EXPIRED));
@@ -142,8 +142,8 @@ class XLinkWireMockTest {
 
     clock.set(first.expiresAt().minusSeconds(400));
     CallbackParameters callback = CallbackParameters.fromQuery("state=" + first.state() + "&code=" + CODE);
-    s.completeAuthorization("owner-1", callback);
-    assertThatThrownBy(() -> s.completeAuthorization("owner-1", callback))
+    s.linking().complete("owner-1", callback);
+    assertThatThrownBy(() -> s.linking().complete("owner-1", callback))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
     wm.verify(1, postRequestedFor(urlEqualTo("/2/oauth2/token")));
@@ -224,7 +224,7 @@ class XLinkWireMockTest {
       assertThat(g.expiresAt()).contains(clock.instant().plus(Duration.ofHours(2)));
       assertThat(XScopes.lifetimeNote(scopes)).isPresent();
       assertThat(XScopes.lifetimeNote(XScopes.POSTING)).isEmpty();
-      assertThatThrownBy(() -> s.refresh("owner-1", g.id()))
+      assertThatThrownBy(() -> s.grants().refresh("owner-1", g.id()))
           .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_EXPIRED));
     }
   }
@@ -267,14 +267,14 @@ class XLinkWireMockTest {
     Grant first = link(s, XScopes.POSTING).grant();
     clock.advance(Duration.ofMinutes(119));
 
-    Grant fresh = s.freshGrant("owner-1", first.id());
+    Grant fresh = s.grants().fresh("owner-1", first.id());
 
     Map<String, String> form = XWireMock.form(wm.findAll(postRequestedFor(urlEqualTo("/2/oauth2/token"))).get(1));
     assertThat(form).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "TmttM...OnJ0OjE")
         .containsEntry("client_id", XWireMock.CLIENT_ID);
     assertThat(fresh.accessToken()).isEqualTo(Secret.of("second-access"));
     assertThat(fresh.refreshToken()).contains(Secret.of("second-refresh"));
-    assertThat(s.freshGrant("owner-1", first.id()).refreshToken()).contains(Secret.of("second-refresh"));
+    assertThat(s.grants().fresh("owner-1", first.id()).refreshToken()).contains(Secret.of("second-refresh"));
   }
 
   @Test
@@ -286,12 +286,12 @@ class XLinkWireMockTest {
     Socialink s = XWireMock.socialink(wm, XWireMock.confidential(), clock);
     AuthorizationResult linked = link(s, XScopes.POSTING);
 
-    assertThatThrownBy(() -> s.refresh("owner-1", linked.grant().id())).isInstanceOfSatisfying(SocialinkException.class, e -> {
+    assertThatThrownBy(() -> s.grants().refresh("owner-1", linked.grant().id())).isInstanceOfSatisfying(SocialinkException.class, e -> {
       assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED);
       assertThat(e.category()).isNotEqualTo(ErrorCategory.INVALID_REQUEST);
       assertThat(e.retryable()).isFalse();
     });
-    assertThat(s.links("owner-1")).extracting(l -> l.state()).containsExactly(io.socialink.LinkState.REVOKED);
+    assertThat(s.links().list("owner-1")).extracting(l -> l.state()).containsExactly(io.socialink.LinkState.REVOKED);
   }
 
   @Test
@@ -303,14 +303,14 @@ class XLinkWireMockTest {
     Socialink s = XWireMock.socialink(wm, XWireMock.confidential(), clock);
     Grant linked = link(s, XScopes.POSTING).grant();
 
-    assertThatThrownBy(() -> s.refresh("owner-1", linked.id())).isInstanceOfSatisfying(SocialinkException.class, e -> {
+    assertThatThrownBy(() -> s.grants().refresh("owner-1", linked.id())).isInstanceOfSatisfying(SocialinkException.class, e -> {
       assertThat(e.category()).isEqualTo(ErrorCategory.UNKNOWN);
       assertThat(e.getMessage()).contains("no new refresh token").contains("spent");
       assertThat(e.remediation()).contains("link");
       assertThat(e.getMessage()).doesNotContain("TmttM").doesNotContain("UTBtWXd");
     });
     assertThat(wm.findAll(postRequestedFor(urlEqualTo("/2/oauth2/token")))).hasSize(2);
-    assertThat(s.links("owner-1")).extracting(l -> l.state()).containsExactly(io.socialink.LinkState.ACTIVE);
+    assertThat(s.links().list("owner-1")).extracting(l -> l.state()).containsExactly(io.socialink.LinkState.ACTIVE);
   }
 
   // ---- revoke -----------------------------------------------------------------------------
@@ -322,7 +322,7 @@ class XLinkWireMockTest {
     Socialink s = XWireMock.socialink(wm, XWireMock.confidential(), clock);
     Grant g = link(s, XScopes.POSTING).grant();
 
-    assertThat(s.revoke("owner-1", g.id())).isEqualTo(Revocation.REVOKED);
+    assertThat(s.grants().revoke("owner-1", g.id())).isEqualTo(Revocation.REVOKED);
 
     List<LoggedRequest> revokes = wm.findAll(postRequestedFor(urlEqualTo("/2/oauth2/revoke")));
     assertThat(revokes).hasSize(2);
@@ -340,7 +340,7 @@ class XLinkWireMockTest {
     Socialink s = XWireMock.socialink(wm, XWireMock.confidential(), clock);
     Grant g = link(s, XScopes.POSTING).grant();
 
-    assertThat(s.revoke("owner-1", g.id())).isEqualTo(Revocation.ALREADY_REVOKED);
+    assertThat(s.grants().revoke("owner-1", g.id())).isEqualTo(Revocation.ALREADY_REVOKED);
   }
 
   @Test
@@ -350,7 +350,7 @@ class XLinkWireMockTest {
     Socialink s = XWireMock.socialink(wm, XWireMock.confidential(), clock);
     Grant g = link(s, XScopes.POSTING).grant();
 
-    assertThatThrownBy(() -> s.revoke("owner-1", g.id()))
+    assertThatThrownBy(() -> s.grants().revoke("owner-1", g.id()))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFIGURATION));
   }
 

@@ -66,7 +66,7 @@ class XProviderTest {
     Socialink s = Socialink.builder().register(XProvider.withEndpoints(local))
         .credentials(AppCredentials.publicClient("x", "oauth2", "id", URI.create("https://app.example/cb"))).build();
 
-    assertThat(((XClient) s.client("x", "oauth2")).endpoints()).isEqualTo(local);
+    assertThat(s.client(XClient.class).endpoints()).isEqualTo(local);
     assertThat(local.apiBaseUri()).hasToString("http://127.0.0.1:1");
     assertThat(local.mediaStatusUri("1880028106020515840"))
         .hasToString("http://127.0.0.1:1/2/media/upload?command=STATUS&media_id=1880028106020515840");
@@ -123,9 +123,9 @@ class XProviderTest {
     Grant g = grants.save(grant("g-1", xAccount));
     Link link = links.save(Link.create("l-1", "owner-1", LinkKind.APP_AUTHORIZATION, LinkEnd.application("Pebble"),
         LinkEnd.account(xAccount), List.of(g.id()), clock));
-    Socialink s = Socialink.builder().register(new XProvider()).grantStore(grants).linkStore(links).clock(clock).build();
+    Socialink s = Socialink.builder().register(new XProvider()).stores(io.socialink.store.Stores.inMemory().withGrants(grants).withLinks(links)).clock(clock).build();
 
-    UnlinkPlan plan = s.planUnlink("owner-1", link.id());
+    UnlinkPlan plan = s.unlinking().plan("owner-1", link.id());
 
     assertThat(plan.steps()).extracting(UnlinkStep::id).containsExactly(
         "revoke:x:g-1", "manual:x:revoke-connected-app", "verify:x:g-1", "forget:g-1");
@@ -142,9 +142,9 @@ class XProviderTest {
     Account other = Account.of("instagram", "17841400000000000");
     Link link = links.save(Link.create("l-2", "owner-1", LinkKind.CROSS_POST, LinkEnd.account(other),
         LinkEnd.account(xAccount), List.of(), clock));
-    Socialink s = Socialink.builder().register(new XProvider()).grantStore(grants).linkStore(links).clock(clock).build();
+    Socialink s = Socialink.builder().register(new XProvider()).stores(io.socialink.store.Stores.inMemory().withGrants(grants).withLinks(links)).clock(clock).build();
 
-    UnlinkPlan plan = s.planUnlink("owner-1", link.id());
+    UnlinkPlan plan = s.unlinking().plan("owner-1", link.id());
 
     assertThat(plan.steps()).extracting(UnlinkStep::id).contains("stop-sync:l-2", "manual:x:revoke-connected-app");
     assertThat(plan.manualSteps().get(0).reason()).contains("Cross-posting");
@@ -155,9 +155,9 @@ class XProviderTest {
     InMemoryLinkStore links = new InMemoryLinkStore();
     Link link = links.save(Link.create("l-3", "owner-1", LinkKind.PROFILE_LINK, LinkEnd.account(Account.of("x", "1")),
         LinkEnd.account(Account.of("x", "2")), List.of(), clock));
-    Socialink s = Socialink.builder().register(new XProvider()).linkStore(links).clock(clock).build();
+    Socialink s = Socialink.builder().register(new XProvider()).stores(io.socialink.store.Stores.inMemory().withLinks(links)).clock(clock).build();
 
-    assertThat(s.planUnlink("owner-1", link.id()).manualSteps()).isEmpty();
+    assertThat(s.unlinking().plan("owner-1", link.id()).manualSteps()).isEmpty();
   }
 
   /** Every call carries the right endpoint group, idempotency, app key and user key. */
@@ -169,7 +169,7 @@ class XProviderTest {
       return answer(call);
     };
     XProvider provider = XProvider.builder().sleeper(d -> { }).build();
-    XClient x = (XClient) provider.createClient(context(recording, AppCredentials.confidential("x", "oauth2",
+    XClient x = provider.createClient(context(recording, AppCredentials.confidential("x", "oauth2",
         "client-7", Secret.of("s"), URI.create("https://app.example/cb"))));
     Grant g = grant("g-1", Account.of("x", "2244994945"));
 

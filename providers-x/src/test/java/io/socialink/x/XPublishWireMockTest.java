@@ -55,19 +55,19 @@ class XPublishWireMockTest {
     socialink = XWireMock.socialink(provider, XWireMock.confidential(), clock);
     wm.stubFor(post(urlEqualTo("/2/oauth2/token")).willReturn(fixture(200, XPayloads.TOKEN)));
     wm.stubFor(get(urlEqualTo("/2/users/me")).willReturn(fixture(200, XPayloads.USERS_ME)));
-    AuthorizationStart start = socialink.authorize("owner-1", "x", "oauth2", XScopes.POSTING);
-    grant = socialink.completeAuthorization("owner-1", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"))
+    AuthorizationStart start = socialink.linking().authorize("owner-1", "x", "oauth2", XScopes.POSTING);
+    grant = socialink.linking().complete("owner-1", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"))
         .grant();
     wm.resetRequests();
   }
 
   XClient x() {
-    return (XClient) socialink.client("x", "oauth2");
+    return socialink.client(XClient.class);
   }
 
   @Test
   void profileIsTheTokensUser() {
-    Account me = socialink.profile("owner-1", grant.id());
+    Account me = socialink.grants().profile("owner-1", grant.id());
 
     assertThat(me).isEqualTo(Account.of("x", "2244994945"));
     assertThat(me.handle()).contains("XDevelopers");
@@ -93,7 +93,7 @@ class XPublishWireMockTest {
   void aTextPostIsOneJsonRequest() {
     wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(201, XPayloads.TWEET_CREATED)));
 
-    PublishedPost post = socialink.publish("owner-1", grant.id(), Post.text("Hello from the X API!"));
+    PublishedPost post = socialink.publishing().publish("owner-1", grant.id(), Post.text("Hello from the X API!"));
 
     assertThat(post.postId()).isEqualTo("1445880548472328192");
     LoggedRequest r = wm.findAll(postRequestedFor(urlEqualTo("/2/tweets"))).get(0);
@@ -103,7 +103,7 @@ class XPublishWireMockTest {
 
   @Test
   void textTooLongForXIsRefusedBeforeSending() {
-    assertThatThrownBy(() -> socialink.publish("owner-1", grant.id(), Post.text("\u7530".repeat(141))))
+    assertThatThrownBy(() -> socialink.publishing().publish("owner-1", grant.id(), Post.text("\u7530".repeat(141))))
         .isInstanceOfSatisfying(SocialinkException.class, e -> {
           assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
           assertThat(e.getMessage()).contains("282");
@@ -118,7 +118,7 @@ class XPublishWireMockTest {
 
   @Test
   void aCharacterXRefusesIsNotCalledTooLong() {
-    assertThatThrownBy(() -> socialink.publish("owner-1", grant.id(), Post.text("\uFEFFHello from a pasted file")))
+    assertThatThrownBy(() -> socialink.publishing().publish("owner-1", grant.id(), Post.text("\uFEFFHello from a pasted file")))
         .isInstanceOfSatisfying(SocialinkException.class, e -> {
           assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
           assertThat(e.getMessage()).contains("U+FEFF");
@@ -164,13 +164,13 @@ class XPublishWireMockTest {
         .withHeader("x-app-limit-24hour-reset", Long.toString(tomorrow))));
     wm.stubFor(post(urlEqualTo("/2/oauth2/revoke")).willReturn(fixture(200, XPayloads.REVOKE)));
 
-    socialink.publish("owner-1", grant.id(), Post.text("the last post of the day"));
-    assertThatThrownBy(() -> socialink.publish("owner-1", grant.id(), Post.text("one more")))
+    socialink.publishing().publish("owner-1", grant.id(), Post.text("the last post of the day"));
+    assertThatThrownBy(() -> socialink.publishing().publish("owner-1", grant.id(), Post.text("one more")))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED));
 
-    assertThat(socialink.profile("owner-1", grant.id()).handle()).contains("XDevelopers");
+    assertThat(socialink.grants().profile("owner-1", grant.id()).handle()).contains("XDevelopers");
     assertThat(x().isTokenDead(grant)).isFalse();
-    assertThat(socialink.revoke("owner-1", grant.id())).isEqualTo(io.socialink.spi.Revocation.REVOKED);
+    assertThat(socialink.grants().revoke("owner-1", grant.id())).isEqualTo(io.socialink.spi.Revocation.REVOKED);
     wm.verify(1, postRequestedFor(urlEqualTo("/2/tweets")));
     wm.verify(2, getRequestedFor(urlEqualTo("/2/users/me")));
     wm.verify(2, postRequestedFor(urlEqualTo("/2/oauth2/revoke")));
@@ -180,7 +180,7 @@ class XPublishWireMockTest {
   void aPostIsNeverRepeatedOnAServerError() {
     wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(503, XPayloads.SERVICE_UNAVAILABLE)));
 
-    assertThatThrownBy(() -> socialink.publish("owner-1", grant.id(), Post.text("once")))
+    assertThatThrownBy(() -> socialink.publishing().publish("owner-1", grant.id(), Post.text("once")))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.TRANSIENT));
     wm.verify(1, postRequestedFor(urlEqualTo("/2/tweets")));
   }
@@ -191,7 +191,7 @@ class XPublishWireMockTest {
     wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(fixture(201, XPayloads.TWEET_CREATED)));
     byte[] png = "\u0089PNG fake image bytes".getBytes(StandardCharsets.ISO_8859_1);
 
-    socialink.publish("owner-1", grant.id(), new Post("with image", List.of(MediaContent.ofBytes("image/png", png))));
+    socialink.publishing().publish("owner-1", grant.id(), new Post("with image", List.of(MediaContent.ofBytes("image/png", png))));
 
     LoggedRequest upload = wm.findAll(postRequestedFor(urlEqualTo("/2/media/upload"))).get(0);
     assertThat(upload.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
@@ -226,7 +226,7 @@ class XPublishWireMockTest {
       return in;
     });
 
-    socialink.publish("owner-1", grant.id(), new Post("", List.of(media)));
+    socialink.publishing().publish("owner-1", grant.id(), new Post("", List.of(media)));
 
     assertThat(opens).hasValue(1);
     assertThat(streams.get(0).largestRead).isLessThanOrEqualTo(chunk);

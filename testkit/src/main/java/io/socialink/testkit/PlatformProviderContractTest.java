@@ -148,9 +148,9 @@ public abstract class PlatformProviderContractTest {
    * @return the result
    */
   protected final AuthorizationResult link() {
-    AuthorizationStart start = socialink.authorize(OWNER, platformId(), schemeId(), scopes());
+    AuthorizationStart start = socialink.linking().authorize(OWNER, platformId(), schemeId(), scopes());
     URI callback = consent(start.url());
-    return socialink.completeAuthorization(OWNER, CallbackParameters.fromUri(callback));
+    return socialink.linking().complete(OWNER, CallbackParameters.fromUri(callback));
   }
 
   /** Authorize and exchange make an active authorization link with a grant for the user's account. */
@@ -165,7 +165,7 @@ public abstract class PlatformProviderContractTest {
     assertThat(result.grant().account().userId()).isNotBlank();
     assertThat(result.grant().refreshToken()).isPresent();
     assertThat(result.grant().expiresAt()).isPresent();
-    assertThat(socialink.grants(OWNER)).extracting(Grant::id).containsExactly(result.grant().id());
+    assertThat(socialink.grants().list(OWNER)).extracting(Grant::id).containsExactly(result.grant().id());
   }
 
   /** A refresh returns a new access token and a new refresh token; the used refresh token is dead. */
@@ -173,12 +173,12 @@ public abstract class PlatformProviderContractTest {
   public void refreshRotatesTheTokens() {
     Grant before = link().grant();
 
-    Grant after = socialink.refresh(OWNER, before.id());
+    Grant after = socialink.grants().refresh(OWNER, before.id());
 
     assertThat(after.accessToken()).isNotEqualTo(before.accessToken());
     assertThat(after.refreshToken()).isPresent();
     assertThat(after.version()).isGreaterThan(before.version());
-    assertThat(socialink.freshGrant(OWNER, before.id()).accessToken()).isEqualTo(after.accessToken());
+    assertThat(socialink.grants().fresh(OWNER, before.id()).accessToken()).isEqualTo(after.accessToken());
     Assumptions.assumeTrue(rotatesRefreshTokens(), "the platform does not rotate refresh tokens");
     assertThat(after.refreshToken()).isNotEqualTo(before.refreshToken());
     assertThatThrownBy(() -> client().refresh(before))
@@ -191,7 +191,7 @@ public abstract class PlatformProviderContractTest {
   public void profileReadsTheLinkedAccount() {
     Grant grant = link().grant();
 
-    Account account = socialink.profile(OWNER, grant.id());
+    Account account = socialink.grants().profile(OWNER, grant.id());
 
     assertThat(account).isEqualTo(grant.account());
     assertThat(account.handle()).isPresent();
@@ -202,7 +202,7 @@ public abstract class PlatformProviderContractTest {
   public void publishCreatesAPost() {
     Grant grant = link().grant();
 
-    PublishedPost post = socialink.publish(OWNER, grant.id(), samplePost());
+    PublishedPost post = socialink.publishing().publish(OWNER, grant.id(), samplePost());
 
     assertThat(post.platformId()).isEqualTo(platformId());
     assertThat(post.postId()).isNotBlank();
@@ -214,21 +214,21 @@ public abstract class PlatformProviderContractTest {
     Grant grant = link().grant();
     assertThat(client().profile(grant)).isEqualTo(grant.account());
 
-    assertThat(socialink.revoke(OWNER, grant.id())).isEqualTo(Revocation.REVOKED);
+    assertThat(socialink.grants().revoke(OWNER, grant.id())).isEqualTo(Revocation.REVOKED);
 
     assertThatThrownBy(() -> client().profile(grant))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category().isAuthorization()).isTrue());
-    assertThat(socialink.revoke(OWNER, grant.id())).isEqualTo(Revocation.ALREADY_REVOKED);
+    assertThat(socialink.grants().revoke(OWNER, grant.id())).isEqualTo(Revocation.ALREADY_REVOKED);
   }
 
   /** The whole journey in order: authorize, exchange, refresh, profile, post, revoke, old token refused. */
   @Test
   public void linkUseAndUnlink() {
     AuthorizationResult linked = link();
-    Grant refreshed = socialink.refresh(OWNER, linked.grant().id());
-    Account me = socialink.profile(OWNER, linked.grant().id());
-    PublishedPost post = socialink.publish(OWNER, linked.grant().id(), samplePost());
-    Revocation revocation = socialink.revoke(OWNER, linked.grant().id());
+    Grant refreshed = socialink.grants().refresh(OWNER, linked.grant().id());
+    Account me = socialink.grants().profile(OWNER, linked.grant().id());
+    PublishedPost post = socialink.publishing().publish(OWNER, linked.grant().id(), samplePost());
+    Revocation revocation = socialink.grants().revoke(OWNER, linked.grant().id());
 
     assertThat(me).isEqualTo(linked.grant().account());
     assertThat(post.postId()).isNotBlank();
@@ -240,12 +240,12 @@ public abstract class PlatformProviderContractTest {
   /** A callback replayed with a used state is refused before any token request. */
   @Test
   public void reusedStateIsRefusedWithoutATokenRequest() {
-    AuthorizationStart start = socialink.authorize(OWNER, platformId(), schemeId(), scopes());
+    AuthorizationStart start = socialink.linking().authorize(OWNER, platformId(), schemeId(), scopes());
     CallbackParameters callback = CallbackParameters.fromUri(consent(start.url()));
-    socialink.completeAuthorization(OWNER, callback);
+    socialink.linking().complete(OWNER, callback);
     long before = tokenRequests();
 
-    assertThatThrownBy(() -> socialink.completeAuthorization(OWNER, callback))
+    assertThatThrownBy(() -> socialink.linking().complete(OWNER, callback))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
     assertThat(tokenRequests()).isEqualTo(before);
@@ -254,16 +254,16 @@ public abstract class PlatformProviderContractTest {
   /** A callback whose state was never issued is refused before any token request. */
   @Test
   public void forgedStateIsRefusedWithoutATokenRequest() {
-    AuthorizationStart start = socialink.authorize(OWNER, platformId(), schemeId(), scopes());
+    AuthorizationStart start = socialink.linking().authorize(OWNER, platformId(), schemeId(), scopes());
     CallbackParameters real = CallbackParameters.fromUri(consent(start.url()));
     CallbackParameters forged = new CallbackParameters(java.util.Optional.of("forged-" + start.state()), real.code(),
         java.util.Optional.empty(), java.util.Optional.empty());
     long before = tokenRequests();
 
-    assertThatThrownBy(() -> socialink.completeAuthorization(OWNER, forged))
+    assertThatThrownBy(() -> socialink.linking().complete(OWNER, forged))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.UNKNOWN_STATE));
-    assertThatThrownBy(() -> socialink.completeAuthorization("another-owner", real))
+    assertThatThrownBy(() -> socialink.linking().complete("another-owner", real))
         .isInstanceOfSatisfying(CallbackRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(CallbackRejectedException.Reason.OWNER_MISMATCH));
     assertThat(tokenRequests()).isEqualTo(before);

@@ -62,7 +62,7 @@ class PipelineProbeTest {
   static Socialink socialink(PlatformProvider provider, AtomicInteger sent) {
     return Socialink.builder().providerLoader(ProviderLoader.of()).register(provider)
         .credentials(AppCredentials.publicClient("busy", "oauth2", "client-1", URI.create("https://app.example/cb")))
-        .retryPolicy(RetryPolicy.disabled())
+        .resilience(io.socialink.resilience.ResilienceSettings.ofDefaults().withRetry(RetryPolicy.disabled()))
         .transport(request -> {
           sent.incrementAndGet();
           return ApiResponse.of(200, Headers.empty(), "{\"busy\":true}");

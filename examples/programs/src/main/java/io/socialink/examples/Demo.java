@@ -86,11 +86,11 @@ public final class Demo {
 
   private static void platforms(PrintStream out, Socialink socialink) {
     out.println("Discovered platforms:");
-    for (Platform p : socialink.platforms()) {
+    for (Platform p : socialink.platforms().all()) {
       out.printf("  %-10s %-10s %s%n", p.id(), p.displayName(),
           p.capabilities().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
     }
-    for (ProviderLoadFailure f : socialink.registry().failures()) {
+    for (ProviderLoadFailure f : socialink.platforms().registry().failures()) {
       out.println("  (failed to load " + f.provider() + ": " + f.reason() + ")");
     }
     out.println();
@@ -98,45 +98,45 @@ public final class Demo {
 
   private static void xAccount(PrintStream out, Socialink socialink, XEmulator x) {
     out.println("X, against the local X emulator at " + x.apiBaseUri());
-    AuthorizationStart start = socialink.authorize(OWNER, "x", "oauth2", XScopes.POSTING);
-    AuthorizationResult linked = socialink.completeAuthorization(OWNER, CallbackParameters.fromUri(x.consent(start.url())));
+    AuthorizationStart start = socialink.linking().authorize(OWNER, "x", "oauth2", XScopes.POSTING);
+    AuthorizationResult linked = socialink.linking().complete(OWNER, CallbackParameters.fromUri(x.consent(start.url())));
     Grant grant = linked.grant();
     out.println("  link     " + describe(linked.link()));
     out.println("  grant    " + grant);
-    out.println("  profile  " + handle(socialink.profile(OWNER, grant.id())));
+    out.println("  profile  " + handle(socialink.grants().profile(OWNER, grant.id())));
 
-    TextRules rules = socialink.textRules("x");
+    TextRules rules = socialink.platforms().textRules("x");
     String caption = "Cross-posted from the studio: " + "new work in progress 🎨 ".repeat(20) + "https://example.com/portfolio";
     String fitted = rules.fit(caption, "…");
-    PublishedPost post = socialink.publish(OWNER, grant.id(), Post.text(fitted));
+    PublishedPost post = socialink.publishing().publish(OWNER, grant.id(), Post.text(fitted));
     out.println("  post     caption of weighted length " + rules.length(caption) + " fitted to " + rules.length(fitted)
         + " of " + rules.maxLength() + "; posted as " + post.postId());
 
-    Grant refreshed = socialink.refresh(OWNER, grant.id());
+    Grant refreshed = socialink.grants().refresh(OWNER, grant.id());
     out.println("  refresh  version " + refreshed.version() + ", refresh token rotated: "
         + !refreshed.refreshToken().equals(grant.refreshToken()) + " (new fingerprint "
         + refreshed.refreshToken().map(Secret::fingerprint).orElse("none") + ")");
 
-    UnlinkPlan plan = socialink.planUnlink(OWNER, linked.link().id());
+    UnlinkPlan plan = socialink.unlinking().plan(OWNER, linked.link().id());
     out.println("  plan");
     plan.renderText().lines().forEach(l -> out.println("    " + l));
-    Revocation revocation = socialink.revoke(OWNER, grant.id());
-    XClient client = (XClient) socialink.client("x", "oauth2");
+    Revocation revocation = socialink.grants().revoke(OWNER, grant.id());
+    XClient client = socialink.client(XClient.class);
     out.println("  revoke   " + revocation + "; GET /2/users/me with the old token is refused: " + client.isTokenDead(refreshed));
     out.println();
   }
 
   private static void pebbleAccount(PrintStream out, Socialink socialink) throws IOException, InterruptedException {
     out.println("Pebble, a third-party provider written against socialink-core alone");
-    AuthorizationStart start = socialink.authorize(OWNER, "pebble");
-    AuthorizationResult linked = socialink.completeAuthorization(OWNER, CallbackParameters.fromUri(consent(start.url())));
+    AuthorizationStart start = socialink.linking().authorize(OWNER, "pebble");
+    AuthorizationResult linked = socialink.linking().complete(OWNER, CallbackParameters.fromUri(consent(start.url())));
     Grant grant = linked.grant();
     out.println("  link     " + describe(linked.link()));
-    out.println("  profile  " + handle(socialink.profile(OWNER, grant.id())));
-    Grant refreshed = socialink.refresh(OWNER, grant.id());
+    out.println("  profile  " + handle(socialink.grants().profile(OWNER, grant.id())));
+    Grant refreshed = socialink.grants().refresh(OWNER, grant.id());
     out.println("  refresh  version " + refreshed.version() + ", refresh token rotated: "
         + !refreshed.refreshToken().equals(grant.refreshToken()));
-    out.println("  revoke   " + socialink.revoke(OWNER, grant.id()));
+    out.println("  revoke   " + socialink.grants().revoke(OWNER, grant.id()));
     try {
       socialink.client("pebble", "oauth2").profile(refreshed);
       out.println("  verify   FAILED: the old token still works");
@@ -150,9 +150,9 @@ public final class Demo {
     out.println("A plan with steps only the user can do: Instagram shown on a TikTok profile");
     Account tiktok = Account.of("tiktok", "6900000000000000001", "dancer", "Dancer");
     Account instagram = Account.of("instagram", "17841400000000001", "dancer.pics", "Dancer Pics");
-    Link profileLink = socialink.recordLink(OWNER, LinkKind.PROFILE_LINK, LinkEnd.account(tiktok),
+    Link profileLink = socialink.links().record(OWNER, LinkKind.PROFILE_LINK, LinkEnd.account(tiktok),
         LinkEnd.account(instagram), List.of());
-    socialink.planUnlink(OWNER, profileLink.id()).renderText().lines().forEach(l -> out.println("  " + l));
+    socialink.unlinking().plan(OWNER, profileLink.id()).renderText().lines().forEach(l -> out.println("  " + l));
   }
 
   private static String describe(Link link) {

@@ -61,9 +61,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       .credentials(AppCredentials.confidential("x", "oauth2", XEmulator.CLIENT_ID,
  *           Secret.of(XEmulator.CLIENT_SECRET), XEmulator.REDIRECT_URI))
  *       .build();
- *   AuthorizationStart start = socialink.authorize("owner-1", "x");
+ *   AuthorizationStart start = socialink.linking().authorize("owner-1", "x");
  *   URI callback = x.consent(start.url());               // "clicks" consent, no browser
- *   socialink.completeAuthorization("owner-1", CallbackParameters.fromUri(callback));
+ *   socialink.linking().complete("owner-1", CallbackParameters.fromUri(callback));
  * }
  * }</pre>
  *

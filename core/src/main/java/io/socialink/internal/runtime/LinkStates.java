@@ -1,0 +1,47 @@
+package io.socialink.internal.runtime;
+
+import io.socialink.Grant;
+import io.socialink.Link;
+import io.socialink.LinkState;
+import io.socialink.error.SocialinkException;
+import io.socialink.store.LinkStore;
+import io.socialink.store.VersionConflictException;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Moves the links that use a grant to another state. Thread-safe. */
+public final class LinkStates {
+  private final LinkStore links;
+  private final Clock clock;
+
+  /**
+   * Creates the updater.
+   *
+   * @param links the link store
+   * @param clock the clock
+   */
+  public LinkStates(LinkStore links, Clock clock) {
+    this.links = Objects.requireNonNull(links, "links");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Marks the links of a grant {@link LinkState#REVOKED} after the platform refused its refresh
+   * token. A concurrent change of a link is added to {@code cause} as suppressed: the revocation is
+   * what the caller must see.
+   *
+   * @param grant the dead grant
+   * @param cause the platform's refusal
+   */
+  public void markRevoked(Grant grant, SocialinkException cause) {
+    try {
+      for (Link l : links.findByGrant(grant.ownerId(), grant.id())) {
+        if (l.state() != LinkState.REVOKED && l.state().canMoveTo(LinkState.REVOKED)) {
+          links.save(l.withState(LinkState.REVOKED, clock));
+        }
+      }
+    } catch (VersionConflictException conflict) {
+      cause.addSuppressed(conflict);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.socialink.internal.service;
+
+import io.socialink.Account;
+import io.socialink.UnlinkPlan;
+import io.socialink.error.NotFoundException;
+import io.socialink.internal.runtime.SocialinkRuntime;
+import io.socialink.store.PlanJournal;
+import io.socialink.unlink.Unlinking;
+import java.util.Objects;
+
+/** {@link Unlinking} over the runtime. Thread-safe. */
+public final class UnlinkingService implements Unlinking {
+  private final SocialinkRuntime rt;
+
+  /**
+   * Creates the service.
+   *
+   * @param runtime the shared runtime
+   */
+  public UnlinkingService(SocialinkRuntime runtime) {
+    this.rt = Objects.requireNonNull(runtime, "runtime");
+  }
+
+  @Override
+  public UnlinkPlan plan(String ownerId, String linkId) {
+    Args.notBlank(ownerId, "ownerId");
+    Objects.requireNonNull(linkId, "linkId");
+    return rt.planner().planLink(rt.stores().links().find(ownerId, linkId)
+        .orElseThrow(() -> NotFoundException.local("", "owner " + ownerId + " has no link " + linkId)), false);
+  }
+
+  @Override
+  public UnlinkPlan planAccountDeletion(String ownerId, Account account) {
+    Args.notBlank(ownerId, "ownerId");
+    Objects.requireNonNull(account, "account");
+    return rt.planner().planAccountDeletion(ownerId, account, false);
+  }
+
+  @Override
+  public PlanJournal journal() {
+    return rt.stores().journal();
+  }
+}

@@ -1,0 +1,83 @@
+package io.socialink.store;
+
+import io.socialink.store.memory.InMemoryGrantStore;
+import io.socialink.store.memory.InMemoryLinkStore;
+import io.socialink.store.memory.InMemoryPendingAuthorizationStore;
+import io.socialink.store.memory.InMemoryPlanJournal;
+import java.util.Objects;
+
+/**
+ * Where a {@link io.socialink.Socialink} keeps its state: grants, links, pending authorizations and
+ * the plan journal. Immutable.
+ *
+ * <pre>{@code
+ * Socialink.builder().stores(Stores.inMemory().withGrants(myGrantStore).withLinks(myLinkStore))
+ * }</pre>
+ *
+ * <p>Instances that share grants (several application servers) must share the grant store and the
+ * pending authorization store: refresh claims and single-use states live there.
+ *
+ * @param grants the grant store
+ * @param links the link store
+ * @param pending the pending authorization store
+ * @param journal the plan journal
+ */
+public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal) {
+  /** Validates the components. */
+  public Stores {
+    Objects.requireNonNull(grants, "grants");
+    Objects.requireNonNull(links, "links");
+    Objects.requireNonNull(pending, "pending");
+    Objects.requireNonNull(journal, "journal");
+  }
+
+  /**
+   * New, empty in-memory stores; state is lost when the process ends.
+   *
+   * @return the stores
+   */
+  public static Stores inMemory() {
+    return new Stores(new InMemoryGrantStore(), new InMemoryLinkStore(), new InMemoryPendingAuthorizationStore(),
+        new InMemoryPlanJournal());
+  }
+
+  /**
+   * A copy with another grant store.
+   *
+   * @param store the store
+   * @return the copy
+   */
+  public Stores withGrants(GrantStore store) {
+    return new Stores(store, links, pending, journal);
+  }
+
+  /**
+   * A copy with another link store.
+   *
+   * @param store the store
+   * @return the copy
+   */
+  public Stores withLinks(LinkStore store) {
+    return new Stores(grants, store, pending, journal);
+  }
+
+  /**
+   * A copy with another pending authorization store.
+   *
+   * @param store the store
+   * @return the copy
+   */
+  public Stores withPending(PendingAuthorizationStore store) {
+    return new Stores(grants, links, store, journal);
+  }
+
+  /**
+   * A copy with another plan journal.
+   *
+   * @param planJournal the journal
+   * @return the copy
+   */
+  public Stores withJournal(PlanJournal planJournal) {
+    return new Stores(grants, links, pending, planJournal);
+  }
+}
