@@ -310,7 +310,8 @@ class SocialinkTest {
   void refreshesRacingAcrossInstancesSharingAStoreKeepTheNewerGrant() throws Exception {
     TwoInstances two = new TwoInstances();
 
-    // B's refresh is in flight while A refreshes and stores first; B's answer must not win or fail.
+    // B's refresh is in flight past its claim while A refreshes and stores first; B's answer must not
+    // win or fail.
     Grant[] results = two.raceRefreshes();
 
     assertThat(results[1]).isEqualTo(results[0]);
@@ -346,13 +347,17 @@ class SocialinkTest {
       clock.advance(Duration.ofHours(2));
     }
 
-    /** B's refresh is held at the platform while A refreshes; returns {A's grant, B's grant}. */
+    /**
+     * B's refresh is held at the platform until its refresh claim lapses, then A refreshes; returns
+     * {A's grant, B's grant}.
+     */
     Grant[] raceRefreshes() throws Exception {
       fakeB.refreshEntered = new CountDownLatch(1);
       ExecutorService pool = Executors.newSingleThreadExecutor();
       try {
         Future<Grant> fromB = pool.submit(() -> b.grants().fresh("alice", grantId));
         assertThat(fakeB.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        clock.advance(io.socialink.internal.runtime.RefreshCoordinator.DEFAULT_CLAIM_TIMEOUT);
         Grant fromA = a.grants().fresh("alice", grantId);
         fakeB.refreshRelease.countDown();
         return new Grant[] {fromA, fromB.get(10, TimeUnit.SECONDS)};

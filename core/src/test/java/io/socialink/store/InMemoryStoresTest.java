@@ -112,4 +112,23 @@ class InMemoryStoresTest {
     assertThat(journal.latest("alice", "p1", "other")).isEmpty();
     assertThat(journal.outcomes("bob", "p1")).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void aRefreshClaimHasOneHolderUntilItIsReleasedOrLapses() {
+    InMemoryGrantStore store = new InMemoryGrantStore();
+    Instant t = Instant.parse("2026-11-30T10:00:00Z");
+    Instant until = t.plusSeconds(60);
+
+    assertThat(store.claimRefresh("alice", "g-1", "a", t, until)).isTrue();
+    assertThat(store.claimRefresh("alice", "g-1", "b", t.plusSeconds(59), until)).as("held by a").isFalse();
+    assertThat(store.claimRefresh("alice", "g-1", "a", t.plusSeconds(30), t.plusSeconds(90))).as("a renews").isTrue();
+    assertThat(store.claimRefresh("alice", "g-2", "b", t, until)).as("another grant").isTrue();
+    assertThat(store.claimRefresh("bob", "g-1", "b", t, until)).as("another owner").isTrue();
+
+    store.releaseRefresh("alice", "g-1", "b");
+    assertThat(store.claimRefresh("alice", "g-1", "b", t.plusSeconds(60), until)).as("b cannot release a's claim").isFalse();
+    assertThat(store.claimRefresh("alice", "g-1", "b", t.plusSeconds(90), t.plusSeconds(150))).as("a's claim lapsed").isTrue();
+    store.releaseRefresh("alice", "g-1", "b");
+    assertThat(store.claimRefresh("alice", "g-1", "c", t.plusSeconds(91), t.plusSeconds(150))).as("released").isTrue();
+  }
 }

@@ -36,7 +36,7 @@ public final class SocialinkRuntime {
    * @param credentials the credentials by platform and scheme
    * @param stores the stores
    * @param clock the clock
-   * @param random the random source for states, PKCE verifiers, ids and the refresh-claim holder id
+   * @param random the random source for states, PKCE verifiers and ids
    * @param settings the linking and refresh settings
    * @param transport the transport of every pipeline
    * @param pipelineConfig the pipelines' policies and seams, without declared limits
@@ -56,7 +56,7 @@ public final class SocialinkRuntime {
     this.clients = new ClientCache(registry, credentials, transport, pipelineConfig, rateLimits, clock);
     this.refresher = new RefreshCoordinator(stores.grants(), new LinkStates(stores.links(), clock), clients, clock,
         sleeper, settings.refreshSkew(), settings.refreshClaimTimeout(), RefreshCoordinator.DEFAULT_POLL_INTERVAL,
-        ids.id("holder"));
+        "holder-" + java.util.UUID.randomUUID());
     this.grantCalls = new GrantCalls(stores.grants(), clients, refresher, clock);
     this.planner = new UnlinkPlanner(registry, stores.grants(), stores.links(), clock);
   }
