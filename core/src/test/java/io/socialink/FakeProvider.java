@@ -22,24 +22,24 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A provider without HTTP whose client records what it was asked; for façade tests. */
-class FakeProvider implements PlatformProvider {
+public class FakeProvider implements PlatformProvider {
   static final AuthorizationScheme SCHEME = new AuthorizationScheme("oauth2", "Fake OAuth", List.of("read"), "fake");
 
   final String id;
-  final List<String> exchangedCodes = new ArrayList<>();
+  public final List<String> exchangedCodes = new ArrayList<>();
   final List<String> exchangedVerifiers = new ArrayList<>();
-  final AtomicInteger refreshes = new AtomicInteger();
-  final AtomicInteger profileCalls = new AtomicInteger();
+  public final AtomicInteger refreshes = new AtomicInteger();
+  public final AtomicInteger profileCalls = new AtomicInteger();
   volatile Set<String> grantedScopes = Set.of("read");
   volatile boolean issueRefreshToken = true;
   volatile RuntimeException refreshFailure;
-  volatile int expiredProfileAnswers;
+  public volatile int expiredProfileAnswers;
   /** When set, each refresh counts it down on entry and waits for {@link #refreshRelease}. */
   volatile java.util.concurrent.CountDownLatch refreshEntered;
   final java.util.concurrent.CountDownLatch refreshRelease = new java.util.concurrent.CountDownLatch(1);
   private final AtomicInteger tokenCounter = new AtomicInteger();
 
-  FakeProvider(String id) {
+  public FakeProvider(String id) {
     this.id = id;
   }
 

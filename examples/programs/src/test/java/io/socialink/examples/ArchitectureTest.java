@@ -94,6 +94,52 @@ class ArchitectureTest {
   }
 
   @Test
+  void nothingInCoreCallsBackIntoTheFacade() {
+    List<String> violations = new ArrayList<>();
+    for (JavaClass c : MODULES.get("core")) {
+      if (c.getName().startsWith(Socialink.class.getName())) {
+        continue; // the façade and its builder
+      }
+      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+        if (d.getTargetClass().getName().equals(Socialink.class.getName())) {
+          violations.add(d.getDescription());
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void theFacadeHoldsOnlyItsServicesAndTheRuntime() {
+    JavaClass facade = MODULES.get("core").get(Socialink.class);
+    assertThat(facade.getFields()).allSatisfy(f -> assertThat(f.getModifiers()).contains(JavaModifier.FINAL));
+    assertThat(facade.getMethods()).filteredOn(m -> !m.getModifiers().contains(JavaModifier.PUBLIC))
+        .as("no private helpers: the work lives in the services").isEmpty();
+  }
+
+  @Test
+  void noPublicApiSignatureNamesAnInternalType() {
+    List<String> violations = new ArrayList<>();
+    MODULES.forEach((module, classes) -> {
+      for (JavaClass c : classes) {
+        if (!isApi(c) || module.equals("examples")) {
+          continue;
+        }
+        for (JavaCodeUnit unit : c.getCodeUnits()) {
+          if (!unit.getModifiers().contains(JavaModifier.PUBLIC) && !unit.getModifiers().contains(JavaModifier.PROTECTED)) {
+            continue;
+          }
+          List<JavaClass> types = new ArrayList<>(unit.getReturnType().getAllInvolvedRawTypes());
+          unit.getParameterTypes().forEach(p -> types.addAll(p.getAllInvolvedRawTypes()));
+          types.stream().filter(t -> t.getPackageName().contains(".internal") && t.getPackageName().startsWith("io.socialink"))
+              .forEach(t -> violations.add(unit.getFullName() + " names " + t.getName()));
+        }
+      }
+    });
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
   void providersNameNoOtherProvider() {
     List<String> violations = new ArrayList<>();
     for (String provider : PROVIDERS) {
