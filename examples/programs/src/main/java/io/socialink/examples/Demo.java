@@ -16,6 +16,7 @@ import io.socialink.auth.AuthorizationResult;
 import io.socialink.auth.AuthorizationStart;
 import io.socialink.auth.CallbackParameters;
 import io.socialink.error.AuthorizationException;
+import io.socialink.publish.MediaContent;
 import io.socialink.publish.Post;
 import io.socialink.publish.PublishedPost;
 import io.socialink.spi.Revocation;
@@ -23,6 +24,7 @@ import io.socialink.spi.TextRules;
 import io.socialink.testkit.x.XEmulator;
 import io.socialink.x.XClient;
 import io.socialink.x.XEndpoints;
+import io.socialink.x.XPost;
 import io.socialink.x.XProvider;
 import io.socialink.x.XScopes;
 import java.io.IOException;
@@ -43,6 +45,9 @@ import java.util.stream.Collectors;
  */
 public final class Demo {
   private static final String OWNER = "user-42";
+  /** A one-pixel PNG. */
+  private static final byte[] PIXEL = java.util.Base64.getDecoder().decode(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
   private Demo() {}
 
@@ -111,6 +116,9 @@ public final class Demo {
     PublishedPost post = socialink.publishing().publish(OWNER, grant.id(), Post.text(fitted));
     out.println("  post     caption of weighted length " + rules.length(caption) + " fitted to " + rules.length(fitted)
         + " of " + rules.maxLength() + "; posted as " + post.postId());
+    XPost withImage = socialink.grants().withGrant(OWNER, grant.id(), XClient.class, (xc, g) ->
+        xc.post(g, "A sketch from the studio", List.of(xc.uploadMedia(g, MediaContent.ofBytes("image/png", PIXEL)))));
+    out.println("  media    an image uploaded and posted as " + withImage.id() + " through XClient, with a fresh grant");
 
     Grant refreshed = socialink.grants().refresh(OWNER, grant.id());
     out.println("  refresh  version " + refreshed.version() + ", refresh token rotated: "
