@@ -53,27 +53,21 @@ import java.util.regex.Pattern;
  * {@link PlatformClient#pkce(Secret)}; the URL carries whatever challenge and method the request
  * holds.
  *
+ * <p>A client whose authorization is entirely standard extends {@link StandardOAuth2Client} and
+ * writes only its own API; one that departs in places holds a {@code StandardOAuth2} and calls the
+ * parts it needs. Configured for TikTok's Login Kit, for example:
+ *
  * <pre>{@code
- * final class PebbleClient implements PlatformClient {
- *   private final StandardOAuth2 oauth;
- *
- *   PebbleClient(ProviderContext context, URI base) {
- *     this.oauth = StandardOAuth2.newBuilder(context, OAuth2Endpoints.of(base.resolve("oauth/authorize"),
- *             base.resolve("oauth/token"), base.resolve("oauth/revoke")))
- *         .scopeSeparator(" ")                       // TikTok: ","
- *         .clientIdParameter("client_id")            // TikTok: "client_key"
- *         .clientAuthentication(ClientAuthentication.FORM_FIELDS)
- *         .accountIdField("user_id")                 // TikTok: "open_id"
- *         .build();
- *   }
- *
- *   public AppCredentials credentials() { return oauth.credentials(); }
- *   public URI authorizationUrl(AuthorizationRequest request) { return oauth.authorizationUrl(request); }
- *   public TokenResponse exchangeCode(CodeExchange exchange) { return oauth.exchangeCode(exchange); }
- *   public TokenResponse refresh(Grant grant) { return oauth.refresh(grant); }
- *   public Revocation revoke(Grant grant) { return oauth.revoke(grant); }
- *   public Account profile(Grant grant) { ... oauth.get("me", base.resolve("api/me"), grant) ... }
- * }
+ * StandardOAuth2 oauth = StandardOAuth2.newBuilder(context, OAuth2Endpoints.of(
+ *         URI.create("https://www.tiktok.com/v2/auth/authorize/"),
+ *         URI.create("https://open.tiktokapis.com/v2/oauth/token/"),
+ *         URI.create("https://open.tiktokapis.com/v2/oauth/revoke/")))
+ *     .clientIdParameter("client_key")     // the RFC's client_id by default
+ *     .scopeSeparator(",")                 // a space by default
+ *     .accountIdField("open_id")           // none by default
+ *     .build();                            // client secret as form fields by default; or HTTP_BASIC
+ * URI url = oauth.authorizationUrl(request);
+ * TokenResponse tokens = oauth.exchangeCode(exchange);
  * }</pre>
  *
  * <p>Immutable and thread-safe.
