@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Where a platform's standard OAuth 2.0 endpoints are: the authorization page the user's browser
  * visits, the token endpoint (code exchange and refresh), and the RFC 7009 revocation endpoint when
- * the platform has one. Used by {@link StandardOAuth2}.
+ * the platform has one. Used by {@link StandardOAuth2}. Immutable and thread-safe.
  *
  * @param authorize the authorization endpoint; may carry fixed query parameters of its own
  * @param token the token endpoint
