@@ -11,6 +11,7 @@ module io.socialink.x {
   requires scribejava.core;
   requires twitter.text;
   requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
 
   exports io.socialink.x;
 

@@ -18,6 +18,10 @@ import java.util.List;
  * text rules, its part of unlink plans, and a factory of API clients. Implementations need a public
  * no-argument constructor, are thread-safe, and do no I/O until a client is used.
  *
+ * <p>Most providers extend {@link AbstractPlatformProvider}, which holds the platform, schemes,
+ * interpreter and rate limits, and build their clients on {@link StandardOAuth2Client} when the
+ * platform's OAuth 2.0 is standard; {@code examples/pebble-provider} is a complete one.
+ *
  * <pre>{@code
  * public final class PebbleProvider implements PlatformProvider {
  *   public Platform platform() { return Platform.of("pebble", "Pebble", Set.of(Capability.PROFILE)); }

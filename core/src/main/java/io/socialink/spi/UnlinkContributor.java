@@ -2,7 +2,9 @@ package io.socialink.spi;
 
 import io.socialink.UnlinkStep;
 import io.socialink.unlink.UnlinkContext;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A provider's part of an unlink plan: the API revocations, manual steps (with exact in-app paths),
@@ -18,4 +20,24 @@ public interface UnlinkContributor {
    * @return the steps; ids made with {@link UnlinkContext#stepId(String...)} so they are stable
    */
   List<UnlinkStep> contribute(UnlinkContext context);
+
+  /**
+   * A contributor whose steps are this one's followed by another's, as a provider adds its own
+   * steps to {@link PlatformProvider}'s default ones:
+   *
+   * <pre>{@code
+   * return PlatformProvider.super.unlinkContributor().andThen(context -> List.of(...));
+   * }</pre>
+   *
+   * @param next the contributor whose steps come after
+   * @return the combined contributor
+   */
+  default UnlinkContributor andThen(UnlinkContributor next) {
+    Objects.requireNonNull(next, "next");
+    return context -> {
+      List<UnlinkStep> steps = new ArrayList<>(contribute(context));
+      steps.addAll(next.contribute(context));
+      return List.copyOf(steps);
+    };
+  }
 }

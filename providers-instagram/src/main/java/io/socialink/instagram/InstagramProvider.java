@@ -5,18 +5,14 @@ import io.socialink.LinkKind;
 import io.socialink.ManualProcedure;
 import io.socialink.Platform;
 import io.socialink.UnlinkStep;
-import io.socialink.error.Classification;
-import io.socialink.error.ConfigurationException;
-import io.socialink.error.ErrorCategory;
 import io.socialink.instagram.internal.GraphResponseInterpreter;
-import io.socialink.resilience.RateLimitPolicy;
+import io.socialink.spi.AbstractPlatformProvider;
 import io.socialink.spi.AuthorizationScheme;
 import io.socialink.spi.PlatformClient;
-import io.socialink.spi.PlatformProvider;
 import io.socialink.spi.ProviderContext;
-import io.socialink.spi.ResponseInterpreter;
 import io.socialink.spi.TextRules;
 import io.socialink.spi.UnlinkContributor;
+import io.socialink.spi.Unsupported;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +27,41 @@ import java.util.Set;
  * plans, and reads Meta's Graph API answers for the call pipeline: error payloads become
  * classifications, and the {@code X-App-Usage} and {@code X-Business-Use-Case-Usage} headers become
  * rate-limit observations (see {@link #responseInterpreter()}). Its API client is not available yet,
- * so {@link #createClient(ProviderContext)} fails with a {@link ConfigurationException}. Thread-safe.
+ * so {@link #createClient(ProviderContext)} fails with a {@link io.socialink.error.ConfigurationException}.
+ * Thread-safe.
+ *
+ * <h2>Reading Meta's answers</h2>
+ *
+ * <p>{@link #responseInterpreter()} is Meta's Graph API reading of Instagram answers.
+ *
+ * <p>Errors are classified by the payload's {@code code} and {@code error_subcode}, whatever the
+ * HTTP status (Meta answers errors with 400, sometimes 200): an expired token (190/463) is
+ * {@code AUTH_EXPIRED}; a removed app, changed password or invalidated session (190/458, /460, /467)
+ * {@code AUTH_REVOKED}; a missing permission (10, 200-299) {@code INSUFFICIENT_SCOPE}; throttling
+ * (4, 17, 32, 341, 613, 80002) {@code RATE_LIMITED}; temporary failures (1, 2) {@code TRANSIENT};
+ * blocks and restrictions (368, 4/2207051, 190/459, 190/464) {@code ACCOUNT_RESTRICTED}; a bad
+ * parameter (100) {@code INVALID_REQUEST}; a missing app capability (3) {@code CONFIGURATION}. The
+ * platform code is {@code code/subcode}, the request id Meta's {@code fbtrace_id}. A body Meta did
+ * not document keeps core's verdict from the HTTP status.
+ *
+ * <p>{@code X-App-Usage} (per app) and each {@code X-Business-Use-Case-Usage} entry (per account)
+ * become observations for all endpoints: the highest of the reported percentages, spent from 95%,
+ * reset after Meta's {@code estimated_time_to_regain_access} or else after one hour; a throttling
+ * error spends its budget until then too. The pipeline then holds further calls on that budget
+ * instead of spending them on throttled answers.
+ *
+ * <h2>Rate limits</h2>
+ *
+ * <p>{@link #rateLimitPolicies()} is empty: Instagram's limits are not fixed numbers, so the provider
+ * declares none and the limiter follows what Meta's usage headers report. Calls for an account
+ * may number 4800 × the account's impressions per rolling 24 hours, per app and account; Business
+ * Discovery and Hashtag Search share 200 × the app's users per hour across the app; both grow and
+ * shrink with the audience. The publishing quota is stated as 100, 50 and 25 posts a day by Meta's
+ * own pages and is read from {@code content_publishing_limit} instead. The static messaging limits
+ * concern calls this provider does not make. Applications may still declare their own limits
+ * through {@link io.socialink.resilience.RateLimitSettings}.
  */
-public final class InstagramProvider implements PlatformProvider {
+public final class InstagramProvider extends AbstractPlatformProvider {
   /** The platform id. */
   public static final String ID = "instagram";
 
@@ -65,62 +93,9 @@ public final class InstagramProvider implements PlatformProvider {
           Capability.DEAUTHORIZATION_CALLBACK, Capability.DATA_DELETION_CALLBACK, Capability.WEBHOOKS),
       List.of(REMOVE_APP_ACCESS, REMOVE_APP_ACCESS_ON_FACEBOOK));
 
-  private final ResponseInterpreter interpreter = new GraphResponseInterpreter();
-
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
-  public InstagramProvider() {}
-
-  @Override
-  public Platform platform() {
-    return PLATFORM;
-  }
-
-  @Override
-  public List<AuthorizationScheme> authorizationSchemes() {
-    return List.of(INSTAGRAM_LOGIN, FACEBOOK_LOGIN);
-  }
-
-  /**
-   * Meta's Graph API reading of Instagram answers.
-   *
-   * <p>Errors are classified by the payload's {@code code} and {@code error_subcode}, whatever the
-   * HTTP status (Meta answers errors with 400, sometimes 200): an expired token (190/463) is
-   * {@code AUTH_EXPIRED}; a removed app, changed password or invalidated session (190/458, /460, /467)
-   * {@code AUTH_REVOKED}; a missing permission (10, 200-299) {@code INSUFFICIENT_SCOPE}; throttling
-   * (4, 17, 32, 341, 613, 80002) {@code RATE_LIMITED}; temporary failures (1, 2) {@code TRANSIENT};
-   * blocks and restrictions (368, 4/2207051, 190/459, 190/464) {@code ACCOUNT_RESTRICTED}; a bad
-   * parameter (100) {@code INVALID_REQUEST}; a missing app capability (3) {@code CONFIGURATION}. The
-   * platform code is {@code code/subcode}, the request id Meta's {@code fbtrace_id}. A body Meta did
-   * not document keeps core's verdict from the HTTP status.
-   *
-   * <p>{@code X-App-Usage} (per app) and each {@code X-Business-Use-Case-Usage} entry (per account)
-   * become observations for all endpoints: the highest of the reported percentages, spent from 95%,
-   * reset after Meta's {@code estimated_time_to_regain_access} or else after one hour; a throttling
-   * error spends its budget until then too. The pipeline then holds further calls on that budget
-   * instead of spending them on throttled answers.
-   *
-   * @return the interpreter; stateless and shared
-   */
-  @Override
-  public ResponseInterpreter responseInterpreter() {
-    return interpreter;
-  }
-
-  /**
-   * None: Instagram's limits are not fixed numbers, so the provider declares none and the limiter
-   * follows what Meta's usage headers report ({@link #responseInterpreter()}). Calls for an account
-   * may number 4800 × the account's impressions per rolling 24 hours, per app and account; Business
-   * Discovery and Hashtag Search share 200 × the app's users per hour across the app; both grow and
-   * shrink with the audience. The publishing quota is stated as 100, 50 and 25 posts a day by Meta's
-   * own pages and is read from {@code content_publishing_limit} instead. The static messaging limits
-   * concern calls this provider does not make. Applications may still declare their own limits
-   * through {@link io.socialink.resilience.RateLimitSettings}.
-   *
-   * @return an empty list
-   */
-  @Override
-  public List<RateLimitPolicy> rateLimitPolicies() {
-    return List.of();
+  public InstagramProvider() {
+    super(PLATFORM, List.of(INSTAGRAM_LOGIN, FACEBOOK_LOGIN), new GraphResponseInterpreter());
   }
 
   /** Instagram captions hold at most 2,200 characters. */
@@ -131,9 +106,8 @@ public final class InstagramProvider implements PlatformProvider {
 
   @Override
   public UnlinkContributor unlinkContributor() {
-    UnlinkContributor defaults = PlatformProvider.super.unlinkContributor();
-    return context -> {
-      List<UnlinkStep> steps = new ArrayList<>(defaults.contribute(context));
+    return super.unlinkContributor().andThen(context -> {
+      List<UnlinkStep> steps = new ArrayList<>();
       context.link().ifPresent(link -> {
         // Instagram offers no documented API to revoke an Instagram Login grant: the user removes the app.
         boolean appAccess = link.kind() == LinkKind.PROFILE_LINK || link.kind() == LinkKind.APP_AUTHORIZATION
@@ -150,14 +124,11 @@ public final class InstagramProvider implements PlatformProvider {
         }
       });
       return steps;
-    };
+    });
   }
 
   @Override
   public PlatformClient createClient(ProviderContext context) {
-    throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
-        "the Instagram API client is not available in this version of socialink-instagram")
-        .withRemediation("Use the Instagram manual procedures in unlink plans; API calls to Instagram are not offered yet."),
-        null, 1);
+    throw Unsupported.client(PLATFORM, "socialink-instagram");
   }
 }

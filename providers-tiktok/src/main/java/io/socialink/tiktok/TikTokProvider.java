@@ -6,16 +6,13 @@ import io.socialink.ManualProcedure;
 import io.socialink.Platform;
 import io.socialink.UnlinkPlan;
 import io.socialink.UnlinkStep;
-import io.socialink.error.Classification;
-import io.socialink.error.ConfigurationException;
-import io.socialink.error.ErrorCategory;
 import io.socialink.resilience.RateLimitPolicy;
+import io.socialink.spi.AbstractPlatformProvider;
 import io.socialink.spi.AuthorizationScheme;
 import io.socialink.spi.PlatformClient;
-import io.socialink.spi.PlatformProvider;
 import io.socialink.spi.ProviderContext;
-import io.socialink.spi.ResponseInterpreter;
 import io.socialink.spi.UnlinkContributor;
+import io.socialink.spi.Unsupported;
 import io.socialink.tiktok.internal.TikTokJson;
 import io.socialink.tiktok.internal.TikTokResponseInterpreter;
 import java.net.URI;
@@ -33,9 +30,50 @@ import java.util.Set;
  * plans, reads TikTok's answers for the call pipeline ({@link #responseInterpreter()}) and declares
  * TikTok's documented rate limits ({@link #rateLimitPolicies()}, by the groups of
  * {@link TikTokEndpointGroups}). Its API client is not available yet, so
- * {@link #createClient(ProviderContext)} fails with a {@link ConfigurationException}. Thread-safe.
+ * {@link #createClient(ProviderContext)} fails with a {@link io.socialink.error.ConfigurationException}.
+ * Thread-safe.
+ *
+ * <h2>Reading TikTok's answers</h2>
+ *
+ * <p>{@link #responseInterpreter()} reads the three answer shapes: the Login Kit / Open API v2 envelope
+ * ({@code error.code}, success being {@code "ok"}), the flat OAuth error of the token and revoke
+ * endpoints ({@code error}, {@code error_description}, even with HTTP 200), and the TikTok API for
+ * Business envelope ({@code code}, success being 0, errors usually with HTTP 200). It maps every
+ * documented code to a category with a hint for a person, and takes the request id from
+ * {@code log_id}, {@code request_id} or the {@code x-tt-logid} header.
+ *
+ * <p>TikTok documents no rate-limit headers. A throttling answer (HTTP 429,
+ * {@code rate_limit_exceeded}, or Business codes 40016, 40100 and 40133, the last counted per
+ * advertiser) is therefore the only signal: it holds the call's endpoint group until
+ * {@code Retry-After} when the response has one, else for one minute, TikTok's sliding window. A
+ * body that is not JSON, or of no known shape, leaves core's generic verdict unchanged.
+ *
+ * <h2>Rate limits</h2>
+ *
+ * <p>{@link #rateLimitPolicies()} holds TikTok's documented defaults, each over one minute:
+ *
+ * <ul>
+ *   <li>{@link TikTokEndpointGroups#USER_INFO}, {@link TikTokEndpointGroups#VIDEO_QUERY} and
+ *       {@link TikTokEndpointGroups#VIDEO_LIST}: 600 each, <b>per app</b>. TikTok sets these limits per
+ *       endpoint but does not say whether it counts them per app or per user. Counting per app is
+ *       the reading that can never send more than TikTok allows: if TikTok counts per user, the only
+ *       cost is that an app with many users tops out at 600 calls a minute per endpoint, which the
+ *       application can raise ({@link io.socialink.resilience.RateLimitSettings}). Counting per user
+ *       when TikTok counts per app would let every user's calls add up to 429s.</li>
+ *   <li>Content Posting, <b>per user access token</b>:
+ *       {@link TikTokEndpointGroups#POST_VIDEO_INIT} 6, {@link TikTokEndpointGroups#POST_INBOX_VIDEO_INIT}
+ *       6, {@link TikTokEndpointGroups#POST_CREATOR_INFO} 20 and
+ *       {@link TikTokEndpointGroups#POST_STATUS_FETCH} 30.</li>
+ * </ul>
+ *
+ * <p>TikTok's window slides; the pipeline's is fixed, so across a window boundary up to twice a
+ * limit may go out within one minute. TikTok's 429 then holds the endpoint group for a minute
+ * ({@link #responseInterpreter()}). An application that must never see that 429 can declare a
+ * finer limit instead, such as 9 calls per second for a 600-per-minute endpoint (at most 549 in
+ * any minute). No limit is documented for the OAuth endpoints, and those of TikTok API for
+ * Business come from unverified sources, so none is declared for them.
  */
-public final class TikTokProvider implements PlatformProvider {
+public final class TikTokProvider extends AbstractPlatformProvider {
   /** The platform id. */
   public static final String ID = "tiktok";
 
@@ -105,74 +143,16 @@ public final class TikTokProvider implements PlatformProvider {
       RateLimitPolicy.perUser(TikTokEndpointGroups.POST_CREATOR_INFO, 20, MINUTE),
       RateLimitPolicy.perUser(TikTokEndpointGroups.POST_STATUS_FETCH, 30, MINUTE));
 
-  private final ResponseInterpreter interpreter = new TikTokResponseInterpreter(TikTokJson.INSTANCE, POLICIES);
-
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
-  public TikTokProvider() {}
-
-  @Override
-  public Platform platform() {
-    return PLATFORM;
-  }
-
-  @Override
-  public List<AuthorizationScheme> authorizationSchemes() {
-    return List.of(LOGIN_KIT, BUSINESS_ACCOUNTS, MARKETING_API);
-  }
-
-  /**
-   * TikTok's interpreter. It reads the three answer shapes: the Login Kit / Open API v2 envelope
-   * ({@code error.code}, success being {@code "ok"}), the flat OAuth error of the token and revoke
-   * endpoints ({@code error}, {@code error_description}, even with HTTP 200), and the TikTok API for
-   * Business envelope ({@code code}, success being 0, errors usually with HTTP 200). It maps every
-   * documented code to a category with a hint for a person, and takes the request id from
-   * {@code log_id}, {@code request_id} or the {@code x-tt-logid} header.
-   *
-   * <p>TikTok documents no rate-limit headers. A throttling answer (HTTP 429,
-   * {@code rate_limit_exceeded}, or Business codes 40016, 40100 and 40133, the last counted per
-   * advertiser) is therefore the only signal: it holds the call's endpoint group until
-   * {@code Retry-After} when the response has one, else for one minute, TikTok's sliding window. A
-   * body that is not JSON, or of no known shape, leaves core's generic verdict unchanged.
-   */
-  @Override
-  public ResponseInterpreter responseInterpreter() {
-    return interpreter;
-  }
-
-  /**
-   * TikTok's documented defaults, each over one minute:
-   *
-   * <ul>
-   *   <li>{@link TikTokEndpointGroups#USER_INFO}, {@link TikTokEndpointGroups#VIDEO_QUERY} and
-   *       {@link TikTokEndpointGroups#VIDEO_LIST}: 600 each, <b>per app</b>. TikTok sets these limits per
-   *       endpoint but does not say whether it counts them per app or per user. Counting per app is
-   *       the reading that can never send more than TikTok allows: if TikTok counts per user, the only
-   *       cost is that an app with many users tops out at 600 calls a minute per endpoint, which the
-   *       application can raise ({@link io.socialink.resilience.RateLimitSettings}). Counting per user
-   *       when TikTok counts per app would let every user's calls add up to 429s.</li>
-   *   <li>Content Posting, <b>per user access token</b>:
-   *       {@link TikTokEndpointGroups#POST_VIDEO_INIT} 6, {@link TikTokEndpointGroups#POST_INBOX_VIDEO_INIT}
-   *       6, {@link TikTokEndpointGroups#POST_CREATOR_INFO} 20 and
-   *       {@link TikTokEndpointGroups#POST_STATUS_FETCH} 30.</li>
-   * </ul>
-   *
-   * <p>TikTok's window slides; the pipeline's is fixed, so across a window boundary up to twice a
-   * limit may go out within one minute. TikTok's 429 then holds the endpoint group for a minute
-   * ({@link #responseInterpreter()}). An application that must never see that 429 can declare a
-   * finer limit instead, such as 9 calls per second for a 600-per-minute endpoint (at most 549 in
-   * any minute). No limit is documented for the OAuth endpoints, and those of TikTok API for
-   * Business come from unverified sources, so none is declared for them.
-   */
-  @Override
-  public List<RateLimitPolicy> rateLimitPolicies() {
-    return POLICIES;
+  public TikTokProvider() {
+    super(PLATFORM, List.of(LOGIN_KIT, BUSINESS_ACCOUNTS, MARKETING_API),
+        new TikTokResponseInterpreter(TikTokJson.INSTANCE, POLICIES), POLICIES);
   }
 
   @Override
   public UnlinkContributor unlinkContributor() {
-    UnlinkContributor defaults = PlatformProvider.super.unlinkContributor();
-    return context -> {
-      List<UnlinkStep> steps = new ArrayList<>(defaults.contribute(context));
+    return super.unlinkContributor().andThen(context -> {
+      List<UnlinkStep> steps = new ArrayList<>();
       context.link().ifPresent(link -> {
         if (link.kind() == LinkKind.PROFILE_LINK) {
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REMOVE_INSTAGRAM_FROM_PROFILE.id(), link.id()),
@@ -189,14 +169,11 @@ public final class TikTokProvider implements PlatformProvider {
             "Deleting the account is done by its owner in the TikTok app."));
       }
       return steps;
-    };
+    });
   }
 
   @Override
   public PlatformClient createClient(ProviderContext context) {
-    throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
-        "the TikTok API client is not available in this version of socialink-tiktok")
-        .withRemediation("Use the TikTok manual procedures in unlink plans; API calls to TikTok are not offered yet."),
-        null, 1);
+    throw Unsupported.client(PLATFORM, "socialink-tiktok");
   }
 }

@@ -6,15 +6,10 @@ import io.socialink.LinkKind;
 import io.socialink.ManualProcedure;
 import io.socialink.Platform;
 import io.socialink.UnlinkStep;
-import io.socialink.error.Classification;
-import io.socialink.error.ConfigurationException;
-import io.socialink.error.ErrorCategory;
 import io.socialink.resilience.RateLimitPolicy;
+import io.socialink.spi.AbstractPlatformProvider;
 import io.socialink.spi.AuthorizationScheme;
-import io.socialink.spi.PlatformClient;
-import io.socialink.spi.PlatformProvider;
 import io.socialink.spi.ProviderContext;
-import io.socialink.spi.ResponseInterpreter;
 import io.socialink.spi.TextRules;
 import io.socialink.spi.UnlinkContributor;
 import io.socialink.x.internal.MapJson;
@@ -46,9 +41,24 @@ import java.util.Set;
  * XClient x = socialink.client(XClient.class);
  * }</pre>
  *
+ * <h2>Reading X's answers</h2>
+ *
+ * <p>{@link #responseInterpreter()} reads OAuth errors, problem types matched by suffix, v1.1 codes,
+ * partial errors, {@code x-transaction-id} as the request id, and observations from {@code x-rate-limit-*} (per user
+ * and endpoint group; per app for the OAuth endpoints), {@code x-app-limit-24hour-*} (per app) and
+ * {@code x-user-limit-24hour-*} (per user), both for the endpoint group of the call that got them, so
+ * a spent daily posting cap holds posting only.
+ *
+ * <h2>Rate limits</h2>
+ *
+ * <p>{@link #rateLimitPolicies()} holds X's documented limits: {@code users.me} 75 per 15 minutes per
+ * user; {@code tweets.create} 100 per 15 minutes per user and 10,000 per day per app; {@code media.upload} 500 / 50,000;
+ * {@code media.status} 1,000 / 100,000; {@code media.initialize}, {@code media.append} and
+ * {@code media.finalize} 1,875 / 180,000 each.
+ *
  * <p>Immutable and thread-safe.
  */
-public final class XProvider implements PlatformProvider {
+public final class XProvider extends AbstractPlatformProvider {
   /** The platform id. */
   public static final String ID = "x";
 
@@ -102,7 +112,6 @@ public final class XProvider implements PlatformProvider {
   private final int mediaChunkBytes;
   private final Sleeper sleeper;
   private final Duration maxProcessingWait;
-  private final ResponseInterpreter interpreter = new XResponseInterpreter(MapJson.INSTANCE);
 
   /** Creates the provider with X's own hosts; {@link java.util.ServiceLoader} calls this. */
   public XProvider() {
@@ -110,6 +119,7 @@ public final class XProvider implements PlatformProvider {
   }
 
   private XProvider(Builder b) {
+    super(PLATFORM, List.of(OAUTH2), new XResponseInterpreter(MapJson.INSTANCE), POLICIES);
     this.endpoints = b.endpoints;
     this.mediaChunkBytes = b.mediaChunkBytes;
     this.sleeper = b.sleeper;
@@ -157,39 +167,6 @@ public final class XProvider implements PlatformProvider {
     return maxProcessingWait;
   }
 
-  @Override
-  public Platform platform() {
-    return PLATFORM;
-  }
-
-  @Override
-  public List<AuthorizationScheme> authorizationSchemes() {
-    return List.of(OAUTH2);
-  }
-
-  /**
-   * X's interpreter: OAuth errors, problem types matched by suffix, v1.1 codes, partial errors,
-   * {@code x-transaction-id} as the request id, and observations from {@code x-rate-limit-*} (per user
-   * and endpoint group; per app for the OAuth endpoints), {@code x-app-limit-24hour-*} (per app) and
-   * {@code x-user-limit-24hour-*} (per user), both for the endpoint group of the call that got them, so
-   * a spent daily posting cap holds posting only.
-   */
-  @Override
-  public ResponseInterpreter responseInterpreter() {
-    return interpreter;
-  }
-
-  /**
-   * X's documented limits: {@code users.me} 75 per 15 minutes per user; {@code tweets.create} 100 per
-   * 15 minutes per user and 10,000 per day per app; {@code media.upload} 500 / 50,000;
-   * {@code media.status} 1,000 / 100,000; {@code media.initialize}, {@code media.append} and
-   * {@code media.finalize} 1,875 / 180,000 each.
-   */
-  @Override
-  public List<RateLimitPolicy> rateLimitPolicies() {
-    return POLICIES;
-  }
-
   /**
    * X's weighted length through twitter-text: at most 280, every URL 23, emoji sequences and code
    * points outside the light ranges (CJK, "…") 2, after NFC. {@code fit} keeps the longest prefix of
@@ -232,12 +209,7 @@ public final class XProvider implements PlatformProvider {
 
   @Override
   public XClient createClient(ProviderContext context) {
-    Objects.requireNonNull(context, "context");
-    String scheme = context.credentials().schemeId();
-    if (!scheme.equals(OAUTH2.id())) {
-      throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
-          "X credentials name scheme '" + scheme + "'; the X provider offers '" + OAUTH2.id() + "'"), null, 1);
-    }
+    scheme(context);
     return new XClient(context, this);
   }
 

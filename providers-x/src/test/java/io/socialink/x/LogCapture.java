@@ -1,32 +1,45 @@
 package io.socialink.x;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-/** Captures what the X provider logs (System.Logger, which goes to java.util.logging here). */
+/**
+ * Captures what is logged while it is open. The provider logs through SLF4J, bound in tests to
+ * slf4j-simple, which writes each line to the current {@code System.err}; this tees that stream, so
+ * what is logged still shows in the build output.
+ */
 final class LogCapture implements AutoCloseable {
-  private final Logger logger = Logger.getLogger("io.socialink.x");
-  private final List<String> messages = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      messages.add(record.getMessage() + (record.getThrown() == null ? "" : " " + record.getThrown()));
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private final PrintStream previous;
+  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
   private LogCapture() {
-    handler.setLevel(Level.ALL);
-    logger.addHandler(handler);
+    previous = System.err;
+    OutputStream tee = new OutputStream() {
+      @Override
+      public void write(int b) {
+        synchronized (captured) {
+          captured.write(b);
+        }
+        previous.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        synchronized (captured) {
+          captured.write(b, off, len);
+        }
+        previous.write(b, off, len);
+      }
+
+      @Override
+      public void flush() {
+        previous.flush();
+      }
+    };
+    System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
   }
 
   static LogCapture start() {
@@ -34,11 +47,14 @@ final class LogCapture implements AutoCloseable {
   }
 
   List<String> messages() {
-    return List.copyOf(messages);
+    synchronized (captured) {
+      return captured.toString(StandardCharsets.UTF_8).lines().toList();
+    }
   }
 
   @Override
   public void close() {
-    logger.removeHandler(handler);
+    System.err.flush();
+    System.setErr(previous);
   }
 }

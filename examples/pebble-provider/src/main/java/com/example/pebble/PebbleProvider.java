@@ -3,11 +3,10 @@ package com.example.pebble;
 import io.socialink.Capability;
 import io.socialink.ManualProcedure;
 import io.socialink.Platform;
+import io.socialink.spi.AbstractPlatformProvider;
 import io.socialink.spi.AuthorizationScheme;
 import io.socialink.spi.PlatformClient;
-import io.socialink.spi.PlatformProvider;
 import io.socialink.spi.ProviderContext;
-import io.socialink.spi.ResponseInterpreter;
 import io.socialink.spi.TextRules;
 import java.net.URI;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The provider of Pebble, a small fictional platform with OAuth 2.0 (PKCE S256), rotating refresh
- * tokens, revocation and a profile endpoint:
+ * The provider of Pebble, a small fictional platform with standard OAuth 2.0 (PKCE S256), rotating
+ * refresh tokens, RFC 7009 revocation and a profile endpoint:
  *
  * <ul>
  *   <li>{@code GET  /oauth/authorize} — consent, redirects back with {@code code} and {@code state};</li>
@@ -26,10 +25,16 @@ import java.util.Set;
  *   <li>{@code GET  /api/me} — the account, with {@code Authorization: Bearer}.</li>
  * </ul>
  *
- * <p>Discovered through {@link java.util.ServiceLoader} with its default address; register
- * {@link #at(URI)} explicitly to point it elsewhere. Thread-safe.
+ * <p>This is the skeleton of a provider written against {@code socialink-core} alone: the platform's
+ * facts here, its API in {@link PebbleClient} on top of {@link io.socialink.spi.StandardOAuth2}, its
+ * error codes in {@link PebbleInterpreter}, and the two declarations that let
+ * {@link java.util.ServiceLoader} find it ({@code provides} in {@code module-info.java} and
+ * {@code META-INF/services/io.socialink.spi.PlatformProvider}).
+ *
+ * <p>Discovered with its default address; register {@link #at(URI)} explicitly to point it
+ * elsewhere. Thread-safe.
  */
-public final class PebbleProvider implements PlatformProvider {
+public final class PebbleProvider extends AbstractPlatformProvider {
   /** The platform id. */
   public static final String ID = "pebble";
   /** Pebble's only authorization scheme. */
@@ -52,6 +57,7 @@ public final class PebbleProvider implements PlatformProvider {
   }
 
   private PebbleProvider(URI base) {
+    super(PLATFORM, List.of(OAUTH2), new PebbleInterpreter());
     this.base = Objects.requireNonNull(base, "base");
   }
 
@@ -66,21 +72,6 @@ public final class PebbleProvider implements PlatformProvider {
     return new PebbleProvider(URI.create(s.endsWith("/") ? s : s + "/"));
   }
 
-  @Override
-  public Platform platform() {
-    return PLATFORM;
-  }
-
-  @Override
-  public List<AuthorizationScheme> authorizationSchemes() {
-    return List.of(OAUTH2);
-  }
-
-  @Override
-  public ResponseInterpreter responseInterpreter() {
-    return new PebbleInterpreter();
-  }
-
   /** Pebble posts hold 500 characters. */
   @Override
   public TextRules textRules() {
@@ -89,6 +80,7 @@ public final class PebbleProvider implements PlatformProvider {
 
   @Override
   public PlatformClient createClient(ProviderContext context) {
+    scheme(context);
     return new PebbleClient(context, base);
   }
 }

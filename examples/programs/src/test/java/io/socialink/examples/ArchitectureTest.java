@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules of the project, checked on the compiled classes of each module: core names no
  * provider or the testkit, providers and the testkit name no other provider, nothing uses another module's {@code internal}
- * packages, and no public API type exposes a Resilience4j, ScribeJava, twitter-text or Jackson type.
+ * packages, no public API type exposes a Resilience4j, ScribeJava, twitter-text or Jackson type, and
+ * everything logs through the SLF4J API.
  */
 class ArchitectureTest {
   static final List<String> HIDDEN_LIBRARIES = List.of(
@@ -212,6 +213,30 @@ class ArchitectureTest {
             check(violations, f.getFullName(), f.getType().getAllInvolvedRawTypes());
           }
         }
+      }
+    });
+    assertThat(violations).isEmpty();
+  }
+
+  /**
+   * One logging API everywhere: SLF4J, as core uses. A module that logged through
+   * {@code System.Logger} or {@code java.util.logging} would print in another format, beside the
+   * SLF4J lines, and ignore the application's logging configuration.
+   */
+  @Test
+  void everyModuleLogsThroughSlf4jOnly() {
+    List<String> violations = new ArrayList<>();
+    MODULES.forEach((module, classes) -> {
+      for (JavaClass c : classes) {
+        for (Dependency d : c.getDirectDependenciesFromSelf()) {
+          String target = d.getTargetClass().getBaseComponentType().getName();
+          if (target.startsWith("java.util.logging.") || target.startsWith("java.lang.System$Logger")) {
+            violations.add(module + ": " + d.getDescription());
+          }
+        }
+        c.getMethodCallsFromSelf().stream()
+            .filter(call -> call.getTargetOwner().isEquivalentTo(System.class) && call.getName().equals("getLogger"))
+            .forEach(call -> violations.add(module + ": " + call.getDescription()));
       }
     });
     assertThat(violations).isEmpty();

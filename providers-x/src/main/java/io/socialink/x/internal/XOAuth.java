@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * X's OAuth 2.0 authorization code flow with PKCE: ScribeJava builds the authorization URL and the
@@ -43,7 +45,7 @@ public final class XOAuth {
   /** X's limit on the state parameter. */
   public static final int MAX_STATE_LENGTH = 500;
 
-  private static final System.Logger LOG = System.getLogger("io.socialink.x");
+  private static final Logger LOG = LoggerFactory.getLogger(XOAuth.class);
   private static final Set<String> RESERVED = Set.of("response_type", "client_id", "redirect_uri", "scope", "state",
       "code_challenge", "code_challenge_method");
 
@@ -111,7 +113,7 @@ public final class XOAuth {
         throw new IllegalArgumentException("extra parameter '" + name + "' would replace a standard one");
       }
     }
-    XScopes.lifetimeNote(request.scopes()).ifPresent(note -> LOG.log(System.Logger.Level.WARNING, "X authorization: " + note));
+    XScopes.lifetimeNote(request.scopes()).ifPresent(note -> LOG.warn("X authorization: {}", note));
     PKCE scribePkce = new PKCE();
     scribePkce.setCodeChallenge(pkce.challenge());
     scribePkce.setCodeChallengeMethod(PKCECodeChallengeMethod.S256);
@@ -211,7 +213,7 @@ public final class XOAuth {
     }
     Optional<Secret> refresh = Json.str(m, "refresh_token").map(Secret::of);
     if (refresh.isEmpty() && scopes.map(s -> s.contains(XScopes.OFFLINE_ACCESS)).orElse(false)) {
-      LOG.log(System.Logger.Level.WARNING, "X granted offline.access but sent no refresh token");
+      LOG.warn("X granted offline.access but sent no refresh token");
     }
     return new TokenResponse(Secret.of(access), refresh, expiresIn, Optional.empty(), scopes,
         Json.str(m, "token_type").orElse("bearer"), Optional.empty());
