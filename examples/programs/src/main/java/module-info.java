@@ -4,8 +4,10 @@ module io.socialink.examples {
   requires com.example.pebble;
   requires io.socialink.x;
   requires io.socialink.testkit;
+  requires io.socialink.micrometer;
   requires jdk.httpserver;
   requires java.net.http;
 
   exports io.socialink.examples;
+  exports io.socialink.examples.readme;
 }
