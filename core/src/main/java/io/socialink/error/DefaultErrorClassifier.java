@@ -2,15 +2,13 @@ package io.socialink.error;
 
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
+import io.socialink.resilience.RetryTimes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +37,11 @@ public final class DefaultErrorClassifier {
   /** Headers read for the request id, in order. */
   public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-correlation-id");
 
-  /** The longest wait a {@code Retry-After} can ask for; larger values are capped to it. */
-  public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+  /**
+   * The longest wait a {@code Retry-After} can ask for; larger values are capped to it. The same cap
+   * as {@link RetryTimes#MAX_WAIT}, which every retry and reset time is held to.
+   */
+  public static final Duration MAX_RETRY_AFTER = RetryTimes.MAX_WAIT;
 
   private DefaultErrorClassifier() {}
 
@@ -132,7 +133,9 @@ public final class DefaultErrorClassifier {
   }
 
   /**
-   * Reads {@code Retry-After}, in delta-seconds or as an HTTP-date.
+   * Reads {@code Retry-After}, in delta-seconds (leading zeros allowed) or as an HTTP-date; see
+   * {@link RetryTimes#retryAfter}. Never throws on the value: an unreadable one is ignored with a
+   * warning.
    *
    * @param headers the headers
    * @param receivedAt when the response arrived
@@ -140,25 +143,7 @@ public final class DefaultErrorClassifier {
    *     empty when absent or malformed
    */
   public static Optional<Instant> retryAfter(Headers headers, Instant receivedAt) {
-    Optional<String> raw = headers.first("retry-after").map(String::trim);
-    if (raw.isEmpty() || raw.get().isEmpty()) {
-      return Optional.empty();
-    }
-    String v = raw.get();
-    Instant latest = receivedAt.plus(MAX_RETRY_AFTER);
-    if (v.chars().allMatch(Character::isDigit)) {
-      if (v.length() > 9) {
-        return Optional.of(latest); // beyond any sensible wait; capped
-      }
-      Instant at = receivedAt.plusSeconds(Long.parseLong(v));
-      return Optional.of(at.isAfter(latest) ? latest : at);
-    }
-    try {
-      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      return Optional.of(at.isAfter(latest) ? latest : at);
-    } catch (DateTimeException e) {
-      return Optional.empty();
-    }
+    return RetryTimes.retryAfter(headers.first("retry-after"), receivedAt);
   }
 
   /**

@@ -62,6 +62,19 @@ class DefaultErrorClassifierTest {
   }
 
   @Test
+  void retryAfterWithLeadingZerosIsReadAsItsValueNotCapped() {
+    assertThat(classify(429, Headers.of("Retry-After", "000000000005")).retryAt()).contains(NOW.plusSeconds(5));
+    assertThat(classify(503, Headers.of("Retry-After", " 0120 ")).retryAt()).contains(NOW.plusSeconds(120));
+  }
+
+  @Test
+  void nonAsciiDigitsAndSignsAreIgnored() {
+    assertThat(classify(429, Headers.of("Retry-After", "\u0665")).retryAt()).isEmpty();
+    assertThat(classify(429, Headers.of("Retry-After", "-5")).retryAt()).isEmpty();
+    assertThat(classify(429, Headers.of("Retry-After", "+5")).retryAt()).isEmpty();
+  }
+
+  @Test
   void readsGenericRequestIds() {
     assertThat(classify(500, Headers.of("X-Request-Id", "req-9")).requestId()).contains("req-9");
   }
