@@ -10,6 +10,7 @@ import io.socialink.http.HttpMethod;
 import io.socialink.http.Idempotency;
 import io.socialink.http.JsonCodec;
 import io.socialink.publish.MediaContent;
+import io.socialink.resilience.RetryTimes;
 import io.socialink.x.XEndpoints;
 import io.socialink.x.XProvider;
 import java.io.IOException;
@@ -180,7 +181,7 @@ public final class MediaUploader {
         throw invalid("X could not process media " + mediaId + why);
       }
       long after = info.flatMap(i -> Json.num(i, "check_after_secs")).filter(s -> s > 0).orElse(1L);
-      Duration wait = Duration.ofSeconds(after);
+      Duration wait = RetryTimes.capped(Duration.ofSeconds(after));
       if (waited.plus(wait).compareTo(maxProcessingWait) > 0) {
         throw SocialinkException.of(Classification.of(ErrorCategory.TRANSIENT, XCalls.PLATFORM, 0,
             "X was still processing media " + mediaId + " after " + waited.toSeconds() + " s (state " + state + ")")

@@ -8,6 +8,7 @@ import io.socialink.http.JsonCodec;
 import io.socialink.http.Redaction;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitScope;
+import io.socialink.resilience.RetryTimes;
 import io.socialink.spi.ResponseInterpreter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,10 @@ import java.util.OptionalLong;
  * with {@code errors} and no {@code data} is a failure. The request id is {@code x-transaction-id}.
  * Rate-limit headers become observations of the call's own endpoint group: {@code x-rate-limit-*} per
  * user (per app for the OAuth endpoints), {@code x-app-limit-24hour-*} per app and
- * {@code x-user-limit-24hour-*} per user. Stateless and thread-safe.
+ * {@code x-user-limit-24hour-*} per user, read with {@link RetryTimes} (resets capped at a day after the
+ * response). A throttling answer's retry time is the latest reset of the budgets it says are spent; the
+ * pipeline takes it from these observations, since only they know when the response arrived.
+ * Stateless and thread-safe.
  */
 public final class XResponseInterpreter implements ResponseInterpreter {
   /** X's request id header. */
@@ -83,14 +87,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
         }
       }
     }
-    c = withRequestId(c, response);
-    if (c.category() == ErrorCategory.RATE_LIMITED && c.retryAt().isEmpty()) {
-      Optional<Instant> reset = rateLimitReset(response.headers());
-      if (reset.isPresent()) {
-        c = c.withRetryAt(reset.get());
-      }
-    }
-    return Optional.of(c);
+    // A throttling answer's retry time comes from the spent budgets of rateLimits(), read against the time
+    // the response arrived and capped there; classify() has no such time to check a reset against.
+    return Optional.of(withRequestId(c, response));
   }
 
   private static Classification refineFromError(Classification c, Map<String, Object> error, ApiResponse response) {
@@ -325,50 +324,39 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     return Redaction.text(cut);
   }
 
-  private static Optional<Instant> rateLimitReset(Headers h) {
-    Optional<Instant> latest = Optional.empty();
-    for (String prefix : List.of("x-rate-limit-", "x-user-limit-24hour-", "x-app-limit-24hour-")) {
-      Optional<Long> remaining = longHeader(h, prefix + "remaining");
-      Optional<Long> reset = longHeader(h, prefix + "reset");
-      if (reset.isPresent() && remaining.map(r -> r == 0).orElse(prefix.equals("x-rate-limit-"))) {
-        Instant at = Instant.ofEpochSecond(reset.get());
-        if (latest.isEmpty() || at.isAfter(latest.get())) {
-          latest = Optional.of(at);
-        }
-      }
-    }
-    return latest;
-  }
-
   @Override
   public List<RateLimitObservation> rateLimits(String endpointGroup, ApiResponse response, Instant receivedAt) {
     Headers h = response.headers();
     List<RateLimitObservation> out = new ArrayList<>();
     RateLimitScope endpointScope = endpointGroup.startsWith("oauth2.") ? RateLimitScope.PER_APP : RateLimitScope.PER_USER;
-    observe(h, "x-rate-limit-", endpointGroup, endpointScope).ifPresent(out::add);
+    // A throttling answer with a reset but no remaining count still says the window is spent.
+    boolean throttled = response.status() == 429;
+    observe(h, "x-rate-limit-", endpointGroup, endpointScope, receivedAt, throttled).ifPresent(out::add);
     // X sends the 24-hour headers on the capped endpoint's own answers (POST /2/tweets): the cap is that
     // endpoint's, so a spent one must not hold the profile, token refresh, revocation or unlink probe.
-    observe(h, "x-app-limit-24hour-", endpointGroup, RateLimitScope.PER_APP).ifPresent(out::add);
-    observe(h, "x-user-limit-24hour-", endpointGroup, RateLimitScope.PER_USER).ifPresent(out::add);
+    observe(h, "x-app-limit-24hour-", endpointGroup, RateLimitScope.PER_APP, receivedAt, false).ifPresent(out::add);
+    observe(h, "x-user-limit-24hour-", endpointGroup, RateLimitScope.PER_USER, receivedAt, false).ifPresent(out::add);
     return out;
   }
 
-  private static Optional<RateLimitObservation> observe(Headers h, String prefix, String group, RateLimitScope scope) {
-    Optional<Long> remaining = longHeader(h, prefix + "remaining").filter(r -> r >= 0);
-    Optional<Long> reset = longHeader(h, prefix + "reset").filter(r -> r >= 0);
-    if (remaining.isEmpty() || reset.isEmpty()) {
+  /**
+   * One budget's headers as an observation. Numbers and times go through {@link RetryTimes}: leading
+   * zeros are read, garbage is ignored with a warning, and a reset is capped at a day after the response.
+   */
+  private static Optional<RateLimitObservation> observe(Headers h, String prefix, String group, RateLimitScope scope,
+      Instant receivedAt, boolean spentWhenUnsaid) {
+    Optional<Instant> reset = RetryTimes.atEpochSecond(prefix + "reset", h.first(prefix + "reset"), receivedAt);
+    if (reset.isEmpty()) {
       return Optional.empty();
     }
-    OptionalLong limit = longHeader(h, prefix + "limit").filter(l -> l >= 0)
-        .map(OptionalLong::of).orElse(OptionalLong.empty());
-    return Optional.of(new RateLimitObservation(group, scope, limit, remaining.get(), Instant.ofEpochSecond(reset.get())));
-  }
-
-  private static Optional<Long> longHeader(Headers h, String name) {
-    Optional<String> v = h.first(name).map(String::trim);
-    if (v.isEmpty() || !v.get().matches("[0-9]{1,18}")) {
+    Optional<String> rawRemaining = h.first(prefix + "remaining");
+    OptionalLong remaining = rawRemaining.isEmpty() && spentWhenUnsaid
+        ? OptionalLong.of(0)
+        : RetryTimes.count(prefix + "remaining", rawRemaining);
+    if (remaining.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Long.parseLong(v.get()));
+    OptionalLong limit = RetryTimes.count(prefix + "limit", h.first(prefix + "limit"));
+    return Optional.of(new RateLimitObservation(group, scope, limit, remaining.getAsLong(), reset.get()));
   }
 }

@@ -2,6 +2,8 @@ package io.socialink.x.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialink.PlatformRegistry;
+import io.socialink.Socialink;
 import io.socialink.error.Classification;
 import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
@@ -10,6 +12,8 @@ import io.socialink.http.Headers;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitScope;
 import io.socialink.testkit.x.XPayloads;
+import io.socialink.x.XProvider;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +25,17 @@ import org.junit.jupiter.api.Test;
 /** Every documented X error payload lands in the right category. */
 class XResponseInterpreterTest {
   static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+  static final PlatformRegistry REGISTRY = PlatformRegistry.builder().register(new XProvider()).build();
   final XResponseInterpreter interpreter = new XResponseInterpreter(MapJson.INSTANCE);
 
   Optional<Classification> classify(int status, String payload, Headers headers) {
     ApiResponse r = new ApiResponse(status, headers, XPayloads.bytes(payload));
     return interpreter.classify(r, DefaultErrorClassifier.classify("x", r, NOW));
+  }
+
+  /** The verdict of the public classify path: core's rules, this interpreter and its rate-limit signals. */
+  static Optional<Classification> verdict(int status, String payload, Headers headers, Instant receivedAt) {
+    return Socialink.classify(REGISTRY, "x", status, headers.map(), XPayloads.bytes(payload), receivedAt);
   }
 
   Classification failure(int status, String payload) {
@@ -108,8 +118,8 @@ class XResponseInterpreterTest {
   void rateLimitedAnswersRetryAtTheHeaderReset() {
     Headers h = Headers.of("x-rate-limit-limit", "75", "x-rate-limit-remaining", "0", "x-rate-limit-reset", "1772360000");
 
-    Classification v2 = classify(429, XPayloads.TOO_MANY_REQUESTS, h).orElseThrow();
-    Classification v1 = classify(429, XPayloads.V1_RATE_LIMIT, h).orElseThrow();
+    Classification v2 = verdict(429, XPayloads.TOO_MANY_REQUESTS, h, NOW).orElseThrow();
+    Classification v1 = verdict(429, XPayloads.V1_RATE_LIMIT, h, NOW).orElseThrow();
 
     assertThat(v2.retryAt()).contains(Instant.ofEpochSecond(1772360000));
     assertThat(v1.retryAt()).contains(Instant.ofEpochSecond(1772360000));
@@ -121,8 +131,33 @@ class XResponseInterpreterTest {
     Headers h = Headers.of("x-rate-limit-remaining", "40", "x-rate-limit-reset", "1772360000",
         "x-user-limit-24hour-limit", "17", "x-user-limit-24hour-remaining", "0", "x-user-limit-24hour-reset", "1772400000");
 
-    assertThat(classify(429, XPayloads.TOO_MANY_REQUESTS, h).orElseThrow().retryAt())
+    assertThat(verdict(429, XPayloads.TOO_MANY_REQUESTS, h, NOW).orElseThrow().retryAt())
         .contains(Instant.ofEpochSecond(1772400000));
+  }
+
+  @Test
+  void aThrottlingAnswerWithAResetButNoRemainingCountRetriesAtTheReset() {
+    Headers h = Headers.of("x-rate-limit-reset", "1772360000");
+
+    assertThat(verdict(429, XPayloads.TOO_MANY_REQUESTS, h, NOW).orElseThrow().retryAt())
+        .contains(Instant.ofEpochSecond(1772360000));
+  }
+
+  @Test
+  void absurdResetHeadersNeverThrowAndNeverHoldLongerThanADay() {
+    for (String reset : List.of("99999999999999999", "31556889864403199", "9223372036854775807",
+        "99999999999999999999999", "0000000000000001772360000")) {
+      Headers h = Headers.of("x-rate-limit-limit", "75", "x-rate-limit-remaining", "0", "x-rate-limit-reset", reset);
+
+      Classification c = verdict(429, XPayloads.TOO_MANY_REQUESTS, h, NOW).orElseThrow();
+
+      assertThat(c.retryAt()).hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(NOW.plus(Duration.ofDays(1))));
+      assertThat(interpreter.rateLimits("users.me", new ApiResponse(429, h, new byte[0]), NOW))
+          .allSatisfy(o -> assertThat(o.resetAt()).isBeforeOrEqualTo(NOW.plus(Duration.ofDays(1))));
+    }
+    Headers padded = Headers.of("x-rate-limit-remaining", "0000", "x-rate-limit-reset", "0001772360000");
+    assertThat(verdict(429, XPayloads.TOO_MANY_REQUESTS, padded, NOW).orElseThrow().retryAt())
+        .contains(Instant.ofEpochSecond(1772360000));
   }
 
   @Test
