@@ -2,6 +2,7 @@ package io.socialink.error;
 
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
+import io.socialink.http.ResponseTooLargeException;
 import io.socialink.resilience.RetryTimes;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -105,9 +106,16 @@ public final class DefaultErrorClassifier {
    *
    * @param platformId the platform
    * @param failure the I/O failure
-   * @return a {@link ErrorCategory#TRANSIENT} classification saying what failed
+   * @return a {@link ErrorCategory#TRANSIENT} classification saying what failed; for a
+   *     {@link ResponseTooLargeException}, a {@link ErrorCategory#CONFIGURATION} one, which is not retried
    */
   public static Classification classify(String platformId, IOException failure) {
+    if (failure instanceof ResponseTooLargeException tooLarge) {
+      return Classification.of(ErrorCategory.CONFIGURATION, platformId, 0, "response from " + platformId
+          + " larger than TransportOptions.maxResponseBytes (" + tooLarge.limit() + " bytes); not read")
+          .withRemediation("The platform answered with more than the transport reads. If the answer is legitimate,"
+              + " raise TransportOptions.maxResponseBytes on the Socialink builder; sending again gets the same answer.");
+    }
     String what;
     if (failure instanceof HttpConnectTimeoutException) {
       what = "connect timeout";
