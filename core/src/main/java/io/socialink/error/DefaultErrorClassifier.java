@@ -44,7 +44,25 @@ public final class DefaultErrorClassifier {
    */
   public static final Duration MAX_RETRY_AFTER = RetryTimes.MAX_WAIT;
 
+  /**
+   * The largest body a response interpreter reads to classify a response: 1 MiB. Platforms' error
+   * payloads are a few kilobytes; a larger failure is classified by its status and headers alone, and a
+   * larger 2xx is a success, so a broken or hostile answer costs no more than this to classify.
+   */
+  public static final int MAX_INTERPRETED_BODY_BYTES = 1024 * 1024;
+
   private DefaultErrorClassifier() {}
+
+  /**
+   * Answers whether an interpreter should read a response's body: it is not empty and at most
+   * {@link #MAX_INTERPRETED_BODY_BYTES} long.
+   *
+   * @param response the response
+   * @return true if the body is worth reading
+   */
+  public static boolean interpretable(ApiResponse response) {
+    return response.bodyLength() > 0 && response.bodyLength() <= MAX_INTERPRETED_BODY_BYTES;
+  }
 
   /**
    * Classifies a response by its status and headers.

@@ -1,11 +1,12 @@
 package io.socialink.x.internal;
 
 import io.socialink.error.Classification;
+import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.http.JsonCodec;
-import io.socialink.http.Redaction;
+import io.socialink.http.SafeText;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitScope;
 import io.socialink.resilience.RetryTimes;
@@ -31,7 +32,9 @@ import java.util.OptionalLong;
  * </ul>
  *
  * A 2xx with {@code data} is a success even when it also carries {@code errors} (partial errors); a 2xx
- * with {@code errors} and no {@code data} is a failure. The request id is {@code x-transaction-id}.
+ * with {@code errors} and no {@code data} is a failure. Bodies over
+ * {@link DefaultErrorClassifier#MAX_INTERPRETED_BODY_BYTES} are not read. Quoted text is one line of at
+ * most 300 characters, cut before it is redacted. The request id is {@code x-transaction-id}.
  * Rate-limit headers become observations of the call's own endpoint group: {@code x-rate-limit-*} per
  * user (per app for the OAuth endpoints), {@code x-app-limit-24hour-*} per app and
  * {@code x-user-limit-24hour-*} per user, read with {@link RetryTimes} (resets capped at a day after the
@@ -46,6 +49,8 @@ public final class XResponseInterpreter implements ResponseInterpreter {
   private static final String TOKEN_INVALID = "Value passed for the token was invalid.";
   private static final String CODE_INVALID = "Value passed for the authorization code was invalid.";
 
+  private static final int MAX_TEXT = 300;
+
   private final JsonCodec json;
 
   /**
@@ -59,7 +64,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
 
   @Override
   public Optional<Classification> classify(ApiResponse response, Optional<Classification> generic) {
-    Optional<Map<String, Object>> body = Json.tryObject(json, response.body());
+    Optional<Map<String, Object>> body = DefaultErrorClassifier.interpretable(response)
+        ? Json.tryObject(json, response.body())
+        : Optional.empty();
     if (response.isSuccessful()) {
       if (body.isEmpty() || body.get().containsKey("data")) {
         return Optional.empty();
@@ -318,10 +325,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     return noSlash.substring(noSlash.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
   }
 
+  /** X's text as one line of at most 300 characters, cut before it is redacted. */
   private static String safe(String text) {
-    String oneLine = text.replaceAll("\\p{Cntrl}", " ");
-    String cut = oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
-    return Redaction.text(cut);
+    return SafeText.excerpt(text, MAX_TEXT);
   }
 
   @Override
