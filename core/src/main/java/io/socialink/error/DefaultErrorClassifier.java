@@ -3,6 +3,7 @@ package io.socialink.error;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.http.ResponseTooLargeException;
+import io.socialink.http.SafeText;
 import io.socialink.resilience.RetryTimes;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -35,6 +36,9 @@ import java.util.Optional;
  * </table>
  */
 public final class DefaultErrorClassifier {
+  /** The longest request id kept, in characters, before an ellipsis. */
+  public static final int MAX_REQUEST_ID_LENGTH = 200;
+
   /** Headers read for the request id, in order. */
   public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-correlation-id");
 
@@ -173,18 +177,29 @@ public final class DefaultErrorClassifier {
   }
 
   /**
-   * Reads a generic request id header.
+   * Reads a generic request id header, as {@link #requestIdText}.
    *
    * @param headers the headers
-   * @return the first request id found
+   * @return the first request id found that is not blank
    */
   public static Optional<String> requestId(Headers headers) {
     for (String name : REQUEST_ID_HEADERS) {
-      Optional<String> v = headers.first(name);
-      if (v.isPresent() && !v.get().isBlank()) {
+      Optional<String> v = headers.first(name).map(DefaultErrorClassifier::requestIdText).filter(s -> !s.isEmpty());
+      if (v.isPresent()) {
         return v;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A request id as sent, made fit for messages and logs: one line of at most {@link #MAX_REQUEST_ID_LENGTH}
+   * characters. Request ids are opaque, and a header can hold anything.
+   *
+   * @param raw the header value
+   * @return the request id text
+   */
+  public static String requestIdText(String raw) {
+    return SafeText.oneLine(raw, MAX_REQUEST_ID_LENGTH);
   }
 }

@@ -94,7 +94,10 @@ public final class RetryTimes {
       warn(what, raw.get(), "longer than " + MAX_WAIT + "; capped");
       return Optional.of(latest(receivedAt));
     }
-    return Optional.of(receivedAt.plusSeconds(seconds.getAsLong()));
+    Instant latest = latest(receivedAt);
+    // receivedAt + seconds <= latest here, unless receivedAt is within a day of Instant.MAX.
+    return Optional.of(latest.minusSeconds(seconds.getAsLong()).isBefore(receivedAt) ? latest
+        : receivedAt.plusSeconds(seconds.getAsLong()));
   }
 
   /**

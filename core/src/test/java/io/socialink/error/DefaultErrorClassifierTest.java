@@ -75,6 +75,17 @@ class DefaultErrorClassifierTest {
   }
 
   @Test
+  void requestIdsAreOneBoundedLine() {
+    String forged = "req-9\r\nINFO forged line\u001b[2J" + "x".repeat(10_000);
+
+    assertThat(classify(500, Headers.of("X-Request-Id", forged)).requestId()).hasValueSatisfying(id -> {
+      assertThat(id).startsWith("req-9 INFO forged line").doesNotContain("\r", "\n", "\u001b");
+      assertThat(id.length()).isLessThanOrEqualTo(DefaultErrorClassifier.MAX_REQUEST_ID_LENGTH + 1);
+    });
+    assertThat(classify(500, Headers.of("X-Request-Id", "\r\n", "request-id", "r2")).requestId()).contains("r2");
+  }
+
+  @Test
   void readsGenericRequestIds() {
     assertThat(classify(500, Headers.of("X-Request-Id", "req-9")).requestId()).contains("req-9");
   }

@@ -50,6 +50,10 @@ public final class XResponseInterpreter implements ResponseInterpreter {
   private static final String CODE_INVALID = "Value passed for the authorization code was invalid.";
 
   private static final int MAX_TEXT = 300;
+  /** The longest error code or problem suffix quoted; X's are under 40 characters. */
+  private static final int MAX_CODE = 100;
+  /** The longest problem type read; X's are under 100 characters. */
+  private static final int MAX_TYPE = 2_000;
 
   private final JsonCodec json;
 
@@ -124,15 +128,17 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     if (c.requestId().isPresent()) {
       return c;
     }
-    return response.headers().first(TRANSACTION_ID).filter(s -> !s.isBlank()).map(c::withRequestId).orElse(c);
+    return response.headers().first(TRANSACTION_ID).map(DefaultErrorClassifier::requestIdText).filter(s -> !s.isEmpty())
+        .map(c::withRequestId).orElse(c);
   }
 
   /** OAuth 2.0 token and revoke endpoint errors (RFC 6749 style). */
   private static Classification oauth(Classification c, Map<String, Object> m) {
     String error = Json.str(m, "error").orElseThrow();
     String description = Json.str(m, "error_description").orElse("");
-    String message = "X OAuth error " + error + (description.isEmpty() ? "" : ": " + safe(description));
-    Classification out = c.withMessage(message).withPlatformCode(error);
+    String code = SafeText.excerpt(error, MAX_CODE);
+    String message = "X OAuth error " + code + (description.isEmpty() ? "" : ": " + safe(description));
+    Classification out = c.withMessage(message).withPlatformCode(code);
     if (description.equals(TOKEN_INVALID)) {
       // A spent (rotated), revoked or unknown refresh token; X says invalid_request, not invalid_grant.
       return out.withCategory(ErrorCategory.AUTH_REVOKED).withRemediation(
@@ -162,7 +168,8 @@ public final class XResponseInterpreter implements ResponseInterpreter {
   /** v2 problem details, matched by the type's last segment. */
   private static Classification problem(Classification c, Map<String, Object> m, ApiResponse response) {
     String type = Json.str(m, "type").orElseThrow();
-    String suffix = problemSuffix(type);
+    String suffix = SafeText.excerpt(problemSuffix(type.length() > MAX_TYPE ? type.substring(0, MAX_TYPE) : type),
+        MAX_CODE);
     String title = Json.str(m, "title").orElse("");
     String detail = Json.str(m, "detail").orElse("");
     String message = "X problem " + suffix + (title.isEmpty() ? "" : " (" + safe(title) + ")")
@@ -270,6 +277,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
    * @return the category, or empty to keep the generic verdict
    */
   static Optional<ErrorCategory> v1Category(long code) {
+    if (code != (int) code) {
+      return Optional.empty(); // not one of X's codes, whatever its low 32 bits say
+    }
     switch ((int) code) {
       case 32:
         return Optional.of(ErrorCategory.AUTH_EXPIRED);

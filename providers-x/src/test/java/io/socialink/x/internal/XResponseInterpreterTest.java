@@ -161,6 +161,22 @@ class XResponseInterpreterTest {
   }
 
   @Test
+  void codesAndTransactionIdsAreOneBoundedLine() {
+    String longError = "{\"error\":\"invalid_request\\r\\nINFO forged" + "x".repeat(5_000) + "\"}";
+    String longType = "{\"type\":\"https://api.x.com/2/problems/" + "y".repeat(5_000) + "\\n\",\"title\":\"t\"}";
+    Headers h = Headers.of("x-transaction-id", "t1\r\nforged" + "z".repeat(5_000));
+
+    for (String body : List.of(longError, longType)) {
+      Classification c = interpreter.classify(ApiResponse.of(400, h, body),
+          DefaultErrorClassifier.classify("x", ApiResponse.of(400, h, body), NOW)).orElseThrow();
+
+      assertThat(c.message()).doesNotContain("\n", "\r").hasSizeLessThan(700);
+      assertThat(c.platformCode()).hasValueSatisfying(code -> assertThat(code).hasSizeLessThanOrEqualTo(101));
+      assertThat(c.requestId()).hasValueSatisfying(id -> assertThat(id).startsWith("t1").hasSizeLessThanOrEqualTo(201));
+    }
+  }
+
+  @Test
   void theTransactionIdIsTheRequestId() {
     Classification c = classify(401, XPayloads.UNAUTHORIZED, Headers.of("x-transaction-id", "5e1c0a3a8d3c1b2f")).orElseThrow();
 
