@@ -156,7 +156,7 @@ public final class Mutator {
         return s.substring(0, at) + pick("{", "}", "[", "]", "\"", ",", ":", "\\", "\\u", "&", "=", "%", "%zz", "+")
             + s.substring(at);
       case 9: // a long string
-        return s.substring(0, at) + "x".repeat(chance(0.05) ? between(1_000_000, 2_000_000) : between(300, 20_000))
+        return s.substring(0, at) + "x".repeat(chance(0.03) ? between(1_000_000, 2_000_000) : between(300, 20_000))
             + s.substring(at);
       case 10: // a random JSON document
         return json(between(0, 4));
@@ -172,7 +172,7 @@ public final class Mutator {
     int from = Math.min(at, s.length() - 1);
     int to = Math.min(s.length(), from + between(1, 64));
     String slice = s.substring(from, to);
-    int times = Math.min(between(2, 2_000), MAX_LENGTH / Math.max(1, slice.length()));
+    int times = Math.min(between(2, 2_000), 200_000 / Math.max(1, slice.length()));
     return s.substring(0, to) + slice.repeat(times) + s.substring(to);
   }
 

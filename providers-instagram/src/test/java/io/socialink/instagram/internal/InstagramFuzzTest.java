@@ -58,7 +58,7 @@ class InstagramFuzzTest {
   @Test
   void responses() {
     GraphResponseInterpreter interpreter = new GraphResponseInterpreter();
-    Fuzz.run("instagram classify", 2_000, t -> false, InstagramFuzzTest::answer, a -> {
+    Fuzz.run("instagram classify", 1_500, t -> false, InstagramFuzzTest::answer, a -> {
       classify(a.status(), a.headers(), a.body()).ifPresent(c -> {
         c.retryAt().ifPresent(at -> assertThat(at).isBeforeOrEqualTo(LATEST));
         Fuzz.assertOneLine("message", c.message(), 1_500);

@@ -64,7 +64,7 @@ class XFuzzTest {
 
   @Test
   void responses() {
-    Fuzz.run("x classify", 2_000, t -> false, XFuzzTest::answer, a -> {
+    Fuzz.run("x classify", 1_500, t -> false, XFuzzTest::answer, a -> {
       Optional<Classification> c = classify(a.status(), a.headers(), a.body());
       c.ifPresent(v -> {
         v.retryAt().ifPresent(at -> assertThat(at).isBeforeOrEqualTo(LATEST));
@@ -85,7 +85,7 @@ class XFuzzTest {
         URI.create("https://app.example/callback"));
     CodeExchange exchange = new CodeExchange(Secret.of("code-1"), URI.create("https://app.example/callback"),
         Pkce.s256(Secret.of("v".repeat(43))));
-    Fuzz.run("x token response", 2_000, Fuzz.DOCUMENTED,
+    Fuzz.run("x token response", 1_500, Fuzz.DOCUMENTED,
         m -> new ApiResponse(200, Headers.empty(), m.mutate(XPayloads.bytes(
             m.pick(XPayloads.TOKEN, XPayloads.TOKEN_WITHOUT_OFFLINE_ACCESS)))),
         response -> {
@@ -121,7 +121,7 @@ class XFuzzTest {
   @Test
   void signedWebhookDeliveries() {
     XWebhookVerifier verifier = new XWebhookVerifier(Optional.of(Secret.of(CONSUMER_SECRET)), MapJson.INSTANCE);
-    Fuzz.run("x webhook", 2_000, Fuzz.DOCUMENTED, XFuzzTest::delivery, d -> {
+    Fuzz.run("x webhook", 1_500, Fuzz.DOCUMENTED, XFuzzTest::delivery, d -> {
       if (d.crc()) {
         verifier.challenge(d.request());
         return;

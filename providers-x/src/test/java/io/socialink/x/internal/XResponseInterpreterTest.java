@@ -177,6 +177,22 @@ class XResponseInterpreterTest {
   }
 
   @Test
+  void aBodyTooLargeToBeAnErrorIsNotReadAndKeepsTheStatusVerdict() {
+    StringBuilder b = new StringBuilder("{\"errors\":[");
+    while (b.length() <= DefaultErrorClassifier.MAX_INTERPRETED_BODY_BYTES) {
+      b.append("{\"code\":89,\"message\":\"Invalid or expired token.\"},");
+    }
+    String body = b.append("{}]}").toString();
+
+    Classification c = interpreter.classify(ApiResponse.of(403, Headers.empty(), body),
+        DefaultErrorClassifier.classify("x", ApiResponse.of(403, Headers.empty(), body), NOW)).orElseThrow();
+
+    assertThat(c.category()).isEqualTo(ErrorCategory.PERMISSION_DENIED);
+    assertThat(c.platformCode()).isEmpty();
+    assertThat(interpreter.classify(ApiResponse.of(200, Headers.empty(), body), Optional.empty())).isEmpty();
+  }
+
+  @Test
   void theTransactionIdIsTheRequestId() {
     Classification c = classify(401, XPayloads.UNAUTHORIZED, Headers.of("x-transaction-id", "5e1c0a3a8d3c1b2f")).orElseThrow();
 
