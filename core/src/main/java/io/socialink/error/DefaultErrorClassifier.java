@@ -2,15 +2,15 @@ package io.socialink.error;
 
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
+import io.socialink.http.ResponseTooLargeException;
+import io.socialink.http.SafeText;
+import io.socialink.resilience.RetryTimes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,13 +36,37 @@ import java.util.Optional;
  * </table>
  */
 public final class DefaultErrorClassifier {
+  /** The longest request id kept, in characters, before an ellipsis. */
+  public static final int MAX_REQUEST_ID_LENGTH = 200;
+
   /** Headers read for the request id, in order. */
   public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-correlation-id");
 
-  /** The longest wait a {@code Retry-After} can ask for; larger values are capped to it. */
-  public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+  /**
+   * The longest wait a {@code Retry-After} can ask for; larger values are capped to it. The same cap
+   * as {@link RetryTimes#MAX_WAIT}, which every retry and reset time is held to.
+   */
+  public static final Duration MAX_RETRY_AFTER = RetryTimes.MAX_WAIT;
+
+  /**
+   * The largest body a response interpreter reads to classify a response: 1 MiB. Platforms' error
+   * payloads are a few kilobytes; a larger failure is classified by its status and headers alone, and a
+   * larger 2xx is a success, so a broken or hostile answer costs no more than this to classify.
+   */
+  public static final int MAX_INTERPRETED_BODY_BYTES = 1024 * 1024;
 
   private DefaultErrorClassifier() {}
+
+  /**
+   * Answers whether an interpreter should read a response's body: it is not empty and at most
+   * {@link #MAX_INTERPRETED_BODY_BYTES} long.
+   *
+   * @param response the response
+   * @return true if the body is worth reading
+   */
+  public static boolean interpretable(ApiResponse response) {
+    return response.bodyLength() > 0 && response.bodyLength() <= MAX_INTERPRETED_BODY_BYTES;
+  }
 
   /**
    * Classifies a response by its status and headers.
@@ -104,9 +128,16 @@ public final class DefaultErrorClassifier {
    *
    * @param platformId the platform
    * @param failure the I/O failure
-   * @return a {@link ErrorCategory#TRANSIENT} classification saying what failed
+   * @return a {@link ErrorCategory#TRANSIENT} classification saying what failed; for a
+   *     {@link ResponseTooLargeException}, a {@link ErrorCategory#CONFIGURATION} one, which is not retried
    */
   public static Classification classify(String platformId, IOException failure) {
+    if (failure instanceof ResponseTooLargeException tooLarge) {
+      return Classification.of(ErrorCategory.CONFIGURATION, platformId, 0, "response from " + platformId
+          + " larger than TransportOptions.maxResponseBytes (" + tooLarge.limit() + " bytes); not read")
+          .withRemediation("The platform answered with more than the transport reads. If the answer is legitimate,"
+              + " raise TransportOptions.maxResponseBytes on the Socialink builder; sending again gets the same answer.");
+    }
     String what;
     if (failure instanceof HttpConnectTimeoutException) {
       what = "connect timeout";
@@ -132,7 +163,9 @@ public final class DefaultErrorClassifier {
   }
 
   /**
-   * Reads {@code Retry-After}, in delta-seconds or as an HTTP-date.
+   * Reads {@code Retry-After}, in delta-seconds (leading zeros allowed) or as an HTTP-date; see
+   * {@link RetryTimes#retryAfter}. Never throws on the value: an unreadable one is ignored with a
+   * warning.
    *
    * @param headers the headers
    * @param receivedAt when the response arrived
@@ -140,40 +173,33 @@ public final class DefaultErrorClassifier {
    *     empty when absent or malformed
    */
   public static Optional<Instant> retryAfter(Headers headers, Instant receivedAt) {
-    Optional<String> raw = headers.first("retry-after").map(String::trim);
-    if (raw.isEmpty() || raw.get().isEmpty()) {
-      return Optional.empty();
-    }
-    String v = raw.get();
-    Instant latest = receivedAt.plus(MAX_RETRY_AFTER);
-    if (v.chars().allMatch(Character::isDigit)) {
-      if (v.length() > 9) {
-        return Optional.of(latest); // beyond any sensible wait; capped
-      }
-      Instant at = receivedAt.plusSeconds(Long.parseLong(v));
-      return Optional.of(at.isAfter(latest) ? latest : at);
-    }
-    try {
-      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      return Optional.of(at.isAfter(latest) ? latest : at);
-    } catch (DateTimeException e) {
-      return Optional.empty();
-    }
+    return RetryTimes.retryAfter(headers.first("retry-after"), receivedAt);
   }
 
   /**
-   * Reads a generic request id header.
+   * Reads a generic request id header, as {@link #requestIdText}.
    *
    * @param headers the headers
-   * @return the first request id found
+   * @return the first request id found that is not blank
    */
   public static Optional<String> requestId(Headers headers) {
     for (String name : REQUEST_ID_HEADERS) {
-      Optional<String> v = headers.first(name);
-      if (v.isPresent() && !v.get().isBlank()) {
+      Optional<String> v = headers.first(name).map(DefaultErrorClassifier::requestIdText).filter(s -> !s.isEmpty());
+      if (v.isPresent()) {
         return v;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A request id as sent, made fit for messages and logs: one line of at most {@link #MAX_REQUEST_ID_LENGTH}
+   * characters. Request ids are opaque, and a header can hold anything.
+   *
+   * @param raw the header value
+   * @return the request id text
+   */
+  public static String requestIdText(String raw) {
+    return SafeText.oneLine(raw, MAX_REQUEST_ID_LENGTH);
   }
 }

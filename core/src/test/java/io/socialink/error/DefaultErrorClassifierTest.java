@@ -62,6 +62,30 @@ class DefaultErrorClassifierTest {
   }
 
   @Test
+  void retryAfterWithLeadingZerosIsReadAsItsValueNotCapped() {
+    assertThat(classify(429, Headers.of("Retry-After", "000000000005")).retryAt()).contains(NOW.plusSeconds(5));
+    assertThat(classify(503, Headers.of("Retry-After", " 0120 ")).retryAt()).contains(NOW.plusSeconds(120));
+  }
+
+  @Test
+  void nonAsciiDigitsAndSignsAreIgnored() {
+    assertThat(classify(429, Headers.of("Retry-After", "\u0665")).retryAt()).isEmpty();
+    assertThat(classify(429, Headers.of("Retry-After", "-5")).retryAt()).isEmpty();
+    assertThat(classify(429, Headers.of("Retry-After", "+5")).retryAt()).isEmpty();
+  }
+
+  @Test
+  void requestIdsAreOneBoundedLine() {
+    String forged = "req-9\r\nINFO forged line\u001b[2J" + "x".repeat(10_000);
+
+    assertThat(classify(500, Headers.of("X-Request-Id", forged)).requestId()).hasValueSatisfying(id -> {
+      assertThat(id).startsWith("req-9 INFO forged line").doesNotContain("\r", "\n", "\u001b");
+      assertThat(id.length()).isLessThanOrEqualTo(DefaultErrorClassifier.MAX_REQUEST_ID_LENGTH + 1);
+    });
+    assertThat(classify(500, Headers.of("X-Request-Id", "\r\n", "request-id", "r2")).requestId()).contains("r2");
+  }
+
+  @Test
   void readsGenericRequestIds() {
     assertThat(classify(500, Headers.of("X-Request-Id", "req-9")).requestId()).contains("req-9");
   }

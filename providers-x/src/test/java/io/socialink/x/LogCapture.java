@@ -1,45 +1,24 @@
 package io.socialink.x;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Captures what is logged while it is open. The provider logs through SLF4J, bound in tests to
- * slf4j-simple, which writes each line to the current {@code System.err}; this tees that stream, so
- * what is logged still shows in the build output.
+ * slf4j-simple, which writes to {@code target/socialink-test.log} (see {@code simplelogger.properties});
+ * this reads what the file gained since the capture started.
  */
 final class LogCapture implements AutoCloseable {
-  private final PrintStream previous;
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+  static final Path LOG_FILE = Path.of("target", "socialink-test.log");
+
+  private final long start;
 
   private LogCapture() {
-    previous = System.err;
-    OutputStream tee = new OutputStream() {
-      @Override
-      public void write(int b) {
-        synchronized (captured) {
-          captured.write(b);
-        }
-        previous.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        synchronized (captured) {
-          captured.write(b, off, len);
-        }
-        previous.write(b, off, len);
-      }
-
-      @Override
-      public void flush() {
-        previous.flush();
-      }
-    };
-    System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
+    start = size();
   }
 
   static LogCapture start() {
@@ -47,14 +26,27 @@ final class LogCapture implements AutoCloseable {
   }
 
   List<String> messages() {
-    synchronized (captured) {
-      return captured.toString(StandardCharsets.UTF_8).lines().toList();
+    try (RandomAccessFile file = new RandomAccessFile(LOG_FILE.toFile(), "r")) {
+      long end = file.length();
+      byte[] added = new byte[(int) Math.max(0, end - start)];
+      file.seek(start);
+      file.readFully(added);
+      return new String(added, StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + LOG_FILE, e);
+    }
+  }
+
+  private static long size() {
+    try {
+      return Files.exists(LOG_FILE) ? Files.size(LOG_FILE) : 0;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + LOG_FILE, e);
     }
   }
 
   @Override
   public void close() {
-    System.err.flush();
-    System.setErr(previous);
+    // nothing to undo: the file stays for the build's own reading
   }
 }

@@ -272,6 +272,30 @@ class XPublishWireMockTest {
   }
 
   @Test
+  void absurdProcessingAnswersNeitherOverflowNorForgeMessages() {
+    wm.stubFor(post(urlEqualTo("/2/media/upload/initialize")).willReturn(fixture(200, XPayloads.MEDIA_INITIALIZE)));
+    wm.stubFor(post(urlPathMatching("/2/media/upload/1880028106020515840/append")).willReturn(aResponse().withStatus(204)));
+    wm.stubFor(post(urlEqualTo("/2/media/upload/1880028106020515840/finalize"))
+        .willReturn(fixture(200, XPayloads.MEDIA_FINALIZE_PENDING)));
+    MediaContent gif = MediaContent.ofBytes("image/gif", new byte[10]);
+
+    wm.stubFor(get(urlPathEqualTo("/2/media/upload")).willReturn(aResponse().withStatus(200)
+        .withHeader("content-type", "application/json").withBody("{\"data\":{\"id\":\"1880028106020515840\","
+            + "\"processing_info\":{\"state\":\"in_progress\",\"check_after_secs\":9223372036854775807}}}")));
+    assertThatThrownBy(() -> x().uploadMedia(grant, gif))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.TRANSIENT));
+
+    wm.stubFor(get(urlPathEqualTo("/2/media/upload")).willReturn(aResponse().withStatus(200)
+        .withHeader("content-type", "application/json").withBody("{\"data\":{\"id\":\"1880028106020515840\","
+            + "\"processing_info\":{\"state\":\"failed\",\"error\":{\"message\":\"bad\\r\\nINFO forged "
+            + "x".repeat(5_000) + "\"}}}}")));
+    assertThatThrownBy(() -> x().uploadMedia(grant, gif)).isInstanceOfSatisfying(SocialinkException.class, e -> {
+      assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+      assertThat(e.getMessage()).contains("bad INFO forged").doesNotContain("\r", "\n").hasSizeLessThan(1_000);
+    });
+  }
+
+  @Test
   void mediaXDoesNotTakeIsRefusedBeforeUploading() {
     MediaContent pdf = MediaContent.ofBytes("application/pdf", new byte[3]);
     MediaContent huge = new MediaContent("image/jpeg", 6L * 1024 * 1024, InputStream::nullInputStream);

@@ -3,17 +3,28 @@ package io.socialink.internal.http;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
+import io.socialink.http.Redaction;
+import io.socialink.http.ResponseTooLargeException;
 import io.socialink.http.Transport;
 import io.socialink.http.TransportOptions;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * The default {@link Transport}: one {@link HttpClient} per instance, shared by every call of one
  * {@link io.socialink.Socialink}. Redirects are not followed: a platform that redirects an API call
- * gets classified, not silently re-sent with credentials elsewhere.
+ * gets classified, not silently re-sent with credentials elsewhere. A response body is read up to
+ * {@link TransportOptions#maxResponseBytes()}: one that announces a longer {@code Content-Length} is
+ * refused before its body is read, and one that grows past the limit is cancelled there; both fail
+ * with a {@link ResponseTooLargeException}.
  */
 public final class JdkTransport implements Transport {
   private final HttpClient client;
@@ -22,7 +33,7 @@ public final class JdkTransport implements Transport {
   /**
    * Creates a transport with its own client.
    *
-   * @param options the timeouts
+   * @param options the timeouts and the response limit
    */
   public JdkTransport(TransportOptions options) {
     this.options = options;
@@ -45,7 +56,101 @@ public final class JdkTransport implements Transport {
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(request.body());
     b.method(request.method().name(), body);
-    HttpResponse<byte[]> response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    String what = request.method().name() + " " + Redaction.uri(request.uri());
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(b.build(), info -> new CappedBody(what, options.maxResponseBytes(), declaredLength(info)));
+    } catch (IOException e) {
+      // HttpClient.send wraps a failure of the body subscriber in a plain IOException.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ResponseTooLargeException tooLarge) {
+          ResponseTooLargeException thrown = new ResponseTooLargeException(what, tooLarge.limit(),
+              tooLarge.declaredLength().orElse(-1));
+          thrown.setStackTrace(e.getStackTrace());
+          throw thrown;
+        }
+      }
+      throw e;
+    }
     return new ApiResponse(response.statusCode(), new Headers(response.headers().map()), response.body());
+  }
+
+  private static long declaredLength(HttpResponse.ResponseInfo info) {
+    try {
+      return info.headers().firstValueAsLong("content-length").orElse(-1);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Collects a body into one array, never holding more than the limit: it fails at once when the
+   * announced length is over the limit, and cancels the stream when the bytes pass it.
+   */
+  static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private static final int FIRST_CAPACITY = 8 * 1024;
+
+    private final String what;
+    private final int limit;
+    private final long declaredLength;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private byte[] buffer;
+    private int size;
+    private Flow.Subscription subscription;
+
+    CappedBody(String what, int limit, long declaredLength) {
+      this.what = what;
+      this.limit = limit;
+      this.declaredLength = declaredLength;
+      int first = declaredLength >= 0 && declaredLength <= limit ? (int) declaredLength : FIRST_CAPACITY;
+      this.buffer = new byte[Math.min(Math.max(first, 0), limit)];
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      this.subscription = s;
+      if (declaredLength > limit) {
+        s.cancel();
+        result.completeExceptionally(new ResponseTooLargeException(what, limit, declaredLength));
+        return;
+      }
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      if (result.isDone()) {
+        return;
+      }
+      for (ByteBuffer item : items) {
+        int n = item.remaining();
+        if (n > limit - size) {
+          subscription.cancel();
+          buffer = new byte[0];
+          result.completeExceptionally(new ResponseTooLargeException(what, limit, declaredLength));
+          return;
+        }
+        if (size + n > buffer.length) {
+          buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max((long) buffer.length * 2, (long) size + n)));
+        }
+        item.get(buffer, size, n);
+        size += n;
+      }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      result.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.socialink.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,15 +20,37 @@ import java.util.Objects;
 
 /**
  * The {@link JsonCodec} on Jackson. Error messages name the type and JSON path, never the payload:
- * Jackson's own messages can quote values, which may be tokens.
+ * Jackson's own messages can quote values, which may be tokens. Reads are bounded by
+ * {@link #MAX_NESTING_DEPTH}, {@link #MAX_NUMBER_LENGTH}, {@link #MAX_STRING_LENGTH} and
+ * {@link #MAX_NAME_LENGTH}; a payload beyond them is a {@link MalformedPayloadException}.
  */
 public final class JacksonCodec implements JsonCodec {
+  /** The deepest nesting of arrays and objects read; platform payloads nest less than ten deep. */
+  public static final int MAX_NESTING_DEPTH = 100;
+  /** The longest number read, in characters; ids and counts have at most 20 digits. */
+  public static final int MAX_NUMBER_LENGTH = 100;
+  /** The longest string read, in characters: a million, far above any caption, bio or error message. */
+  public static final int MAX_STRING_LENGTH = 1_000_000;
+  /** The longest member name read, in characters. */
+  public static final int MAX_NAME_LENGTH = 1_000;
+
+  /**
+   * Limits every read: nothing a platform sends needs more, and without them a hostile body can spend
+   * seconds and gigabytes on one number, string or nesting. A body over a limit is malformed.
+   */
+  static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+      .maxNestingDepth(MAX_NESTING_DEPTH)
+      .maxNumberLength(MAX_NUMBER_LENGTH)
+      .maxStringLength(MAX_STRING_LENGTH)
+      .maxNameLength(MAX_NAME_LENGTH)
+      .build();
+
   private static final JacksonCodec INSTANCE = new JacksonCodec();
 
   private final ObjectMapper mapper;
 
   private JacksonCodec() {
-    this.mapper = JsonMapper.builder()
+    this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
         .addModule(new JavaTimeModule())
         .addModule(new Jdk8Module())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -72,6 +96,7 @@ public final class JacksonCodec implements JsonCodec {
   @Override
   @SuppressWarnings("unchecked")
   public Map<String, Object> readObject(byte[] json) {
+    Objects.requireNonNull(json, "json");
     Object value;
     try {
       value = mapper.readValue(json, Object.class);

@@ -81,9 +81,7 @@ public final class LinkingService implements Linking {
       throw new CallbackRejectedException(p.platformId(), Reason.EXPIRED, "the authorization expired at " + p.expiresAt());
     }
     if (callback.error().isPresent()) {
-      throw new CallbackRejectedException(p.platformId(), Reason.DENIED,
-          "the platform returned error '" + callback.error().get() + "'"
-              + callback.errorDescription().map(d -> ": " + d).orElse(""));
+      throw CallbackRejectedException.denied(p.platformId(), callback.error().get(), callback.errorDescription());
     }
     Secret code = callback.code().orElseThrow(() ->
         new CallbackRejectedException(p.platformId(), Reason.MISSING_CODE, "the callback has no code"));

@@ -1,5 +1,7 @@
 package io.socialink.instagram.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,18 @@ import java.util.OptionalLong;
  * interpreter fail. Thread-safe.
  */
 final class GraphJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  /**
+   * Read limits, as core's codec has: nesting 100 deep, numbers of 100 characters, strings of a million
+   * and names of a thousand. Nothing a platform sends needs more; a payload beyond them is malformed.
+   */
+  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+      .maxNestingDepth(100)
+      .maxNumberLength(100)
+      .maxStringLength(1_000_000)
+      .maxNameLength(1_000)
+      .build();
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();

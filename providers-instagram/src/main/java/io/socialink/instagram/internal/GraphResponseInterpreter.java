@@ -1,19 +1,19 @@
 package io.socialink.instagram.internal;
 
 import io.socialink.error.Classification;
+import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.http.Redaction;
+import io.socialink.http.SafeText;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitScope;
+import io.socialink.resilience.RetryTimes;
 import io.socialink.spi.ResponseInterpreter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +30,12 @@ import java.util.stream.Collectors;
  * marks it {@code is_transient}. The platform code is {@code code/subcode} (e.g. {@code 190/463}), the
  * request id {@code fbtrace_id} or else the {@code x-fb-trace-id} header. Messages quote only Meta's
  * message members, made safe (one line, at most 300 characters, token and secret parameters and
- * Meta-style tokens masked); never a URI or a body. A throttling answer retries at the response's
- * {@code Date} plus the longest {@code estimated_time_to_regain_access}, when both are sent; otherwise
- * the pipeline takes the retry time from the exhausted observation below. A body or header that is
- * not what Meta documents falls back to core's verdict.
+ * Meta-style tokens masked, cut before masking); never a URI or a body. A throttling answer's retry
+ * time is the reset of the exhausted observation below (the response's arrival plus the longest
+ * {@code estimated_time_to_regain_access}, at most a day), which the pipeline and
+ * {@link io.socialink.platform.Platforms#classify} apply; the response's own {@code Date} is not trusted for it.
+ * Bodies over {@link DefaultErrorClassifier#MAX_INTERPRETED_BODY_BYTES} are not read. A body or header
+ * that is not what Meta documents falls back to core's verdict.
  *
  * <p><b>Rate limits.</b> Meta reports usage as percentages, and only once enough calls were made:
  *
@@ -98,7 +100,7 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
     Classification c = generic.orElseGet(() -> Classification.of(ErrorCategory.UNKNOWN, PLATFORM, response.status(),
         "Instagram answered HTTP " + response.status() + " with an error"));
     if (error.isPresent()) {
-      c = refine(c, error.get(), response.headers());
+      c = refine(c, error.get());
     }
     Optional<String> requestId = error.flatMap(GraphError::traceId)
         .or(() -> response.headers().first(TRACE_ID_HEADER).map(String::trim).filter(s -> !s.isEmpty()));
@@ -108,7 +110,7 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
     return Optional.of(c);
   }
 
-  private static Classification refine(Classification generic, GraphError error, Headers headers) {
+  private static Classification refine(Classification generic, GraphError error) {
     Optional<String> code = error.platformCode();
     String where = error.shape() == GraphError.Shape.TOKEN_ENDPOINT
         ? "Instagram token endpoint error"
@@ -133,12 +135,6 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
       String says = error.userTitle().map(t -> safe(t) + ": ").orElse("") + safe(error.userMessage().get());
       c = c.withRemediation(c.remediation() + " Instagram says: " + says);
     }
-    if (c.category() == ErrorCategory.RATE_LIMITED) {
-      Optional<Instant> at = serverDate(headers).flatMap(date -> MetaUsage.longestRegain(headers).map(date::plus));
-      if (at.isPresent() && (c.retryAt().isEmpty() || at.get().isAfter(c.retryAt().get()))) {
-        c = c.withRetryAt(at.get());
-      }
-    }
     return c;
   }
 
@@ -152,7 +148,8 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
     }
     Optional<GraphErrors.Budget> spent = errorIn(response).flatMap(GraphErrors::throttled);
     if (spent.isPresent()) {
-      Instant reset = receivedAt.plus(MetaUsage.longestRegain(headers).orElse(USAGE_WINDOW));
+      Instant reset = RetryTimes.capped(receivedAt.plus(MetaUsage.longestRegain(headers).orElse(USAGE_WINDOW)),
+          receivedAt);
       switch (spent.get()) {
         case APP:
           out.add(RateLimitObservation.exhausted("*", RateLimitScope.PER_APP, reset));
@@ -169,7 +166,7 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
   }
 
   private static RateLimitObservation observation(RateLimitScope scope, MetaUsage.Reading r, Instant receivedAt) {
-    Instant reset = receivedAt.plus(r.regainIn().orElse(USAGE_WINDOW));
+    Instant reset = RetryTimes.capped(receivedAt.plus(r.regainIn().orElse(USAGE_WINDOW)), receivedAt);
     if (r.percent().isPresent() && (r.regainIn().isEmpty() || r.percent().getAsInt() >= HOLD_AT_PERCENT)) {
       return RateLimitObservation.ofUsage("*", scope, r.percent().getAsInt(), HOLD_AT_PERCENT, reset);
     }
@@ -189,6 +186,9 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
    * member, so that large successful listings are not parsed twice.
    */
   private static Optional<GraphError> errorIn(ApiResponse response) {
+    if (!DefaultErrorClassifier.interpretable(response)) {
+      return Optional.empty(); // empty, or too large to be an error envelope
+    }
     byte[] body = response.body();
     if (response.isSuccessful() && !contains(body, ERROR_MARK)) {
       return Optional.empty();
@@ -209,29 +209,18 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
     return false;
   }
 
-  private static Optional<Instant> serverDate(Headers headers) {
-    Optional<String> raw = headers.first("date").map(String::trim);
-    if (raw.isEmpty() || raw.get().isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ZonedDateTime.parse(raw.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
   /**
    * Text from Meta made safe for a message: one line, at most 300 characters, credentials and secret
-   * parameters masked.
+   * parameters masked. The text is cut to a few times the limit before it is masked.
    *
    * @param text the text
    * @return the safe text
    */
   static String safe(String text) {
-    String oneLine = text.replaceAll("\\p{Cntrl}", " ").trim();
-    String redacted = META_TOKEN.matcher(SECRET_PARAMETER.matcher(Redaction.text(oneLine)).replaceAll("$1$2****"))
+    // Cut first, so that masking costs time in proportion to the limit, not to what Meta (or anyone) sent.
+    String bounded = SafeText.oneLine(text, SafeText.roomFor(MAX_TEXT));
+    String redacted = META_TOKEN.matcher(SECRET_PARAMETER.matcher(Redaction.text(bounded)).replaceAll("$1$2****"))
         .replaceAll("****");
-    return redacted.length() > MAX_TEXT ? redacted.substring(0, MAX_TEXT) + "…" : redacted;
+    return SafeText.oneLine(redacted, MAX_TEXT);
   }
 }

@@ -2,6 +2,7 @@ package io.socialink.instagram.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socialink.http.Headers;
+import io.socialink.resilience.RetryTimes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,8 @@ final class MetaUsage {
   private static final int MAX_ENTRIES = 64;
   /** Percentages beyond this are taken as this, so that arithmetic on them stays small. */
   private static final int MAX_PERCENT = 10_000;
-  /** Regain estimates beyond a day (Instagram's longest window) are taken as a day. */
-  private static final Duration MAX_REGAIN = Duration.ofDays(1);
+  /** Regain estimates beyond a day (Instagram's longest window, and the cap on every retry time) are taken as a day. */
+  private static final Duration MAX_REGAIN = RetryTimes.MAX_WAIT;
 
   private MetaUsage() {}
 

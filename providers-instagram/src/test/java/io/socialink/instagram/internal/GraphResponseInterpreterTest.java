@@ -3,11 +3,14 @@ package io.socialink.instagram.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.socialink.PlatformRegistry;
+import io.socialink.Socialink;
 import io.socialink.error.Classification;
 import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
+import io.socialink.instagram.InstagramProvider;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitScope;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GraphResponseInterpreterTest {
   static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
   static final String NOW_HTTP_DATE = "Tue, 01 Sep 2026 10:00:00 GMT";
+  static final PlatformRegistry REGISTRY = PlatformRegistry.builder().register(new InstagramProvider()).build();
+
+  /** Classifies as Socialink does, at {@code NOW}, with no transport behind it. */
+  static final Socialink CLASSIFIER = classifier(NOW);
+
+  /** A Socialink over {@code REGISTRY} whose clock stands at {@code at}, for its public classify path. */
+  static Socialink classifier(java.time.Instant at) {
+    return Socialink.builder().registry(REGISTRY).clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))
+        .transport(request -> {
+          throw new java.io.IOException("classification only");
+        })
+        .build();
+  }
   final GraphResponseInterpreter interpreter = new GraphResponseInterpreter();
+
+  /** The verdict of the public classify path: core's rules, this interpreter and its rate-limit signals. */
+  static Optional<Classification> verdict(int status, byte[] body, Headers headers) {
+    return CLASSIFIER.platforms().classify("instagram", status, headers.map(), body);
+  }
 
   Optional<Classification> classify(int status, byte[] body, Headers headers) {
     ApiResponse r = new ApiResponse(status, headers, body);
@@ -312,11 +333,11 @@ class GraphResponseInterpreterTest {
   @Nested
   class RetryTimes {
     @Test
-    void aThrottlingAnswerRetriesAtTheServersDatePlusMetasEstimate() {
+    void aThrottlingAnswerRetriesAtMetasEstimateAfterTheResponseArrived() {
       Headers h = Headers.of("date", NOW_HTTP_DATE,
           "x-business-use-case-usage", Fixtures.header("x-business-use-case-usage.json"));
 
-      Classification c = classify(400, Fixtures.bytes("errors/80002-instagram-buc.json"), h).orElseThrow();
+      Classification c = verdict(400, Fixtures.bytes("errors/80002-instagram-buc.json"), h).orElseThrow();
 
       assertThat(c.retryAt()).contains(NOW.plus(Duration.ofMinutes(19)));
       assertThat(c.retryable()).isTrue();
@@ -339,7 +360,7 @@ class GraphResponseInterpreterTest {
       Headers h = Headers.of("date", NOW_HTTP_DATE, "retry-after", "3600",
           "x-business-use-case-usage", Fixtures.header("x-business-use-case-usage.json"));
 
-      Classification c = classify(429, Fixtures.bytes("errors/17-user-rate-limit.json"), h).orElseThrow();
+      Classification c = verdict(429, Fixtures.bytes("errors/17-user-rate-limit.json"), h).orElseThrow();
 
       assertThat(c.retryAt()).contains(NOW.plus(Duration.ofHours(1)));
     }
@@ -349,8 +370,28 @@ class GraphResponseInterpreterTest {
       Headers h = Headers.of("date", NOW_HTTP_DATE,
           "x-business-use-case-usage", Fixtures.header("x-business-use-case-usage.json"));
 
-      assertThat(classify(400, Fixtures.bytes("errors/190-463-session-expired.json"), h).orElseThrow().retryAt())
+      assertThat(verdict(400, Fixtures.bytes("errors/190-463-session-expired.json"), h).orElseThrow().retryAt())
           .isEmpty();
+    }
+
+    @Test
+    void anAbsurdDateOrEstimateNeverHoldsLongerThanADay() {
+      for (String date : List.of("Fri, 31 Dec 9999 23:59:59 GMT", NOW_HTTP_DATE, "garbage\r\n")) {
+        Headers h = Headers.of("date", date, "x-business-use-case-usage",
+            "{\"a\":[{\"type\":\"instagram\",\"call_count\":100,\"estimated_time_to_regain_access\":99999999}]}");
+
+        Classification c = verdict(400, Fixtures.bytes("errors/80002-instagram-buc.json"), h).orElseThrow();
+
+        assertThat(c.retryAt()).contains(NOW.plus(Duration.ofDays(1)));
+      }
+    }
+
+    @Test
+    void theInterpretersOwnVerdictNeverTrustsTheServersDate() {
+      Headers h = Headers.of("date", "Fri, 31 Dec 9999 23:59:59 GMT",
+          "x-business-use-case-usage", Fixtures.header("x-business-use-case-usage.json"));
+
+      assertThat(classify(400, Fixtures.bytes("errors/80002-instagram-buc.json"), h).orElseThrow().retryAt()).isEmpty();
     }
   }
 
@@ -544,6 +585,30 @@ class GraphResponseInterpreterTest {
 
       assertThat(GraphResponseInterpreter.safe(text)).doesNotContain("IGAAKx").hasSizeLessThanOrEqualTo(301);
       assertThat(GraphResponseInterpreter.safe("a\nb\tc")).isEqualTo("a b c");
+    }
+
+    @Test
+    void hugeTextIsCutBeforeItIsMasked() {
+      String text = "access_token=" + TOKEN + " " + "word ".repeat(4_000_000);
+      long start = System.nanoTime();
+
+      String safe = GraphResponseInterpreter.safe(text);
+
+      assertThat(safe).doesNotContain("IGAAKx").hasSizeLessThanOrEqualTo(301).endsWith("…");
+      // Masking all 20 M characters took seconds; cut first, it looks at about 1,300.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aBodyTooLargeToBeAnErrorEnvelopeIsClassifiedByItsStatus() {
+      String message = "m".repeat(DefaultErrorClassifier.MAX_INTERPRETED_BODY_BYTES);
+      byte[] body = graphError("\"code\":190,\"note\":" + quote(message)).getBytes(StandardCharsets.UTF_8);
+
+      Classification c = classify(400, body, Headers.empty()).orElseThrow();
+
+      assertThat(c.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+      assertThat(c.message()).hasSizeLessThan(100);
+      assertThat(classify(200, body, Headers.empty())).isEmpty();
     }
 
     static String quote(String s) {

@@ -1,6 +1,8 @@
 package io.socialink.tiktok.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,11 +18,22 @@ import java.util.Objects;
  * payload. Thread-safe.
  */
 public final class TikTokJson implements JsonCodec {
-  /** The shared instance. */
+  /**
+   * Read limits, as core's codec has: nesting 100 deep, numbers of 100 characters, strings of a million
+   * and names of a thousand. Nothing a platform sends needs more; a payload beyond them is malformed.
+   */
+  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+      .maxNestingDepth(100)
+      .maxNumberLength(100)
+      .maxStringLength(1_000_000)
+      .maxNameLength(1_000)
+      .build();
+
+  /** The shared instance (declared after the limits it is built with). */
   public static final TikTokJson INSTANCE = new TikTokJson();
 
-  private final ObjectMapper mapper =
-      JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+  private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
   private TikTokJson() {}
 

@@ -8,6 +8,7 @@ import io.socialink.http.Headers;
 import io.socialink.http.JsonCodec;
 import io.socialink.http.MalformedPayloadException;
 import io.socialink.http.Redaction;
+import io.socialink.http.SafeText;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.resilience.RateLimitScope;
@@ -187,8 +188,8 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
    * @return the failure; empty for a success marker, an unknown shape or a body that is not a JSON object
    */
   Optional<Answer> answer(ApiResponse response) {
-    if (response.bodyLength() == 0) {
-      return Optional.empty();
+    if (!DefaultErrorClassifier.interpretable(response)) {
+      return Optional.empty(); // empty, or too large to be an error envelope
     }
     Map<String, Object> body;
     try {
@@ -503,9 +504,9 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
     return Optional.empty();
   }
 
+  /** TikTok's text as one line, cut before it is redacted, then cut to {@code MAX_MESSAGE}. */
   private static String safe(String text) {
-    String oneLine = text.replaceAll("\\p{Cntrl}", " ").strip();
-    String cut = oneLine.length() > MAX_MESSAGE ? oneLine.substring(0, MAX_MESSAGE) + "…" : oneLine;
-    return Redaction.text(TOKEN.matcher(cut).replaceAll("$1.****"));
+    String bounded = SafeText.oneLine(text, SafeText.roomFor(MAX_MESSAGE));
+    return SafeText.oneLine(Redaction.text(TOKEN.matcher(bounded).replaceAll("$1.****")), MAX_MESSAGE);
   }
 }

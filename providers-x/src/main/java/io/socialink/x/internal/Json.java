@@ -98,8 +98,15 @@ public final class Json {
    */
   public static Optional<Long> num(Map<String, Object> m, String name) {
     Object v = m.get(name);
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      return Optional.of(((Number) v).longValue());
+    }
+    if (v instanceof java.math.BigInteger b) {
+      return b.bitLength() < 64 ? Optional.of(b.longValue()) : Optional.empty(); // never a truncated value
+    }
     if (v instanceof Number n) {
-      return Optional.of(n.longValue());
+      double d = n.doubleValue();
+      return d == Math.rint(d) && Math.abs(d) < 0x1p53 ? Optional.of((long) d) : Optional.empty();
     }
     if (v instanceof String s && s.matches("-?[0-9]{1,18}")) {
       return Optional.of(Long.parseLong(s));

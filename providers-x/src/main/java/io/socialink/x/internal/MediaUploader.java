@@ -9,7 +9,9 @@ import io.socialink.http.ApiResponse;
 import io.socialink.http.HttpMethod;
 import io.socialink.http.Idempotency;
 import io.socialink.http.JsonCodec;
+import io.socialink.http.SafeText;
 import io.socialink.publish.MediaContent;
+import io.socialink.resilience.RetryTimes;
 import io.socialink.x.XEndpoints;
 import io.socialink.x.XProvider;
 import java.io.IOException;
@@ -176,11 +178,11 @@ public final class MediaUploader {
       }
       if (state.equals("failed")) {
         String why = info.flatMap(i -> Json.obj(i, "error")).flatMap(e -> Json.str(e, "message"))
-            .map(m -> ": " + m.replaceAll("\\p{Cntrl}", " ")).orElse("");
+            .map(m -> ": " + SafeText.excerpt(m, 300)).orElse("");
         throw invalid("X could not process media " + mediaId + why);
       }
       long after = info.flatMap(i -> Json.num(i, "check_after_secs")).filter(s -> s > 0).orElse(1L);
-      Duration wait = Duration.ofSeconds(after);
+      Duration wait = RetryTimes.capped(Duration.ofSeconds(after));
       if (waited.plus(wait).compareTo(maxProcessingWait) > 0) {
         throw SocialinkException.of(Classification.of(ErrorCategory.TRANSIENT, XCalls.PLATFORM, 0,
             "X was still processing media " + mediaId + " after " + waited.toSeconds() + " s (state " + state + ")")

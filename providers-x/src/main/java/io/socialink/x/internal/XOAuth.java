@@ -49,6 +49,9 @@ public final class XOAuth {
   private static final Set<String> RESERVED = Set.of("response_type", "client_id", "redirect_uri", "scope", "state",
       "code_challenge", "code_challenge_method");
 
+  /** The longest access token lifetime believed: ten years. X's tokens live two hours. */
+  static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(3650);
+
   private final XOAuth2Api api;
   private final AppCredentials credentials;
   private final XOAuth2Service service;
@@ -205,6 +208,11 @@ public final class XOAuth {
     Map<String, Object> m = Json.object(json, response, what);
     String access = Json.requireStr(m, "access_token", response.status(), what);
     Optional<Duration> expiresIn = Json.num(m, "expires_in").filter(s -> s >= 0).map(Duration::ofSeconds);
+    if (expiresIn.isPresent() && expiresIn.get().compareTo(MAX_TOKEN_LIFETIME) > 0) {
+      // No X token lives for years; an expiry that far off would only overflow the grant's expiry time.
+      LOG.warn("X sent an access token lifetime of more than {} days; ignored", MAX_TOKEN_LIFETIME.toDays());
+      expiresIn = Optional.empty();
+    }
     Optional<Set<String>> scopes;
     try {
       scopes = Json.str(m, "scope").map(Scopes::parse);

@@ -1,13 +1,15 @@
 package io.socialink.x.internal;
 
 import io.socialink.error.Classification;
+import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.http.JsonCodec;
-import io.socialink.http.Redaction;
+import io.socialink.http.SafeText;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitScope;
+import io.socialink.resilience.RetryTimes;
 import io.socialink.spi.ResponseInterpreter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +32,15 @@ import java.util.OptionalLong;
  * </ul>
  *
  * A 2xx with {@code data} is a success even when it also carries {@code errors} (partial errors); a 2xx
- * with {@code errors} and no {@code data} is a failure. The request id is {@code x-transaction-id}.
+ * with {@code errors} and no {@code data} is a failure. Bodies over
+ * {@link DefaultErrorClassifier#MAX_INTERPRETED_BODY_BYTES} are not read. Quoted text is one line of at
+ * most 300 characters, cut before it is redacted. The request id is {@code x-transaction-id}.
  * Rate-limit headers become observations of the call's own endpoint group: {@code x-rate-limit-*} per
  * user (per app for the OAuth endpoints), {@code x-app-limit-24hour-*} per app and
- * {@code x-user-limit-24hour-*} per user. Stateless and thread-safe.
+ * {@code x-user-limit-24hour-*} per user, read with {@link RetryTimes} (resets capped at a day after the
+ * response). A throttling answer's retry time is the latest reset of the budgets it says are spent; the
+ * pipeline takes it from these observations, since only they know when the response arrived.
+ * Stateless and thread-safe.
  */
 public final class XResponseInterpreter implements ResponseInterpreter {
   /** X's request id header. */
@@ -41,6 +48,12 @@ public final class XResponseInterpreter implements ResponseInterpreter {
 
   private static final String TOKEN_INVALID = "Value passed for the token was invalid.";
   private static final String CODE_INVALID = "Value passed for the authorization code was invalid.";
+
+  private static final int MAX_TEXT = 300;
+  /** The longest error code or problem suffix quoted; X's are under 40 characters. */
+  private static final int MAX_CODE = 100;
+  /** The longest problem type read; X's are under 100 characters. */
+  private static final int MAX_TYPE = 2_000;
 
   private final JsonCodec json;
 
@@ -55,7 +68,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
 
   @Override
   public Optional<Classification> classify(ApiResponse response, Optional<Classification> generic) {
-    Optional<Map<String, Object>> body = Json.tryObject(json, response.body());
+    Optional<Map<String, Object>> body = DefaultErrorClassifier.interpretable(response)
+        ? Json.tryObject(json, response.body())
+        : Optional.empty();
     if (response.isSuccessful()) {
       if (body.isEmpty() || body.get().containsKey("data")) {
         return Optional.empty();
@@ -83,14 +98,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
         }
       }
     }
-    c = withRequestId(c, response);
-    if (c.category() == ErrorCategory.RATE_LIMITED && c.retryAt().isEmpty()) {
-      Optional<Instant> reset = rateLimitReset(response.headers());
-      if (reset.isPresent()) {
-        c = c.withRetryAt(reset.get());
-      }
-    }
-    return Optional.of(c);
+    // A throttling answer's retry time comes from the spent budgets of rateLimits(), read against the time
+    // the response arrived and capped there; classify() has no such time to check a reset against.
+    return Optional.of(withRequestId(c, response));
   }
 
   private static Classification refineFromError(Classification c, Map<String, Object> error, ApiResponse response) {
@@ -118,15 +128,17 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     if (c.requestId().isPresent()) {
       return c;
     }
-    return response.headers().first(TRANSACTION_ID).filter(s -> !s.isBlank()).map(c::withRequestId).orElse(c);
+    return response.headers().first(TRANSACTION_ID).map(DefaultErrorClassifier::requestIdText).filter(s -> !s.isEmpty())
+        .map(c::withRequestId).orElse(c);
   }
 
   /** OAuth 2.0 token and revoke endpoint errors (RFC 6749 style). */
   private static Classification oauth(Classification c, Map<String, Object> m) {
     String error = Json.str(m, "error").orElseThrow();
     String description = Json.str(m, "error_description").orElse("");
-    String message = "X OAuth error " + error + (description.isEmpty() ? "" : ": " + safe(description));
-    Classification out = c.withMessage(message).withPlatformCode(error);
+    String code = SafeText.excerpt(error, MAX_CODE);
+    String message = "X OAuth error " + code + (description.isEmpty() ? "" : ": " + safe(description));
+    Classification out = c.withMessage(message).withPlatformCode(code);
     if (description.equals(TOKEN_INVALID)) {
       // A spent (rotated), revoked or unknown refresh token; X says invalid_request, not invalid_grant.
       return out.withCategory(ErrorCategory.AUTH_REVOKED).withRemediation(
@@ -156,7 +168,8 @@ public final class XResponseInterpreter implements ResponseInterpreter {
   /** v2 problem details, matched by the type's last segment. */
   private static Classification problem(Classification c, Map<String, Object> m, ApiResponse response) {
     String type = Json.str(m, "type").orElseThrow();
-    String suffix = problemSuffix(type);
+    String suffix = SafeText.excerpt(problemSuffix(type.length() > MAX_TYPE ? type.substring(0, MAX_TYPE) : type),
+        MAX_CODE);
     String title = Json.str(m, "title").orElse("");
     String detail = Json.str(m, "detail").orElse("");
     String message = "X problem " + suffix + (title.isEmpty() ? "" : " (" + safe(title) + ")")
@@ -264,6 +277,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
    * @return the category, or empty to keep the generic verdict
    */
   static Optional<ErrorCategory> v1Category(long code) {
+    if (code != (int) code) {
+      return Optional.empty(); // not one of X's codes, whatever its low 32 bits say
+    }
     switch ((int) code) {
       case 32:
         return Optional.of(ErrorCategory.AUTH_EXPIRED);
@@ -319,25 +335,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     return noSlash.substring(noSlash.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
   }
 
+  /** X's text as one line of at most 300 characters, cut before it is redacted. */
   private static String safe(String text) {
-    String oneLine = text.replaceAll("\\p{Cntrl}", " ");
-    String cut = oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
-    return Redaction.text(cut);
-  }
-
-  private static Optional<Instant> rateLimitReset(Headers h) {
-    Optional<Instant> latest = Optional.empty();
-    for (String prefix : List.of("x-rate-limit-", "x-user-limit-24hour-", "x-app-limit-24hour-")) {
-      Optional<Long> remaining = longHeader(h, prefix + "remaining");
-      Optional<Long> reset = longHeader(h, prefix + "reset");
-      if (reset.isPresent() && remaining.map(r -> r == 0).orElse(prefix.equals("x-rate-limit-"))) {
-        Instant at = Instant.ofEpochSecond(reset.get());
-        if (latest.isEmpty() || at.isAfter(latest.get())) {
-          latest = Optional.of(at);
-        }
-      }
-    }
-    return latest;
+    return SafeText.excerpt(text, MAX_TEXT);
   }
 
   @Override
@@ -345,30 +345,34 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     Headers h = response.headers();
     List<RateLimitObservation> out = new ArrayList<>();
     RateLimitScope endpointScope = endpointGroup.startsWith("oauth2.") ? RateLimitScope.PER_APP : RateLimitScope.PER_USER;
-    observe(h, "x-rate-limit-", endpointGroup, endpointScope).ifPresent(out::add);
+    // A throttling answer with a reset but no remaining count still says the window is spent.
+    boolean throttled = response.status() == 429;
+    observe(h, "x-rate-limit-", endpointGroup, endpointScope, receivedAt, throttled).ifPresent(out::add);
     // X sends the 24-hour headers on the capped endpoint's own answers (POST /2/tweets): the cap is that
     // endpoint's, so a spent one must not hold the profile, token refresh, revocation or unlink probe.
-    observe(h, "x-app-limit-24hour-", endpointGroup, RateLimitScope.PER_APP).ifPresent(out::add);
-    observe(h, "x-user-limit-24hour-", endpointGroup, RateLimitScope.PER_USER).ifPresent(out::add);
+    observe(h, "x-app-limit-24hour-", endpointGroup, RateLimitScope.PER_APP, receivedAt, false).ifPresent(out::add);
+    observe(h, "x-user-limit-24hour-", endpointGroup, RateLimitScope.PER_USER, receivedAt, false).ifPresent(out::add);
     return out;
   }
 
-  private static Optional<RateLimitObservation> observe(Headers h, String prefix, String group, RateLimitScope scope) {
-    Optional<Long> remaining = longHeader(h, prefix + "remaining").filter(r -> r >= 0);
-    Optional<Long> reset = longHeader(h, prefix + "reset").filter(r -> r >= 0);
-    if (remaining.isEmpty() || reset.isEmpty()) {
+  /**
+   * One budget's headers as an observation. Numbers and times go through {@link RetryTimes}: leading
+   * zeros are read, garbage is ignored with a warning, and a reset is capped at a day after the response.
+   */
+  private static Optional<RateLimitObservation> observe(Headers h, String prefix, String group, RateLimitScope scope,
+      Instant receivedAt, boolean spentWhenUnsaid) {
+    Optional<Instant> reset = RetryTimes.atEpochSecond(prefix + "reset", h.first(prefix + "reset"), receivedAt);
+    if (reset.isEmpty()) {
       return Optional.empty();
     }
-    OptionalLong limit = longHeader(h, prefix + "limit").filter(l -> l >= 0)
-        .map(OptionalLong::of).orElse(OptionalLong.empty());
-    return Optional.of(new RateLimitObservation(group, scope, limit, remaining.get(), Instant.ofEpochSecond(reset.get())));
-  }
-
-  private static Optional<Long> longHeader(Headers h, String name) {
-    Optional<String> v = h.first(name).map(String::trim);
-    if (v.isEmpty() || !v.get().matches("[0-9]{1,18}")) {
+    Optional<String> rawRemaining = h.first(prefix + "remaining");
+    OptionalLong remaining = rawRemaining.isEmpty() && spentWhenUnsaid
+        ? OptionalLong.of(0)
+        : RetryTimes.count(prefix + "remaining", rawRemaining);
+    if (remaining.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Long.parseLong(v.get()));
+    OptionalLong limit = RetryTimes.count(prefix + "limit", h.first(prefix + "limit"));
+    return Optional.of(new RateLimitObservation(group, scope, limit, remaining.getAsLong(), reset.get()));
   }
 }

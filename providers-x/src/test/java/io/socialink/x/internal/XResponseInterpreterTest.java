@@ -2,6 +2,8 @@ package io.socialink.x.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialink.PlatformRegistry;
+import io.socialink.Socialink;
 import io.socialink.error.Classification;
 import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
@@ -10,6 +12,8 @@ import io.socialink.http.Headers;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitScope;
 import io.socialink.testkit.x.XPayloads;
+import io.socialink.x.XProvider;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +25,26 @@ import org.junit.jupiter.api.Test;
 /** Every documented X error payload lands in the right category. */
 class XResponseInterpreterTest {
   static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+  static final PlatformRegistry REGISTRY = PlatformRegistry.builder().register(new XProvider()).build();
+
+  /** A Socialink over {@code REGISTRY} whose clock stands at {@code at}, for its public classify path. */
+  static Socialink classifier(java.time.Instant at) {
+    return Socialink.builder().registry(REGISTRY).clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))
+        .transport(request -> {
+          throw new java.io.IOException("classification only");
+        })
+        .build();
+  }
   final XResponseInterpreter interpreter = new XResponseInterpreter(MapJson.INSTANCE);
 
   Optional<Classification> classify(int status, String payload, Headers headers) {
     ApiResponse r = new ApiResponse(status, headers, XPayloads.bytes(payload));
     return interpreter.classify(r, DefaultErrorClassifier.classify("x", r, NOW));
+  }
+
+  /** The verdict of the public classify path: core's rules, this interpreter and its rate-limit signals. */
+  static Optional<Classification> verdict(int status, String payload, Headers headers, Instant receivedAt) {
+    return classifier(receivedAt).platforms().classify("x", status, headers.map(), XPayloads.bytes(payload));
   }
 
   Classification failure(int status, String payload) {
@@ -108,8 +127,8 @@ class XResponseInterpreterTest {
   void rateLimitedAnswersRetryAtTheHeaderReset() {
     Headers h = Headers.of("x-rate-limit-limit", "75", "x-rate-limit-remaining", "0", "x-rate-limit-reset", "1772360000");
 
-    Classification v2 = classify(429, XPayloads.TOO_MANY_REQUESTS, h).orElseThrow();
-    Classification v1 = classify(429, XPayloads.V1_RATE_LIMIT, h).orElseThrow();
+    Classification v2 = verdict(429, XPayloads.TOO_MANY_REQUESTS, h, NOW).orElseThrow();
+    Classification v1 = verdict(429, XPayloads.V1_RATE_LIMIT, h, NOW).orElseThrow();
 
     assertThat(v2.retryAt()).contains(Instant.ofEpochSecond(1772360000));
     assertThat(v1.retryAt()).contains(Instant.ofEpochSecond(1772360000));
@@ -121,8 +140,65 @@ class XResponseInterpreterTest {
     Headers h = Headers.of("x-rate-limit-remaining", "40", "x-rate-limit-reset", "1772360000",
         "x-user-limit-24hour-limit", "17", "x-user-limit-24hour-remaining", "0", "x-user-limit-24hour-reset", "1772400000");
 
-    assertThat(classify(429, XPayloads.TOO_MANY_REQUESTS, h).orElseThrow().retryAt())
+    assertThat(verdict(429, XPayloads.TOO_MANY_REQUESTS, h, NOW).orElseThrow().retryAt())
         .contains(Instant.ofEpochSecond(1772400000));
+  }
+
+  @Test
+  void aThrottlingAnswerWithAResetButNoRemainingCountRetriesAtTheReset() {
+    Headers h = Headers.of("x-rate-limit-reset", "1772360000");
+
+    assertThat(verdict(429, XPayloads.TOO_MANY_REQUESTS, h, NOW).orElseThrow().retryAt())
+        .contains(Instant.ofEpochSecond(1772360000));
+  }
+
+  @Test
+  void absurdResetHeadersNeverThrowAndNeverHoldLongerThanADay() {
+    for (String reset : List.of("99999999999999999", "31556889864403199", "9223372036854775807",
+        "99999999999999999999999", "0000000000000001772360000")) {
+      Headers h = Headers.of("x-rate-limit-limit", "75", "x-rate-limit-remaining", "0", "x-rate-limit-reset", reset);
+
+      Classification c = verdict(429, XPayloads.TOO_MANY_REQUESTS, h, NOW).orElseThrow();
+
+      assertThat(c.retryAt()).hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(NOW.plus(Duration.ofDays(1))));
+      assertThat(interpreter.rateLimits("users.me", new ApiResponse(429, h, new byte[0]), NOW))
+          .allSatisfy(o -> assertThat(o.resetAt()).isBeforeOrEqualTo(NOW.plus(Duration.ofDays(1))));
+    }
+    Headers padded = Headers.of("x-rate-limit-remaining", "0000", "x-rate-limit-reset", "0001772360000");
+    assertThat(verdict(429, XPayloads.TOO_MANY_REQUESTS, padded, NOW).orElseThrow().retryAt())
+        .contains(Instant.ofEpochSecond(1772360000));
+  }
+
+  @Test
+  void codesAndTransactionIdsAreOneBoundedLine() {
+    String longError = "{\"error\":\"invalid_request\\r\\nINFO forged" + "x".repeat(5_000) + "\"}";
+    String longType = "{\"type\":\"https://api.x.com/2/problems/" + "y".repeat(5_000) + "\\n\",\"title\":\"t\"}";
+    Headers h = Headers.of("x-transaction-id", "t1\r\nforged" + "z".repeat(5_000));
+
+    for (String body : List.of(longError, longType)) {
+      Classification c = interpreter.classify(ApiResponse.of(400, h, body),
+          DefaultErrorClassifier.classify("x", ApiResponse.of(400, h, body), NOW)).orElseThrow();
+
+      assertThat(c.message()).doesNotContain("\n", "\r").hasSizeLessThan(700);
+      assertThat(c.platformCode()).hasValueSatisfying(code -> assertThat(code).hasSizeLessThanOrEqualTo(101));
+      assertThat(c.requestId()).hasValueSatisfying(id -> assertThat(id).startsWith("t1").hasSizeLessThanOrEqualTo(201));
+    }
+  }
+
+  @Test
+  void aBodyTooLargeToBeAnErrorIsNotReadAndKeepsTheStatusVerdict() {
+    StringBuilder b = new StringBuilder("{\"errors\":[");
+    while (b.length() <= DefaultErrorClassifier.MAX_INTERPRETED_BODY_BYTES) {
+      b.append("{\"code\":89,\"message\":\"Invalid or expired token.\"},");
+    }
+    String body = b.append("{}]}").toString();
+
+    Classification c = interpreter.classify(ApiResponse.of(403, Headers.empty(), body),
+        DefaultErrorClassifier.classify("x", ApiResponse.of(403, Headers.empty(), body), NOW)).orElseThrow();
+
+    assertThat(c.category()).isEqualTo(ErrorCategory.PERMISSION_DENIED);
+    assertThat(c.platformCode()).isEmpty();
+    assertThat(interpreter.classify(ApiResponse.of(200, Headers.empty(), body), Optional.empty())).isEmpty();
   }
 
   @Test

@@ -149,13 +149,22 @@ public final class XPlatform {
 
   private record Limit(int limit, Duration window) {}
 
+  /**
+   * A rate-limit window. X announces resets in whole epoch seconds, so a window ends at the whole
+   * second its length reaches, rounded up: the instant it announces is the instant it resets, and a
+   * call sent at the announced reset is counted in a new window.
+   */
   private static final class Window {
-    Instant start;
+    Instant end;
     int used;
 
-    Window(Instant start) {
-      this.start = start;
+    Window(Instant start, Duration length) {
+      this.end = wholeSecondAtOrAfter(start.plus(length));
     }
+  }
+
+  private static Instant wholeSecondAtOrAfter(Instant t) {
+    return t.getNano() == 0 ? t : Instant.ofEpochSecond(t.getEpochSecond() + 1);
   }
 
   /**
@@ -466,12 +475,12 @@ public final class XPlatform {
     Limit limit = limits.get(group);
     if (limit != null) {
       Instant now = clock.instant();
-      Window w = windows.computeIfAbsent(group + "|" + token.userId, k -> new Window(now));
-      if (!now.isBefore(w.start.plus(limit.window()))) {
-        w.start = now;
+      Window w = windows.computeIfAbsent(group + "|" + token.userId, k -> new Window(now, limit.window()));
+      if (!now.isBefore(w.end)) {
+        w.end = new Window(now, limit.window()).end;
         w.used = 0;
       }
-      long reset = w.start.plus(limit.window()).getEpochSecond();
+      long reset = w.end.getEpochSecond();
       if (w.used >= limit.limit()) {
         rate.put("x-rate-limit-limit", Integer.toString(limit.limit()));
         rate.put("x-rate-limit-remaining", "0");
@@ -570,7 +579,8 @@ public final class XPlatform {
     return json(201, Map.of("data", data)).withHeaders(Map.of(
         "x-app-limit-24hour-limit", "10000",
         "x-app-limit-24hour-remaining", Integer.toString(10000 - posts.size()),
-        "x-app-limit-24hour-reset", Long.toString(clock.instant().plus(Duration.ofHours(24)).getEpochSecond())));
+        "x-app-limit-24hour-reset",
+        Long.toString(wholeSecondAtOrAfter(clock.instant().plus(Duration.ofHours(24))).getEpochSecond())));
   }
 
   private Reply oneShot(TokenRec token, String contentType, byte[] body) {

@@ -274,6 +274,29 @@ class XEmulatorTest {
   }
 
   @Test
+  void aWindowOpenedWithinASecondResetsAtTheSecondItAnnounces() {
+    String access = h.tokens(ALL).get("access_token").asText();
+    x.rateLimit("users.me", 1, Duration.ofMinutes(15));
+    URI me = URI.create(x.apiBaseUri() + "/2/users/me");
+    clock.advance(Duration.ofMillis(999));
+
+    HttpResponse<String> first = h.get(me, "Authorization", "Bearer " + access);
+    HttpResponse<String> refused = h.get(me, "Authorization", "Bearer " + access);
+    long reset = Long.parseLong(refused.headers().firstValue("x-rate-limit-reset").orElseThrow());
+    clock.set(Instant.ofEpochSecond(reset).minusMillis(1));
+    HttpResponse<String> justBefore = h.get(me, "Authorization", "Bearer " + access);
+    clock.set(Instant.ofEpochSecond(reset));
+    HttpResponse<String> atReset = h.get(me, "Authorization", "Bearer " + access);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("x-rate-limit-reset")).hasValue(Long.toString(reset));
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(justBefore.statusCode()).isEqualTo(429);
+    assertThat(atReset.statusCode()).isEqualTo(200);
+    assertThat(Long.parseLong(atReset.headers().firstValue("x-rate-limit-reset").orElseThrow())).isGreaterThan(reset);
+  }
+
+  @Test
   void duplicatePostsAreRefused() {
     String access = h.tokens(ALL).get("access_token").asText();
 
