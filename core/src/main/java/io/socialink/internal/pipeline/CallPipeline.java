@@ -114,6 +114,10 @@ public final class CallPipeline implements CallExecutor {
     list.add(new RateLimitStage(limiters, interruptions));
     list.add(new InterpretationStage(platformId, interpreter, limiters, clock, events));
     list.add(new TransportStage(platformId, transport, interruptions));
+    if (list.size() > StageChain.MAX_STAGES) {
+      throw new IllegalArgumentException("too many interceptors: " + config.interceptors().size() + "; at most "
+          + (StageChain.MAX_STAGES - 6));
+    }
     this.stages = list.toArray(new Stage[0]);
   }
 
@@ -145,7 +149,7 @@ public final class CallPipeline implements CallExecutor {
       throw new IllegalArgumentException("call for platform '" + call.platformId() + "' sent to the pipeline of '"
           + platformId + "'");
     }
-    return new StageChain(stages, 0, call, new CallState(call, clock.instant())).run();
+    return new StageChain(stages, call, new CallState(call, clock.instant())).run();
   }
 
   /**
