@@ -25,10 +25,9 @@ package io.socialink.http;
  * <pre>{@code
  * Interceptor tracing = chain -> {
  *   ApiCall call = chain.call();
- *   ApiCall traced = new ApiCall(call.platformId(), call.endpointGroup(),
- *       call.request().toBuilder().header("traceparent", currentTraceParent()).build(),
- *       call.idempotency(), call.appKey(), call.userKey());
- *   return chain.proceed(traced);
+ *   log.debug("calling {}", call);  // toString() is redacted
+ *   return chain.proceed(call.withRequest(
+ *       call.request().toBuilder().header("traceparent", currentTraceParent()).build()));
  * };
  * }</pre>
  *

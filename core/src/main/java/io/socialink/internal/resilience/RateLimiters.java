@@ -197,14 +197,16 @@ public final class RateLimiters {
     List<Budget> queuedOn = null;
     try {
       while (true) {
-        if (queuedOn == null && reopeningBudgets.get() > 0) {
+        // A platform's hold makes its budget reopen one answer at a time; calls on budgets that are
+        // not reopening (the usual case) keep no record of who waits.
+        if (queuedOn == null && reopening(bs)) {
           queuedOn = new ArrayList<>(2);
         }
         waited = waitOutHolds(call, bs, waited, queuedOn);
-        if (reopeningBudgets.get() == 0) {
-          break;
-        }
         if (queuedOn == null) {
+          if (!reopening(bs)) {
+            break;
+          }
           queuedOn = new ArrayList<>(2);
         }
         Permit p = takeTurns(bs, queuedOn);
@@ -225,6 +227,18 @@ public final class RateLimiters {
       throw e;
     }
     return permit;
+  }
+
+  private boolean reopening(Budget[] bs) {
+    if (reopeningBudgets.get() == 0) {
+      return false;
+    }
+    for (Budget b : bs) {
+      if (b.reopening) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Counts the caller among those waiting on a budget, once. */
@@ -517,9 +531,9 @@ public final class RateLimiters {
     return Optional.ofNullable(latest);
   }
 
+  /** The limiters' time source: the injected clock to the millisecond, without building an Instant. */
   private Long clockNanos() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return clock.millis() * 1_000_000L;
   }
 
   /** A hold never lasts longer than a day, whatever a malformed or hostile reset says. */

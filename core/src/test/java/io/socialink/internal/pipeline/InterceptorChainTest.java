@@ -73,8 +73,7 @@ class InterceptorChainTest {
   }
 
   static ApiCall withHeader(ApiCall call, String name, String value) {
-    return new ApiCall(call.platformId(), call.endpointGroup(), call.request().toBuilder().header(name, value).build(),
-        call.idempotency(), call.appKey(), call.userKey());
+    return call.withRequest(call.request().toBuilder().header(name, value).build());
   }
 
   @Test
