@@ -161,6 +161,35 @@ class PlatformHoldTest {
     }
   }
 
+  @Test
+  void aCallerWhoseAttemptGotNoAnswerGivesItsTurnToTheNextOne() {
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    Transport transport = request -> {
+      int n = sent.incrementAndGet();
+      if (n == 1) {
+        return new ApiResponse(429, Headers.of("Retry-After", "2"), new byte[0]);
+      }
+      if (n == 2) {
+        throw new java.io.IOException("connection reset");
+      }
+      return ok(74, T0.plus(Duration.ofMinutes(15)));
+    };
+    PipelineConfig config = new PipelineConfig(RetryPolicy.disabled(), CircuitBreakerPolicy.ofDefaults(),
+        List.of(DECLARED), Duration.ofSeconds(30), events, sleeper, new HalfRandom(), clock);
+    CallPipeline p = new CallPipeline("test", transport, new HeaderRateLimitInterpreter(), config);
+    assertThatThrows(p);
+
+    // The first caller after the hold gets no answer; had it kept its turn, the next would wait forever.
+    Throwable reset = org.assertj.core.api.Assertions.catchThrowable(() -> p.execute(tweet()));
+    ApiResponse next = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> p.execute(tweet()));
+
+    assertThat(reset).isInstanceOf(io.socialink.error.TransientException.class);
+    assertThat(next.status()).isEqualTo(200);
+    assertThat(sent).hasValue(3);
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
+  }
+
   private RateLimitedException assertThatThrows(CallPipeline p) {
     try {
       p.execute(tweet());
