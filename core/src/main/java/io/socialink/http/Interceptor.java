@@ -11,8 +11,8 @@ package io.socialink.http;
  * the call's secrets. The pipeline's order is: events, interceptors, retry, circuit breaker, rate
  * limiter, interpretation, transport.
  *
- * <p>An interceptor calls {@link Chain#proceed} exactly once; calling it twice, or returning without
- * calling it, fails the call. Anything an interceptor throws reaches the caller as a
+ * <p>An interceptor calls {@link Chain#proceed} exactly once, on the thread that called it and before
+ * it returns; calling it twice, or returning without calling it, fails the call. Anything an interceptor throws reaches the caller as a
  * {@link io.socialink.error.SocialinkException} of category {@code UNKNOWN} with its message and
  * cause chain redacted.
  *
