@@ -21,8 +21,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,81 @@ class CanaryLeakTest {
   static final String CLIENT_SECRET = "CANARY-CLIENT-SECRET-55d0";
   static final String CODE = "CANARY-CODE-0e12";
   static final List<String> CANARIES = List.of(ACCESS, REFRESH, CLIENT_SECRET, CODE);
+
+  /**
+   * Calls through core's pipeline that carry the canaries (Basic client credentials, a refresh token
+   * and a code in the form, a Bearer token) and fail in the ways that used to leak them: a platform
+   * echoing the bare tokens in its error text, and transport failures whose causes quote them.
+   */
+  static List<String> pipelineFailures() {
+    List<String> out = new ArrayList<>();
+    String basic = java.util.Base64.getEncoder().encodeToString(("client-1:" + CLIENT_SECRET)
+        .getBytes(StandardCharsets.UTF_8));
+    ApiRequest tokenRequest = ApiRequest.newBuilder(HttpMethod.POST, URI.create("https://api.fake.example/oauth/token"))
+        .header("Authorization", "Basic " + basic)
+        .form(Map.of("grant_type", "refresh_token", "refresh_token", REFRESH, "code", CODE))
+        .build();
+    ApiRequest meRequest = ApiRequest.newBuilder(HttpMethod.GET, URI.create("https://api.fake.example/me"))
+        .header("Authorization", "Bearer " + ACCESS).build();
+    // Each failure quotes only secrets its own request carries: the pipeline knows those.
+    Map<ApiRequest, List<io.socialink.http.Transport>> cases = new java.util.LinkedHashMap<>();
+    cases.put(tokenRequest, List.of(
+        request -> io.socialink.http.ApiResponse.of(400, io.socialink.http.Headers.empty(),
+            "{\"error\":\"invalid_grant\",\"error_description\":\"" + REFRESH + " / " + CODE + " / "
+                + CLIENT_SECRET + " / " + basic + "\"}"),
+        request -> {
+          throw new java.io.IOException("reset", new java.io.IOException("while sending grant " + REFRESH,
+              new IllegalStateException("request headers: {authorization=[Basic " + basic + "]}")));
+        },
+        request -> {
+          throw new IllegalStateException("transport bug with " + CLIENT_SECRET + " and " + CODE);
+        }));
+    cases.put(meRequest, List.of(
+        request -> io.socialink.http.ApiResponse.of(401, io.socialink.http.Headers.empty(),
+            "{\"detail\":\"token " + ACCESS + " is not valid\"}"),
+        request -> {
+          throw new java.io.IOException("reset", new IllegalStateException(
+              "request headers: {authorization=[Bearer " + ACCESS + "]}, bare " + ACCESS));
+        },
+        request -> {
+          throw new java.io.UncheckedIOException(new java.io.IOException("transport bug with " + ACCESS));
+        }));
+    io.socialink.spi.ResponseInterpreter echoing = new io.socialink.spi.ResponseInterpreter() {
+      @Override
+      public Optional<Classification> classify(io.socialink.http.ApiResponse response,
+          Optional<Classification> generic) {
+        return generic.map(c -> c.withMessage(c.message() + ": " + response.bodyText()));
+      }
+
+      @Override
+      public List<io.socialink.resilience.RateLimitObservation> rateLimits(String endpointGroup,
+          io.socialink.http.ApiResponse response, Instant receivedAt) {
+        return List.of();
+      }
+    };
+    for (Map.Entry<ApiRequest, List<io.socialink.http.Transport>> c : cases.entrySet()) {
+      ApiRequest request = c.getKey();
+      for (io.socialink.http.Transport transport : c.getValue()) {
+        io.socialink.internal.pipeline.CallPipeline pipeline = new io.socialink.internal.pipeline.CallPipeline("fake",
+            transport, echoing, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+        try {
+          pipeline.execute(new io.socialink.http.ApiCall("fake", "oauth.token", request,
+              io.socialink.http.Idempotency.NON_IDEMPOTENT, "client-1", Optional.empty()));
+          out.add("no failure");
+        } catch (SocialinkException e) {
+          out.add(stackTrace(e));
+          out.add(e.classification().toString());
+        }
+      }
+    }
+    return out;
+  }
+
+  static String stackTrace(Throwable t) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(w, true));
+    return w.toString();
+  }
 
   @Test
   void noCanaryInAnyRenderingMessageOrLogLine() throws Exception {
@@ -101,6 +178,7 @@ class CanaryLeakTest {
         rendered.add(e.getMessage());
         rendered.add(e.toString());
         rendered.add(e.classification().toString());
+        rendered.add(stackTrace(e));
       }
       try {
         socialink.linking().complete("alice", callback);
@@ -115,6 +193,7 @@ class CanaryLeakTest {
       PlatformRegistry.builder().discover(ProviderLoader.of(new PlatformRegistryTest.Future())).build().failures()
           .forEach(f -> rendered.add(f.toString()));
       rendered.add(socialink.grants().list("alice").toString());
+      rendered.addAll(pipelineFailures());
       rendered.add(socialink.links().list("alice").toString());
     } finally {
       System.setErr(originalErr);
@@ -128,7 +207,7 @@ class CanaryLeakTest {
     assertThat(logged).contains("failed to load"); // the registry's warning above really was captured
     rendered.add(logged);
 
-    assertThat(rendered).hasSizeGreaterThan(20);
+    assertThat(rendered).hasSizeGreaterThan(25);
     for (String text : rendered) {
       for (String canary : CANARIES) {
         assertThat(text).as("a rendering leaked %s", canary).doesNotContain(canary);

@@ -41,6 +41,16 @@ public record ApiCall(
     Objects.requireNonNull(userKey, "userKey");
   }
 
+  /**
+   * A copy of this call with another request, e.g. one an {@link Interceptor} added a header to.
+   *
+   * @param newRequest the request
+   * @return the copy
+   */
+  public ApiCall withRequest(ApiRequest newRequest) {
+    return new ApiCall(platformId, endpointGroup, newRequest, idempotency, appKey, userKey);
+  }
+
   /** Describes the call without secrets. */
   @Override
   public String toString() {

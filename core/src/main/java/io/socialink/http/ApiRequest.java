@@ -1,10 +1,13 @@
 package io.socialink.http;
 
+import io.socialink.Secret;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +16,13 @@ import java.util.StringJoiner;
 /**
  * An HTTP request to a platform. Immutable and thread-safe. {@link #toString()} shows the method and
  * the redacted URI only: header values and the body never appear.
+ *
+ * <p>The pipeline knows which secret values a request carries and scrubs their exact occurrences (as
+ * they are, URL-encoded, and in their Basic-auth form) from every message, cause and log line the call
+ * produces, even where a platform echoes a bare token in free text. It finds them in the
+ * {@code Authorization} header (a Bearer token; Basic credentials), and in query and form values of
+ * parameters named as in {@link Redaction#SECRET_PARAMETERS}. A secret the request carries elsewhere
+ * (a JSON body, a custom header) is declared with {@link Builder#secret(Secret)}.
  *
  * <pre>{@code
  * ApiRequest request = ApiRequest.newBuilder(HttpMethod.POST, URI.create("https://api.x.com/2/oauth2/revoke"))
@@ -25,12 +35,14 @@ public final class ApiRequest {
   private final URI uri;
   private final Headers headers;
   private final byte[] body;
+  private final List<Secret> secrets;
 
   private ApiRequest(Builder b) {
     this.method = b.method;
     this.uri = b.uri;
     this.headers = new Headers(b.headers);
     this.body = b.body.clone();
+    this.secrets = List.copyOf(b.secrets);
   }
 
   /**
@@ -53,7 +65,18 @@ public final class ApiRequest {
     Builder b = new Builder(method, uri);
     b.headers.putAll(headers.map());
     b.body = body;
+    b.secrets.addAll(secrets);
     return b;
+  }
+
+  /**
+   * The secret values declared with {@link Builder#secret(Secret)}, beyond those the pipeline finds in
+   * the headers, query and form by itself.
+   *
+   * @return the declared secrets
+   */
+  public List<Secret> declaredSecrets() {
+    return secrets;
   }
 
   /**
@@ -122,6 +145,7 @@ public final class ApiRequest {
     private final URI uri;
     private final Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
     private byte[] body = new byte[0];
+    private final List<Secret> secrets = new ArrayList<>(0);
 
     private Builder(HttpMethod method, URI uri) {
       this.method = Objects.requireNonNull(method, "method");
@@ -181,6 +205,19 @@ public final class ApiRequest {
      */
     public Builder json(byte[] json) {
       return body("application/json", json);
+    }
+
+    /**
+     * Declares a secret value the request carries where the pipeline would not find it by itself (a
+     * JSON body, a custom header): its exact occurrences, URL-encoded or not, are scrubbed from every
+     * message, cause and log line the call produces.
+     *
+     * @param secret the secret
+     * @return this builder
+     */
+    public Builder secret(Secret secret) {
+      secrets.add(Objects.requireNonNull(secret, "secret"));
+      return this;
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.socialink.http;
 
 /**
- * Sends calls through the pipeline: retry, circuit breaker, rate limiter, transport and the
- * platform's response interpreter. Providers receive one through
+ * Sends calls through the pipeline: the user's {@link Interceptor}s, retry, circuit breaker, rate
+ * limiter, the platform's response interpreter and the transport. Providers receive one through
  * {@link io.socialink.spi.ProviderContext#calls()}. Implementations are thread-safe.
  */
 @FunctionalInterface

@@ -53,7 +53,15 @@ class SecretCanaryTest {
         .willReturn(XWireMock.fixture(400, XPayloads.ERROR_INVALID_TOKEN)));
     wm.stubFor(get(urlEqualTo("/2/users/me")).willReturn(XWireMock.fixture(200, XPayloads.USERS_ME)));
     wm.stubFor(post(urlEqualTo("/2/tweets")).willReturn(XWireMock.fixture(403, XPayloads.DUPLICATE_CONTENT)));
-    wm.stubFor(post(urlEqualTo("/2/oauth2/revoke")).willReturn(XWireMock.fixture(401, XPayloads.ERROR_UNAUTHORIZED_CLIENT)));
+    // X answers the revoke with the client's Basic credentials echoed in its free text, as a platform
+    // sometimes does: the bare secret, its Basic form and its URL-encoded form.
+    String basic = java.util.Base64.getEncoder().encodeToString((XWireMock.CLIENT_ID + ":" + CLIENT_SECRET)
+        .getBytes(StandardCharsets.UTF_8));
+    wm.stubFor(post(urlEqualTo("/2/oauth2/revoke")).willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"unauthorized_client\",\"error_description\":\"Missing valid authorization header (got "
+            + basic + " for " + CLIENT_SECRET + ", " + java.net.URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8)
+            + ")\"}")));
     AppCredentials creds = AppCredentials.confidential("x", "oauth2", XWireMock.CLIENT_ID, Secret.of(CLIENT_SECRET),
         XWireMock.REDIRECT).withSecret(XProvider.CONSUMER_SECRET, Secret.of(CONSUMER_SECRET));
     List<String> seen = new ArrayList<>();
@@ -69,7 +77,11 @@ class SecretCanaryTest {
       AuthorizationResult linked = s.linking().complete("owner-1",
           CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
       Grant g = linked.grant();
-      wm.stubFor(get(urlEqualTo("/2/users/me")).willReturn(XWireMock.fixture(401, XPayloads.UNAUTHORIZED)));
+      // The 401 echoes the bare access token in its problem detail.
+      wm.stubFor(get(urlEqualTo("/2/users/me")).willReturn(aResponse().withStatus(401)
+          .withHeader("Content-Type", "application/problem+json")
+          .withBody("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
+              + "\"detail\":\"Unauthorized: " + ACCESS + " is not a valid token\"}")));
       seen.add(g.toString());
       seen.add(linked.toString());
       seen.add(creds.toString());
@@ -87,6 +99,9 @@ class SecretCanaryTest {
         try {
           failing.run();
         } catch (RuntimeException e) {
+          java.io.StringWriter trace = new java.io.StringWriter();
+          e.printStackTrace(new java.io.PrintWriter(trace, true));
+          seen.add(trace.toString());
           for (Throwable t = e; t != null; t = t.getCause()) {
             seen.add(t.toString());
             if (t instanceof SocialinkException se) {

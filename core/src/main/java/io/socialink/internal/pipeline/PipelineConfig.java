@@ -1,6 +1,7 @@
 package io.socialink.internal.pipeline;
 
 import io.socialink.event.CallEventListener;
+import io.socialink.http.Interceptor;
 import io.socialink.internal.resilience.Sleeper;
 import io.socialink.resilience.CircuitBreakerPolicy;
 import io.socialink.resilience.RateLimitPolicy;
@@ -24,6 +25,8 @@ import java.util.random.RandomGenerator;
  * @param sleeper how to wait
  * @param random the backoff jitter source; thread-safe
  * @param clock the clock
+ * @param interceptors the user's application-level interceptors, outermost first; they run once per
+ *     logical call, outside retry
  */
 public record PipelineConfig(
     RetryPolicy retry,
@@ -33,7 +36,8 @@ public record PipelineConfig(
     CallEventListener listener,
     Sleeper sleeper,
     RandomGenerator random,
-    Clock clock) {
+    Clock clock,
+    List<Interceptor> interceptors) {
 
   /** The default maximum wait. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
@@ -51,6 +55,24 @@ public record PipelineConfig(
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(random, "random");
     Objects.requireNonNull(clock, "clock");
+    interceptors = List.copyOf(Objects.requireNonNull(interceptors, "interceptors"));
+  }
+
+  /**
+   * A configuration without interceptors.
+   *
+   * @param retry the retry policy
+   * @param circuitBreaker the circuit breaker policy
+   * @param rateLimits the declared rate limits in force for the platform
+   * @param maxWait the longest a call waits for a rate limit or a server-given retry time before failing fast
+   * @param listener the event listener
+   * @param sleeper how to wait
+   * @param random the backoff jitter source; thread-safe
+   * @param clock the clock
+   */
+  public PipelineConfig(RetryPolicy retry, CircuitBreakerPolicy circuitBreaker, List<RateLimitPolicy> rateLimits,
+      Duration maxWait, CallEventListener listener, Sleeper sleeper, RandomGenerator random, Clock clock) {
+    this(retry, circuitBreaker, rateLimits, maxWait, listener, sleeper, random, clock, List.of());
   }
 
   /**
@@ -90,6 +112,17 @@ public record PipelineConfig(
    * @return the copy
    */
   public PipelineConfig withRateLimits(List<RateLimitPolicy> policies) {
-    return new PipelineConfig(retry, circuitBreaker, policies, maxWait, listener, sleeper, random, clock);
+    return new PipelineConfig(retry, circuitBreaker, policies, maxWait, listener, sleeper, random, clock,
+        interceptors);
+  }
+
+  /**
+   * A copy with other interceptors.
+   *
+   * @param list the interceptors, outermost first
+   * @return the copy
+   */
+  public PipelineConfig withInterceptors(List<Interceptor> list) {
+    return new PipelineConfig(retry, circuitBreaker, rateLimits, maxWait, listener, sleeper, random, clock, list);
   }
 }

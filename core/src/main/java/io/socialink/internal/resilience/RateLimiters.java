@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,20 @@ import org.jspecify.annotations.Nullable;
  * throttling answer holds every call on that budget until the reset, so calls are not spent on
  * certain 429s. A call waits (through the {@link Sleeper}) when the wait is within the maximum, and
  * otherwise fails at once with {@link ErrorCategory#RATE_LIMITED} and the instant it may go.
+ *
+ * <p>The platform's announced reset is the truth for a hold: a throttling answer that says when calls
+ * may go again ({@code Retry-After}, or a spent budget's reset) holds the call's budget until then and
+ * leaves the declared limits alone, since they are a ceiling on sending, not a penalty. Only a
+ * throttling answer that names no time drains the declared limits of the call's endpoint group, so
+ * their window is the estimate of when to try again.
+ *
+ * <p><b>Pace after a hold.</b> When a platform's hold ends, the callers that waited for it do not go
+ * all at once. The budget reopens one answer at a time: the first caller goes; the others wait for its
+ * answer. If that answer reports how many calls remain ({@code N}), up to {@code N} (less those still
+ * in flight) go next, and the rest wait for the next answer; when everyone waiting fits in what
+ * remains, the budget is open again. An answer that reports no count opens the budget (the declared
+ * limits still pace it); an answer that says the budget is spent holds it again until the new reset,
+ * and an attempt that got no answer gives its turn to the next caller.
  *
  * <p>Thread-safe. Budgets are kept for the pipeline's lifetime, except that idle budgets are
  * dropped when more than {@value #MAX_BUDGETS} exist.
@@ -59,11 +74,33 @@ public final class RateLimiters {
 
   private record CallKey(String group, String appKey, @Nullable String userKey) {}
 
-  private static final class Budget {
+  /**
+   * The turns an attempt took on budgets reopening after a hold; give it back with
+   * {@link #release(Permit, boolean)}. {@link #NONE} when it took none, the usual case.
+   */
+  public static final class Permit {
+    static final Permit NONE = new Permit(new Budget[0]);
+    final Budget[] budgets;
+
+    Permit(Budget[] budgets) {
+      this.budgets = budgets;
+    }
+  }
+
+  private final class Budget {
     final BudgetKey key;
     final @Nullable AtomicRateLimiter limiter;
     final @Nullable RateLimitPolicy policy;
     final AtomicLong holdUntilMillis = new AtomicLong(Long.MIN_VALUE);
+    /** Reopening after a platform's hold: attempts go one turn at a time. */
+    volatile boolean reopening;
+    /** The latest count of calls left the platform reported while reopening, or -1. */
+    volatile long reported = -1;
+    // Guarded by this budget's monitor:
+    int turns;
+    int inFlight;
+    /** Callers that waited out this budget's hold or wait for a turn and have not gone yet. */
+    int queued;
 
     Budget(BudgetKey key, @Nullable RateLimitPolicy policy, @Nullable AtomicRateLimiter limiter) {
       this.key = key;
@@ -71,13 +108,35 @@ public final class RateLimiters {
       this.limiter = limiter;
     }
 
+    /** A hold the platform announced; when it ends, the budget reopens one answer at a time. */
     void holdUntil(Instant until) {
       long t = until.toEpochMilli(); // callers cap the instant with capped(...)
       holdUntilMillis.accumulateAndGet(t, Math::max);
+      synchronized (this) {
+        reported = 0;
+        if (!reopening) {
+          reopening = true;
+          reopeningBudgets.incrementAndGet();
+          turns = inFlight > 0 ? 0 : 1;
+        }
+        notifyAll();
+      }
+    }
+
+    boolean held(long nowMillis) {
+      return holdUntilMillis.get() > nowMillis;
+    }
+
+    /** Called with the monitor held. */
+    void open() {
+      if (reopening) {
+        reopening = false;
+        reopeningBudgets.decrementAndGet();
+      }
     }
 
     boolean idle(long nowMillis) {
-      return holdUntilMillis.get() <= nowMillis
+      return !reopening && holdUntilMillis.get() <= nowMillis
           && (limiter == null || policy == null || limiter.getMetrics().getAvailablePermissions() >= policy.limit());
     }
 
@@ -97,6 +156,7 @@ public final class RateLimiters {
   private final ThrottleObserver observer;
   private final ConcurrentHashMap<BudgetKey, Budget> budgets = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CallKey, Budget[]> byCall = new ConcurrentHashMap<>();
+  private final AtomicInteger reopeningBudgets = new AtomicInteger();
 
   /**
    * Creates the layer.
@@ -120,17 +180,103 @@ public final class RateLimiters {
   }
 
   /**
-   * Takes a permit for an attempt: waits for any hold on the call's budgets and for a permit of each
-   * declared limit, or fails fast when that would take longer than the maximum wait.
+   * Takes a permit for an attempt: waits for any hold on the call's budgets, for its turn on a budget
+   * reopening after a hold, and for a permit of each declared limit, or fails fast when that would take
+   * longer than the maximum wait.
    *
    * @param call the call
+   * @return the attempt's turns, to give back with {@link #release(Permit, boolean)} once it is over
    * @throws AttemptFailure a {@link ErrorCategory#RATE_LIMITED} failure with the instant the call may
    *     go; not retried, not counted by the circuit breaker; nothing was sent
    * @throws InterruptedException if interrupted while waiting
    */
-  public void acquire(ApiCall call) throws InterruptedException {
+  public Permit acquire(ApiCall call) throws InterruptedException {
     Budget[] bs = budgetsFor(call);
     long waited = 0;
+    Permit permit = Permit.NONE;
+    List<Budget> queuedOn = null;
+    try {
+      while (true) {
+        // A platform's hold makes its budget reopen one answer at a time; calls on budgets that are
+        // not reopening (the usual case) keep no record of who waits.
+        if (queuedOn == null && reopening(bs)) {
+          queuedOn = new ArrayList<>(2);
+        }
+        waited = waitOutHolds(call, bs, waited, queuedOn);
+        if (queuedOn == null) {
+          if (!reopening(bs)) {
+            break;
+          }
+          queuedOn = new ArrayList<>(2);
+        }
+        Permit p = takeTurns(bs, queuedOn);
+        if (p != null) {
+          permit = p;
+          break;
+        }
+      }
+    } finally {
+      if (queuedOn != null) {
+        leave(queuedOn);
+      }
+    }
+    try {
+      takeDeclaredPermits(call, bs, waited);
+    } catch (RuntimeException | InterruptedException e) {
+      release(permit, false);
+      throw e;
+    }
+    return permit;
+  }
+
+  private boolean reopening(Budget[] bs) {
+    if (reopeningBudgets.get() == 0) {
+      return false;
+    }
+    for (Budget b : bs) {
+      if (b.reopening) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts the caller among those waiting on a budget, once. */
+  private static void queue(Budget b, List<Budget> queuedOn) {
+    for (Budget q : queuedOn) {
+      if (q == b) {
+        return;
+      }
+    }
+    synchronized (b) {
+      b.queued++;
+    }
+    queuedOn.add(b);
+  }
+
+  private static void unqueue(Budget b, List<Budget> queuedOn) {
+    for (int i = 0; i < queuedOn.size(); i++) {
+      if (queuedOn.get(i) == b) {
+        queuedOn.remove(i);
+        b.queued--; // the caller holds b's monitor
+        return;
+      }
+    }
+  }
+
+  private static void leave(List<Budget> queuedOn) {
+    for (Budget b : queuedOn) {
+      synchronized (b) {
+        b.queued--;
+        b.notifyAll();
+      }
+    }
+    queuedOn.clear();
+  }
+
+  private long waitOutHolds(ApiCall call, Budget[] bs, long waitedBefore, @Nullable List<Budget> queuedOn)
+      throws InterruptedException {
+    long waited = waitedBefore;
     while (true) {
       long now = clock.millis();
       Budget holding = null;
@@ -143,7 +289,7 @@ public final class RateLimiters {
         }
       }
       if (holding == null) {
-        break;
+        return waited;
       }
       long wait = holdUntil - now;
       Instant until = Instant.ofEpochMilli(holdUntil);
@@ -152,9 +298,119 @@ public final class RateLimiters {
         throw failFast(call, holding, until, "the platform said the budget is spent");
       }
       observer.throttled(call, Duration.ofMillis(wait), until, false);
+      if (queuedOn != null) {
+        // Counted as waiting from now on, so that the hold's end lets callers go at the budget's pace.
+        for (Budget b : bs) {
+          if (b.held(now)) {
+            queue(b, queuedOn);
+          }
+        }
+      }
       sleeper.sleep(Duration.ofMillis(wait));
       waited += wait;
     }
+  }
+
+  /**
+   * Takes a turn on each of the call's budgets that is reopening after a hold; when one has no turn
+   * left, gives back those taken, waits for an answer to come back on that budget, and returns null
+   * so that the caller checks the holds again.
+   */
+  private @Nullable Permit takeTurns(Budget[] bs, List<Budget> queuedOn) throws InterruptedException {
+    List<Budget> taken = null;
+    Budget blocked = null;
+    for (Budget b : bs) {
+      if (!b.reopening) {
+        continue;
+      }
+      synchronized (b) {
+        if (!b.reopening) {
+          continue;
+        }
+        if (b.turns > 0) {
+          b.turns--;
+          b.inFlight++;
+          unqueue(b, queuedOn);
+          if (taken == null) {
+            taken = new ArrayList<>(2);
+          }
+          taken.add(b);
+          continue;
+        }
+        blocked = b;
+      }
+      break;
+    }
+    if (blocked == null) {
+      return taken == null ? Permit.NONE : new Permit(taken.toArray(new Budget[0]));
+    }
+    if (taken != null) {
+      for (Budget b : taken) {
+        queue(b, queuedOn);
+      }
+      giveBack(taken.toArray(new Budget[0]));
+    }
+    queue(blocked, queuedOn);
+    synchronized (blocked) {
+      // Woken by an answer on this budget, a new hold, or a turn given back; no clock involved.
+      while (blocked.reopening && blocked.turns == 0 && !blocked.held(clock.millis())) {
+        blocked.wait();
+      }
+    }
+    return null;
+  }
+
+  private void giveBack(Budget[] budgets) {
+    for (Budget b : budgets) {
+      synchronized (b) {
+        b.inFlight--;
+        b.turns++;
+        b.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Ends an attempt's turns on budgets reopening after a hold. An answer sets how many callers go
+   * next: as many as the platform said remain (less those still in flight), or everyone when it said
+   * nothing; no answer gives the turn to the next caller.
+   *
+   * @param permit what {@link #acquire(ApiCall)} returned
+   * @param answered whether the platform answered the attempt
+   */
+  public void release(Permit permit, boolean answered) {
+    if (permit.budgets.length == 0) {
+      return;
+    }
+    if (!answered) {
+      giveBack(permit.budgets);
+      return;
+    }
+    long now = clock.millis();
+    for (Budget b : permit.budgets) {
+      synchronized (b) {
+        b.inFlight--;
+        long remaining = b.reported;
+        b.reported = -1;
+        if (remaining < 0) {
+          if (!b.held(now)) {
+            b.open();
+          }
+        } else {
+          b.turns = (int) Math.max(0, Math.min(Integer.MAX_VALUE, remaining - b.inFlight));
+          if (b.turns == 0 && b.inFlight == 0) {
+            // Spent again: one caller tries when the new hold ends.
+            b.turns = 1;
+          } else if (remaining > 0 && b.turns >= b.queued && !b.held(now)) {
+            b.open();
+          }
+        }
+        b.notifyAll();
+      }
+    }
+  }
+
+  private void takeDeclaredPermits(ApiCall call, Budget[] bs, long waited) throws InterruptedException {
     // Check every declared limit before taking any permit, so a call refused by one budget (say, a
     // user over their own limit) does not spend the permits of the others (the app's shared budget).
     long leftNanos = Duration.ofMillis(Math.max(0, maxWaitMillis - waited)).toNanos();
@@ -216,7 +472,15 @@ public final class RateLimiters {
       return;
     }
     long now = clock.millis();
+    boolean reopening = reopeningBudgets.get() > 0;
     for (RateLimitObservation o : observations) {
+      if (reopening && !o.exhausted()) {
+        String principal = principal(call, o.scope());
+        Budget b = principal == null ? null : budgets.get(new BudgetKey(o.endpointGroup(), o.scope(), principal));
+        if (b != null && b.reopening) {
+          b.reported = o.remaining();
+        }
+      }
       if (!o.exhausted() || !o.resetAt().isAfter(Instant.ofEpochMilli(now))) {
         continue;
       }
@@ -228,20 +492,24 @@ public final class RateLimiters {
   }
 
   /**
-   * Applies a throttling answer: drains the declared limits of the call's endpoint group and, when
-   * the platform said when to retry, holds the call's most specific budget (per user when the call
-   * is for a user, else per app) until then.
+   * Applies a throttling answer. When the platform said when calls may go again, holds the call's
+   * most specific budget (per user when the call is for a user, else per app) until then and no
+   * longer, leaving the declared limits alone. When it named no time, drains the declared limits of
+   * the call's endpoint group instead, so their window stands in for the unknown reset.
    *
    * @param call the call that was throttled
    * @param retryAt when the platform said calls may go again
    */
   public void throttledBy(ApiCall call, Optional<Instant> retryAt) {
-    for (Budget b : budgetsFor(call)) {
-      if (b.limiter != null && b.key.group.equals(call.endpointGroup())) {
-        b.limiter.drainPermissions();
+    if (retryAt.isEmpty()) {
+      for (Budget b : budgetsFor(call)) {
+        if (b.limiter != null && b.key.group.equals(call.endpointGroup())) {
+          b.limiter.drainPermissions();
+        }
       }
+      return;
     }
-    if (retryAt.isPresent() && retryAt.get().isAfter(clock.instant())) {
+    if (retryAt.get().isAfter(clock.instant())) {
       RateLimitScope scope = call.userKey().isPresent() ? RateLimitScope.PER_USER : RateLimitScope.PER_APP;
       budget(new BudgetKey(call.endpointGroup(), scope, principal(call, scope))).holdUntil(capped(retryAt.get()));
     }
@@ -263,9 +531,9 @@ public final class RateLimiters {
     return Optional.ofNullable(latest);
   }
 
+  /** The limiters' time source: the injected clock to the millisecond, without building an Instant. */
   private Long clockNanos() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return clock.millis() * 1_000_000L;
   }
 
   /** A hold never lasts longer than a day, whatever a malformed or hostile reset says. */

@@ -1,0 +1,107 @@
+package io.socialink.benchmarks;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialink.Secret;
+import io.socialink.Socialink;
+import io.socialink.auth.AppCredentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@value #CALLERS} callers at once against the same loopback stub as {@link PipelineOverhead}: (a)
+ * sharing one bare {@link HttpClient}, (b) sharing one {@link Socialink} and calling one platform for
+ * one user, so that every call goes through the same circuit breaker, the same rate-limit budgets
+ * (declared per-user and per-app limits, header observations) and the same caches. Measures
+ * throughput in calls per second over all callers; the average latency of a call is
+ * {@value #CALLERS} divided by it.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
+@Threads(PipelineConcurrency.CALLERS)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class PipelineConcurrency {
+  /** How many callers run at once. */
+  static final int CALLERS = 64;
+
+  private StubServer server;
+  private URI uri;
+  private HttpClient client;
+  private ObjectMapper mapper;
+  private BenchProvider.BenchClient socialink;
+
+  /** Starts the server and both clients. */
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    server = new StubServer();
+    uri = server.uri();
+    client = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+    mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    Socialink s = Socialink.builder()
+        .register(new BenchProvider(uri))
+        .credentials(AppCredentials.confidential(BenchProvider.ID, "oauth2", "bench-client", Secret.of("bench-secret"),
+            URI.create("https://app.example/callback")))
+        .build();
+    socialink = (BenchProvider.BenchClient) s.client(BenchProvider.ID, "oauth2");
+  }
+
+  /** Stops the server. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    server.close();
+  }
+
+  /**
+   * (a) {@value #CALLERS} callers of one bare JDK client, parsing with Jackson.
+   *
+   * @return the profile
+   */
+  @Benchmark
+  public Profile concurrentBareHttpClient() throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + PipelineOverhead.TOKEN)
+        .GET()
+        .build();
+    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("HTTP " + response.statusCode());
+    }
+    return mapper.readValue(response.body(), Profile.class);
+  }
+
+  /**
+   * (b) {@value #CALLERS} callers of one Socialink, one platform, one user.
+   *
+   * @return the profile
+   */
+  @Benchmark
+  public Profile concurrentSocialinkPipeline() {
+    return socialink.me(PipelineOverhead.TOKEN);
+  }
+}
