@@ -6,6 +6,7 @@ import io.socialink.auth.Linking;
 import io.socialink.error.ConfigurationException;
 import io.socialink.error.ErrorCategory;
 import io.socialink.event.CallEventListener;
+import io.socialink.http.Interceptor;
 import io.socialink.http.Transport;
 import io.socialink.http.TransportOptions;
 import io.socialink.internal.http.JdkTransport;
@@ -201,6 +202,7 @@ public final class Socialink {
     private TransportOptions transportOptions = TransportOptions.ofDefaults();
     private ResilienceSettings resilience = ResilienceSettings.ofDefaults();
     private CallEventListener eventListener = CallEventListener.noop();
+    private final List<Interceptor> interceptors = new ArrayList<>();
     private Sleeper sleeper = Sleeper.system();
     private RandomGenerator backoffRandom = PipelineConfig.threadLocalRandom();
 
@@ -391,6 +393,19 @@ public final class Socialink {
       return this;
     }
 
+    /**
+     * Adds an application-level interceptor to every platform's pipeline: it sees each logical call
+     * once, outside retry, circuit breaker and rate limits, and may add headers, record or trace
+     * calls. The first added is the outermost. See {@link Interceptor}.
+     *
+     * @param interceptor the interceptor; thread-safe, calls {@code proceed} exactly once
+     * @return this builder
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
     /** Test seam: how the pipeline waits. */
     Builder sleeper(Sleeper value) {
       this.sleeper = Objects.requireNonNull(value, "sleeper");
@@ -406,7 +421,7 @@ public final class Socialink {
     private SocialinkRuntime runtime() {
       PlatformRegistry reg = registry != null ? registry : registryBuilder().build();
       PipelineConfig pipeline = new PipelineConfig(resilience.retry(), resilience.circuitBreaker(), List.of(),
-          resilience.maxWait(), eventListener, sleeper, backoffRandom, clock);
+          resilience.maxWait(), eventListener, sleeper, backoffRandom, clock, interceptors);
       return new SocialinkRuntime(reg, credentials, stores, clock, random,
           new SocialinkRuntime.Settings(authorizationTimeout, refreshSkew, refreshClaimTimeout, applicationName),
           transport != null ? transport : new JdkTransport(transportOptions), pipeline, resilience.rateLimits(), sleeper);

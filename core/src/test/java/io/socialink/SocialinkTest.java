@@ -152,47 +152,7 @@ class SocialinkTest {
     io.socialink.http.Transport failing = request -> {
       throw new java.io.IOException("cannot reach " + request.uri());
     };
-    FakeProvider calling = new FakeProvider("calling") {
-      @Override
-      public io.socialink.spi.PlatformClient createClient(io.socialink.spi.ProviderContext context) {
-        io.socialink.spi.PlatformClient base = super.createClient(context);
-        return new io.socialink.spi.PlatformClient() {
-          @Override
-          public AppCredentials credentials() {
-            return base.credentials();
-          }
-
-          @Override
-          public URI authorizationUrl(io.socialink.auth.AuthorizationRequest request) {
-            return base.authorizationUrl(request);
-          }
-
-          @Override
-          public io.socialink.auth.TokenResponse exchangeCode(io.socialink.auth.CodeExchange exchange) {
-            return base.exchangeCode(exchange);
-          }
-
-          @Override
-          public io.socialink.auth.TokenResponse refresh(Grant grant) {
-            return base.refresh(grant);
-          }
-
-          @Override
-          public io.socialink.spi.Revocation revoke(Grant grant) {
-            io.socialink.http.ApiRequest request = io.socialink.http.ApiRequest.newBuilder(io.socialink.http.HttpMethod.GET,
-                URI.create("https://graph.example/revoke?access_token=" + grant.accessToken().reveal())).build();
-            context.calls().execute(new io.socialink.http.ApiCall("calling", "revoke", request,
-                io.socialink.http.Idempotency.IDEMPOTENT, "client-1", Optional.empty()));
-            return io.socialink.spi.Revocation.REVOKED;
-          }
-
-          @Override
-          public Account profile(Grant grant) {
-            return base.profile(grant);
-          }
-        };
-      }
-    };
+    FakeProvider calling = new CallingProvider();
     Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(calling).transport(failing)
         .resilience(io.socialink.resilience.ResilienceSettings.ofDefaults().withRetry(io.socialink.resilience.RetryPolicy.disabled()))
         .credentials(AppCredentials.publicClient("calling", "oauth2", "client-1", URI.create("https://app.example/cb")))
@@ -208,6 +168,85 @@ class SocialinkTest {
     e.printStackTrace(new java.io.PrintWriter(trace));
     assertThat(e.category()).isEqualTo(ErrorCategory.TRANSIENT);
     assertThat(trace.toString()).contains("cannot reach").doesNotContain(token);
+  }
+
+  /** A fake platform whose revocation is one GET through the pipeline, with the token in the query. */
+  static final class CallingProvider extends FakeProvider {
+    CallingProvider() {
+      super("calling");
+    }
+
+    @Override
+    public io.socialink.spi.PlatformClient createClient(io.socialink.spi.ProviderContext context) {
+      io.socialink.spi.PlatformClient base = super.createClient(context);
+      return new io.socialink.spi.PlatformClient() {
+        @Override
+        public AppCredentials credentials() {
+          return base.credentials();
+        }
+
+        @Override
+        public URI authorizationUrl(io.socialink.auth.AuthorizationRequest request) {
+          return base.authorizationUrl(request);
+        }
+
+        @Override
+        public io.socialink.auth.TokenResponse exchangeCode(io.socialink.auth.CodeExchange exchange) {
+          return base.exchangeCode(exchange);
+        }
+
+        @Override
+        public io.socialink.auth.TokenResponse refresh(Grant grant) {
+          return base.refresh(grant);
+        }
+
+        @Override
+        public io.socialink.spi.Revocation revoke(Grant grant) {
+          io.socialink.http.ApiRequest request = io.socialink.http.ApiRequest.newBuilder(io.socialink.http.HttpMethod.GET,
+              URI.create("https://graph.example/revoke?access_token=" + grant.accessToken().reveal())).build();
+          context.calls().execute(new io.socialink.http.ApiCall("calling", "revoke", request,
+              io.socialink.http.Idempotency.IDEMPOTENT, "client-1", Optional.empty()));
+          return io.socialink.spi.Revocation.REVOKED;
+        }
+
+        @Override
+        public Account profile(Grant grant) {
+          return base.profile(grant);
+        }
+      };
+    }
+  }
+
+  @Test
+  void interceptorsAddedOnTheBuilderSeeEveryCallOnceInTheOrderAdded() {
+    List<String> sentTraceHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.socialink.http.Transport answering = request -> {
+      sentTraceHeaders.add(request.headers().first("traceparent").orElse("none"));
+      return new io.socialink.http.ApiResponse(200, new io.socialink.http.Headers(Map.of()), new byte[0]);
+    };
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(new CallingProvider())
+        .transport(answering)
+        .addInterceptor(chain -> {
+          seen.add("outer " + chain.redact(chain.call().toString()));
+          return chain.proceed(chain.call().withRequest(
+              chain.call().request().toBuilder().header("traceparent", "00-trace-01").build()));
+        })
+        .addInterceptor(chain -> {
+          seen.add("inner " + chain.call().request().headers().first("traceparent").orElse("none"));
+          return chain.proceed(chain.call());
+        })
+        .credentials(AppCredentials.publicClient("calling", "oauth2", "client-1", URI.create("https://app.example/cb")))
+        .clock(clock).random(new Random(9)).build();
+    AuthorizationStart start = s.linking().authorize("alice", "calling");
+    AuthorizationResult r = s.linking().complete("alice", CallbackParameters.fromQuery("state=" + start.state() + "&code=c"));
+
+    s.grants().revoke("alice", r.grant().id());
+
+    assertThat(sentTraceHeaders).containsExactly("00-trace-01");
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0)).startsWith("outer ").doesNotContain(r.grant().accessToken().reveal());
+    assertThat(seen.get(1)).isEqualTo("inner 00-trace-01");
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.socialink.error.AuthorizationException;
 import io.socialink.error.Classification;
 import io.socialink.error.RateLimitedException;
 import io.socialink.error.SocialinkException;
+import io.socialink.http.ApiCall;
 import io.socialink.micrometer.MicrometerCallEventListener;
 import io.socialink.publish.MediaContent;
 import io.socialink.resilience.CircuitBreakerPolicy;
@@ -118,6 +119,18 @@ public final class ReadmeSnippets {
                 .override("x", RateLimitPolicy.perUser("tweets.create", 50, Duration.ofMinutes(15)))
                 .build())
             .withMaxWait(Duration.ofSeconds(10)))   // a longer wait fails fast with RATE_LIMITED and retryAt
+        .build();
+    return socialink;
+  }
+
+  static Socialink interceptors(String traceParent) {
+    // README: Interceptors
+    Socialink socialink = Socialink.builder()
+        .addInterceptor(chain -> {
+          ApiCall call = chain.call();
+          System.out.println(chain.redact("calling " + call));      // tokens masked, as in the library's own logs
+          return chain.proceed(call.withRequest(call.request().toBuilder().header("traceparent", traceParent).build()));
+        })
         .build();
     return socialink;
   }
