@@ -10,12 +10,14 @@ import io.socialink.http.ApiResponse;
 import io.socialink.http.CallExecutor;
 import io.socialink.http.Interceptor;
 import io.socialink.http.Redaction;
+import io.socialink.http.SafeText;
 import io.socialink.http.Transport;
 import io.socialink.internal.resilience.PlatformBreaker;
 import io.socialink.internal.resilience.RateLimiters;
 import io.socialink.internal.resilience.RetryGate;
 import io.socialink.internal.resilience.Sleeper;
 import io.socialink.resilience.RateLimitObservation;
+import io.socialink.resilience.RetryTimes;
 import io.socialink.spi.ResponseInterpreter;
 import java.time.Clock;
 import java.time.Instant;
@@ -152,6 +154,9 @@ public final class CallPipeline implements CallExecutor {
     return new StageChain(stages, call, new CallState(call, clock.instant())).run();
   }
 
+  /** The longest message a verdict keeps; a longer one is cut before it is redacted. */
+  static final int MAX_MESSAGE_CHARS = 2_000;
+
   /**
    * The verdict the pipeline raises for a response: core's generic rules refined by the platform's
    * interpreter, the message redacted, and a throttling answer without its own retry time given the
@@ -171,7 +176,9 @@ public final class CallPipeline implements CallExecutor {
       return failure;
     }
     Classification c = failure.get();
-    String safeMessage = Redaction.text(c.message());
+    // Cut before redacting: an interpreter may quote a platform's text of any length.
+    String safeMessage = c.message().length() > MAX_MESSAGE_CHARS
+        ? SafeText.excerpt(c.message(), MAX_MESSAGE_CHARS) : Redaction.text(c.message());
     if (!safeMessage.equals(c.message())) {
       c = c.withMessage(safeMessage);
     }
@@ -179,6 +186,13 @@ public final class CallPipeline implements CallExecutor {
       Optional<Instant> reset = RateLimiters.latestExhaustedReset(observations);
       if (reset.isPresent()) {
         c = c.withRetryAt(reset.get());
+      }
+    }
+    if (c.retryAt().isPresent()) {
+      // Any interpreter's retry time, a third party's too, is at most a day after the answer.
+      Instant capped = RetryTimes.capped(c.retryAt().get(), receivedAt);
+      if (!capped.equals(c.retryAt().get())) {
+        c = c.withRetryAt(capped);
       }
     }
     return Optional.of(c);

@@ -7,6 +7,7 @@ import io.socialink.error.SocialinkException;
 import io.socialink.http.ApiCall;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Idempotency;
+import io.socialink.http.ResponseTooLargeException;
 import io.socialink.http.Transport;
 import io.socialink.internal.resilience.AttemptFailure;
 import io.socialink.internal.resilience.AttemptFailure.BreakerVerdict;
@@ -59,6 +60,8 @@ final class TransportStage implements Stage {
     Classification c = generic.withMessage(generic.message() + " (" + call.request() + ")");
     boolean safe = call.idempotency() != Idempotency.NON_IDEMPOTENT || DefaultErrorClassifier.provesNotSent(e);
     SocialinkException failure = SocialinkException.of(c, Failures.cause(thrown, chain.state()), 1);
-    return new AttemptFailure(failure, safe && c.retryable(), BreakerVerdict.FAILURE);
+    // An answer over the size limit is the platform answering, not the platform failing.
+    BreakerVerdict verdict = e instanceof ResponseTooLargeException ? BreakerVerdict.ANSWERED : BreakerVerdict.FAILURE;
+    return new AttemptFailure(failure, safe && c.retryable(), verdict);
   }
 }
