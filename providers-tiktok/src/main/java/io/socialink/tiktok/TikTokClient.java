@@ -57,6 +57,13 @@ import java.util.Optional;
  * assumed: TikTok's pages disagree (24 hours and 365 days on the older page, 2 hours and 180 days on the
  * newer ones). Every refresh answer carries a new refresh token and the old one stops working.
  *
+ * <p><b>What is unverified</b> (fact sheet): the HTTP status of OAuth errors (TikTok has been seen answering
+ * HTTP 200 with an {@code error}, which the pipeline's interpreter takes for a failure whatever the status);
+ * what TikTok answers when revoking a token that is already dead ({@code invalid_grant} and
+ * {@code access_token_invalid} both count as already revoked); whether a revocation fires
+ * {@code authorization.removed} with reason 5; which lifetimes production issues; whether web Login Kit
+ * enforces PKCE (the hex challenge is always sent, which TikTok's desktop flow requires).
+ *
  * <p>Thread-safe; holds no user state: grants come in as arguments.
  */
 public final class TikTokClient extends StandardOAuth2Client {

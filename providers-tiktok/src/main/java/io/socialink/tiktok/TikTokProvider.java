@@ -7,13 +7,15 @@ import io.socialink.ManualProcedure;
 import io.socialink.Platform;
 import io.socialink.UnlinkPlan;
 import io.socialink.UnlinkStep;
+import io.socialink.error.Classification;
+import io.socialink.error.ConfigurationException;
+import io.socialink.error.ErrorCategory;
 import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.spi.AbstractPlatformProvider;
 import io.socialink.spi.AuthorizationScheme;
 import io.socialink.spi.PlatformClient;
 import io.socialink.spi.ProviderContext;
 import io.socialink.spi.UnlinkContributor;
-import io.socialink.spi.Unsupported;
 import io.socialink.tiktok.internal.TikTokJson;
 import io.socialink.tiktok.internal.TikTokResponseInterpreter;
 import io.socialink.tiktok.internal.VideoUploader;
@@ -311,7 +313,12 @@ public final class TikTokProvider extends AbstractPlatformProvider {
     if (scheme.equals(BUSINESS_ACCOUNTS)) {
       return new TikTokBusinessClient(context, this);
     }
-    throw Unsupported.client(PLATFORM, "socialink-tiktok (scheme '" + scheme.id() + "')");
+    throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
+        "linking Ads Manager advertisers (scheme '" + scheme.id() + "') is not available in this version of"
+            + " socialink-tiktok")
+        .withRemediation("Link TikTok accounts with the '" + LOGIN_KIT.id() + "' or '" + BUSINESS_ACCOUNTS.id()
+            + "' scheme; an advertiser authorization made elsewhere can be revoked with"
+            + " TikTokBusinessClient.revokeAdvertiserAuthorization."), null, 1);
   }
 
   @Override
