@@ -55,7 +55,7 @@ public final class Envelopes {
    */
   public static Map<String, Object> businessData(JsonCodec json, ApiResponse response, String what) {
     Map<String, Object> body = Fields.object(json, response, what);
-    long code = TikTokResponseInterpreter.integral(body.get("code")).orElseThrow(() -> Fields.malformed(what,
+    long code = Fields.wholeNumber(body.get("code")).orElseThrow(() -> Fields.malformed(what,
         "member 'code' is missing or not a number"));
     if (code != 0 && code != 20001) {
       throw Fields.malformed(what, "code is " + code + ", not 0");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads members of TikTok's decoded JSON answers. A missing or mistyped required member is a
@@ -18,6 +19,8 @@ import java.util.Optional;
  * Stateless; thread-safe.
  */
 public final class Fields {
+  private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,18}");
+
   private Fields() {}
 
   /**
@@ -160,7 +163,7 @@ public final class Fields {
    * @return the value, empty when missing or not a whole number
    */
   public static Optional<Long> num(Map<String, Object> m, String key) {
-    return TikTokResponseInterpreter.integral(m.get(key)).filter(n -> !(m.get(key) instanceof String));
+    return m.get(key) instanceof String ? Optional.empty() : wholeNumber(m.get(key));
   }
 
   /**
@@ -170,7 +173,16 @@ public final class Fields {
    * @return the number, or empty
    */
   public static Optional<Long> wholeNumber(Object value) {
-    return TikTokResponseInterpreter.integral(value);
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return Optional.of(((Number) value).longValue());
+    }
+    if (value instanceof BigInteger b) {
+      return b.bitLength() < 64 ? Optional.of(b.longValue()) : Optional.empty();
+    }
+    if (value instanceof String s && DIGITS.matcher(s).matches()) {
+      return Optional.of(Long.parseLong(s));
+    }
+    return Optional.empty();
   }
 
   /**
