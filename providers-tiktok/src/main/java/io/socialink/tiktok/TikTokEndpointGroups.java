@@ -7,8 +7,9 @@ package io.socialink.tiktok;
  * ({@link io.socialink.resilience.RateLimitSettings}).
  *
  * <p>Each name is the endpoint's path under {@code https://open.tiktokapis.com/v2/} with slashes turned
- * into dots, so {@code /v2/user/info/} is {@code user.info}. TikTok counts its limits per endpoint, so
- * every endpoint has a group of its own.
+ * into dots, so {@code /v2/user/info/} is {@code user.info}; TikTok API for Business endpoints are their path
+ * under {@code /open_api/v1.3/} the same way, prefixed with {@code business.}. TikTok counts its limits
+ * per endpoint, so every endpoint has a group of its own.
  *
  * <pre>{@code
  * RateLimitSettings settings = RateLimitSettings.custom()
@@ -40,6 +41,31 @@ public final class TikTokEndpointGroups {
   public static final String POST_CREATOR_INFO = "post.publish.creator_info.query";
   /** {@code POST /v2/post/publish/status/fetch/}: 30 requests per minute per user access token. */
   public static final String POST_STATUS_FETCH = "post.publish.status.fetch";
+
+  /**
+   * {@code PUT} of a video chunk to the {@code upload_url} a post initialization returned (on
+   * {@code open-upload.tiktokapis.com}). No limit is documented.
+   */
+  public static final String VIDEO_UPLOAD = "upload.video";
+
+  /** TikTok API for Business {@code POST /open_api/v1.3/tt_user/oauth2/token/}: code exchange. */
+  public static final String BUSINESS_TOKEN = "business.tt_user.oauth2.token";
+  /** TikTok API for Business {@code POST /open_api/v1.3/tt_user/oauth2/refresh_token/}. */
+  public static final String BUSINESS_REFRESH = "business.tt_user.oauth2.refresh_token";
+  /** TikTok API for Business {@code POST /open_api/v1.3/tt_user/oauth2/revoke/}. */
+  public static final String BUSINESS_REVOKE = "business.tt_user.oauth2.revoke";
+  /** TikTok API for Business {@code POST /open_api/v1.3/tt_user/token_info/get/}. */
+  public static final String BUSINESS_TOKEN_INFO = "business.tt_user.token_info.get";
+  /** Marketing API {@code POST /open_api/v1.3/oauth2/revoke_token/}: revoking an advertiser authorization. */
+  public static final String MARKETING_REVOKE = "business.oauth2.revoke_token";
+  /** Business Center {@code POST /open_api/v1.3/bc/asset/admin/delete/}: removing an asset from the Business Center. */
+  public static final String BC_ASSET_DELETE = "business.bc.asset.admin.delete";
+  /** Business Center {@code POST /open_api/v1.3/bc/asset/unassign/}: revoking a member's permission on an asset. */
+  public static final String BC_ASSET_UNASSIGN = "business.bc.asset.unassign";
+  /** Business Center {@code POST /open_api/v1.3/bc/member/delete/}: removing a member. */
+  public static final String BC_MEMBER_DELETE = "business.bc.member.delete";
+  /** Business Center {@code POST /open_api/v1.3/bc/partner/asset/delete/}: no longer sharing an asset with a partner. */
+  public static final String BC_PARTNER_ASSET_DELETE = "business.bc.partner.asset.delete";
 
   private TikTokEndpointGroups() {}
 }

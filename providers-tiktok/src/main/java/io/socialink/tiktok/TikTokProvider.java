@@ -1,24 +1,29 @@
 package io.socialink.tiktok;
 
 import io.socialink.Capability;
+import io.socialink.Grant;
 import io.socialink.LinkKind;
 import io.socialink.ManualProcedure;
 import io.socialink.Platform;
 import io.socialink.UnlinkPlan;
 import io.socialink.UnlinkStep;
+import io.socialink.error.Classification;
+import io.socialink.error.ConfigurationException;
+import io.socialink.error.ErrorCategory;
 import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.spi.AbstractPlatformProvider;
 import io.socialink.spi.AuthorizationScheme;
 import io.socialink.spi.PlatformClient;
 import io.socialink.spi.ProviderContext;
 import io.socialink.spi.UnlinkContributor;
-import io.socialink.spi.Unsupported;
 import io.socialink.tiktok.internal.TikTokJson;
 import io.socialink.tiktok.internal.TikTokResponseInterpreter;
+import io.socialink.tiktok.internal.VideoUploader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,12 +31,28 @@ import java.util.Set;
  * The TikTok provider: TikTok Login Kit, TikTok accounts for Business, and the Marketing API, with
  * the procedures only the TikTok app or TikTok for Business websites can carry out.
  *
- * <p>This version describes the platform and its manual procedures and contributes them to unlink
- * plans, reads TikTok's answers for the call pipeline ({@link #responseInterpreter()}) and declares
- * TikTok's documented rate limits ({@link #rateLimitPolicies()}, by the groups of
- * {@link TikTokEndpointGroups}). Its API client is not available yet, so
- * {@link #createClient(ProviderContext)} fails with a {@link io.socialink.error.ConfigurationException}.
- * Thread-safe.
+ * <p>It creates a {@link TikTokClient} for credentials of scheme {@link #LOGIN_KIT} and a
+ * {@link TikTokBusinessClient} for {@link #BUSINESS_ACCOUNTS}; linking Ads Manager advertisers
+ * ({@link #MARKETING_API}) is not offered yet, so {@link #createClient(ProviderContext)} refuses those
+ * credentials with a {@link io.socialink.error.ConfigurationException} (an advertiser authorization can
+ * still be revoked with {@link TikTokBusinessClient#revokeAdvertiserAuthorization}). It reads TikTok's
+ * answers for the call pipeline ({@link #responseInterpreter()}), declares TikTok's documented rate
+ * limits ({@link #rateLimitPolicies()}, by the groups of {@link TikTokEndpointGroups}) and contributes
+ * TikTok's steps to unlink plans ({@link #unlinkContributor()}).
+ *
+ * <p>{@link java.util.ServiceLoader} finds it with TikTok's own hosts. To point it elsewhere (tests, an
+ * emulator) or to inject the sleeper of publish status polling, register one made with
+ * {@link #builder()}; it wins over the discovered one:
+ *
+ * <pre>{@code
+ * Socialink socialink = Socialink.builder()
+ *     .register(TikTokProvider.builder().endpoints(TikTokEndpoints.of(authorize, openApi, businessApi)).build())
+ *     .credentials(AppCredentials.confidential("tiktok", "login-kit", clientKey, Secret.of(clientSecret), redirectUri))
+ *     .build();
+ * TikTokClient tiktok = socialink.client(TikTokClient.class);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  *
  * <h2>Reading TikTok's answers</h2>
  *
@@ -143,17 +164,109 @@ public final class TikTokProvider extends AbstractPlatformProvider {
       RateLimitPolicy.perUser(TikTokEndpointGroups.POST_CREATOR_INFO, 20, MINUTE),
       RateLimitPolicy.perUser(TikTokEndpointGroups.POST_STATUS_FETCH, 30, MINUTE));
 
-  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  /** The probe of an unlink's verification step for a Login Kit grant. */
+  public static final String VERIFY_PROBE = "GET /v2/user/info/?fields=open_id";
+  /** The probe of an unlink's verification step for a TikTok API for Business grant. */
+  public static final String BUSINESS_VERIFY_PROBE = "POST /open_api/v1.3/tt_user/token_info/get/";
+
+  private final TikTokEndpoints endpoints;
+  private final Sleeper sleeper;
+  private final long uploadChunkBytes;
+  private final Duration statusPollInterval;
+  private final Duration maxPublishWait;
+  private final Duration webhookTolerance;
+
+  /** Creates the provider with TikTok's own hosts; {@link java.util.ServiceLoader} calls this. */
   public TikTokProvider() {
-    super(PLATFORM, List.of(LOGIN_KIT, BUSINESS_ACCOUNTS, MARKETING_API),
-        new TikTokResponseInterpreter(TikTokJson.INSTANCE, POLICIES), POLICIES);
+    this(new Builder());
   }
 
+  private TikTokProvider(Builder b) {
+    super(PLATFORM, List.of(LOGIN_KIT, BUSINESS_ACCOUNTS, MARKETING_API),
+        new TikTokResponseInterpreter(TikTokJson.INSTANCE, POLICIES), POLICIES);
+    this.endpoints = b.endpoints;
+    this.sleeper = b.sleeper;
+    this.uploadChunkBytes = b.uploadChunkBytes;
+    this.statusPollInterval = b.statusPollInterval;
+    this.maxPublishWait = b.maxPublishWait;
+    this.webhookTolerance = b.webhookTolerance;
+  }
+
+  /**
+   * Starts configuring a provider.
+   *
+   * @return a builder with TikTok's hosts, 10,000,000-byte upload chunks, the thread-sleeping sleeper,
+   *     status polls every 5 seconds for at most 10 minutes, and a 5-minute webhook timestamp tolerance
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The hosts this provider's clients use.
+   *
+   * @return the endpoints
+   */
+  public TikTokEndpoints endpoints() {
+    return endpoints;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  long uploadChunkBytes() {
+    return uploadChunkBytes;
+  }
+
+  Duration statusPollInterval() {
+    return statusPollInterval;
+  }
+
+  Duration maxPublishWait() {
+    return maxPublishWait;
+  }
+
+  Duration webhookTolerance() {
+    return webhookTolerance;
+  }
+
+  /**
+   * TikTok's part of an unlink plan:
+   *
+   * <ul>
+   *   <li>for an account deletion, first an export of the account's data through one of its grants
+   *       (deleted data cannot be recovered), also for a link plan when the caller asked for an export;</li>
+   *   <li>for each grant, its revocation and a verification that the old token is refused
+   *       ({@value #VERIFY_PROBE} for Login Kit, {@value #BUSINESS_VERIFY_PROBE} for TikTok API for
+   *       Business);</li>
+   *   <li>for an {@link LinkKind#APP_AUTHORIZATION} or {@link LinkKind#CROSS_POST} link with a TikTok end,
+   *       {@link #REMOVE_APP_ACCESS}: TikTok documents that a revocation removes the app from the user's
+   *       app permissions, so with a grant the step is the user's check, and without one the only way;</li>
+   *   <li>for a {@link LinkKind#PROFILE_LINK}, {@link #REMOVE_INSTAGRAM_FROM_PROFILE} (no API exists);</li>
+   *   <li>for a {@link LinkKind#BUSINESS_ASSET}, {@link #DISCONNECT_FROM_BUSINESS_CENTER} or, for an
+   *       {@code ads-manager} holder, {@link #REMOVE_FROM_ADS_MANAGER}, with what only an admin can do;</li>
+   *   <li>for an account deletion, {@link #DELETE_ACCOUNT}, which only the owner can do in the app.</li>
+   * </ul>
+   */
   @Override
   public UnlinkContributor unlinkContributor() {
-    return super.unlinkContributor().andThen(context -> {
+    return context -> {
       List<UnlinkStep> steps = new ArrayList<>();
+      boolean deletion = context.subject() instanceof UnlinkPlan.AccountDeletion;
+      if ((deletion || context.exportFirst()) && !context.grants().isEmpty()) {
+        Grant g = context.grants().get(0);
+        steps.add(new UnlinkStep.ExportData(context.stepId("export", ID, g.id()), ID, g.id(),
+            "the account's videos and profile data (TikTok's Data Portability API where the user is in the EEA or UK,"
+                + " else the app's Settings and privacy → Account → Download your data)"));
+      }
+      for (Grant g : context.grants()) {
+        steps.add(new UnlinkStep.RevokeGrant(context.stepId("revoke", ID, g.id()), ID, g.id()));
+        steps.add(new UnlinkStep.Verify(context.stepId("verify", ID, g.id()), ID, g.id(),
+            g.schemeId().equals(BUSINESS_ACCOUNTS.id()) ? BUSINESS_VERIFY_PROBE : VERIFY_PROBE));
+      }
       context.link().ifPresent(link -> {
+        boolean tiktokEnd = link.platformIds().contains(ID);
         if (link.kind() == LinkKind.PROFILE_LINK) {
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REMOVE_INSTAGRAM_FROM_PROFILE.id(), link.id()),
               REMOVE_INSTAGRAM_FROM_PROFILE, "The link is shown on the TikTok profile and only the app can remove it."));
@@ -161,19 +274,174 @@ public final class TikTokProvider extends AbstractPlatformProvider {
           boolean adsManager = link.from().describe().contains("ads-manager") || link.to().describe().contains("ads-manager");
           ManualProcedure p = adsManager ? REMOVE_FROM_ADS_MANAGER : DISCONNECT_FROM_BUSINESS_CENTER;
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, p.id(), link.id()), p,
-              "The TikTok account is held as a business asset; only the business tool can release it."));
+              "The TikTok account is held as a business asset; only the business tool can release it, and only its"
+                  + " admin can (ask the admin if the button is greyed out). Access to the holder's ad accounts ends"
+                  + " and catalogs, pixels and audiences stop syncing; the TikTok account, its posts and followers"
+                  + " are not affected. The TikTok app also lists TikTok for Business under Security and permissions,"
+                  + " where the account holder can remove its access."));
+        } else if (tiktokEnd && (link.kind() == LinkKind.APP_AUTHORIZATION || link.kind() == LinkKind.CROSS_POST)) {
+          steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REMOVE_APP_ACCESS.id(), link.id()),
+              REMOVE_APP_ACCESS, context.grants().isEmpty()
+                  ? "No grant is held to revoke through the API; only the user can remove the app's access."
+                  : "TikTok documents that revoking removes the app from the user's app permissions; check that it"
+                      + " is gone, and remove it there if it is still listed."));
         }
       });
-      if (context.subject() instanceof UnlinkPlan.AccountDeletion) {
+      if (deletion) {
         steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, DELETE_ACCOUNT.id()), DELETE_ACCOUNT,
-            "Deleting the account is done by its owner in the TikTok app."));
+            "Deleting the account is done by its owner in the TikTok app. Download the videos and data to keep"
+                + " first: deleted data cannot be recovered, purchases are not refunded, and messages already sent"
+                + " stay visible to their recipients."));
       }
       return steps;
-    });
+    };
+  }
+
+  /**
+   * Creates the client of the credentials' scheme: a {@link TikTokClient} for {@code login-kit}, a
+   * {@link TikTokBusinessClient} for {@code business-accounts}.
+   *
+   * @throws io.socialink.error.ConfigurationException for {@code marketing-api} credentials, whose
+   *     linking is not offered yet, or credentials of a scheme TikTok does not have
+   */
+  @Override
+  public PlatformClient createClient(ProviderContext context) {
+    AuthorizationScheme scheme = scheme(context);
+    if (scheme.equals(LOGIN_KIT)) {
+      return new TikTokClient(context, this);
+    }
+    if (scheme.equals(BUSINESS_ACCOUNTS)) {
+      return new TikTokBusinessClient(context, this);
+    }
+    throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
+        "linking Ads Manager advertisers (scheme '" + scheme.id() + "') is not available in this version of"
+            + " socialink-tiktok")
+        .withRemediation("Link TikTok accounts with the '" + LOGIN_KIT.id() + "' or '" + BUSINESS_ACCOUNTS.id()
+            + "' scheme; an advertiser authorization made elsewhere can be revoked with"
+            + " TikTokBusinessClient.revokeAdvertiserAuthorization."), null, 1);
   }
 
   @Override
-  public PlatformClient createClient(ProviderContext context) {
-    throw Unsupported.client(PLATFORM, "socialink-tiktok");
+  public String toString() {
+    return "TikTokProvider[" + endpoints.authorizeUri() + ", " + endpoints.openApiBaseUri() + ", "
+        + endpoints.businessApiBaseUri() + "]";
+  }
+
+  /** Waits between publish status polls; tests pass one that records the waits instead of sleeping. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /**
+     * Waits.
+     *
+     * @param duration how long
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** Configures a {@link TikTokProvider}; not thread-safe. Every setter validates its argument. */
+  public static final class Builder {
+    private TikTokEndpoints endpoints = TikTokEndpoints.defaults();
+    private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    private long uploadChunkBytes = 10_000_000L;
+    private Duration statusPollInterval = Duration.ofSeconds(5);
+    private Duration maxPublishWait = Duration.ofMinutes(10);
+    private Duration webhookTolerance = Duration.ofMinutes(5);
+
+    private Builder() {}
+
+    /**
+     * The hosts; TikTok's own by default.
+     *
+     * @param value the endpoints
+     * @return this builder
+     */
+    public Builder endpoints(TikTokEndpoints value) {
+      this.endpoints = Objects.requireNonNull(value, "endpoints");
+      return this;
+    }
+
+    /**
+     * How to wait between publish status polls; sleeps the calling thread by default.
+     *
+     * @param value the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      return this;
+    }
+
+    /**
+     * The chunk size of file uploads; 10,000,000 bytes by default (TikTok's example). A video smaller
+     * than one chunk is sent whole; otherwise the final chunk carries the remainder.
+     *
+     * @param bytes between 5 MiB and 64,000,000 bytes, TikTok's chunk limits
+     * @return this builder
+     */
+    public Builder uploadChunkBytes(long bytes) {
+      if (bytes < VideoUploader.MIN_CHUNK_BYTES || bytes > VideoUploader.MAX_CHUNK_BYTES) {
+        throw new IllegalArgumentException("uploadChunkBytes must be between " + VideoUploader.MIN_CHUNK_BYTES + " and "
+            + VideoUploader.MAX_CHUNK_BYTES + "; got " + bytes);
+      }
+      this.uploadChunkBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The wait between publish status polls; 5 seconds by default (TikTok allows 30 polls a minute).
+     *
+     * @param value at least 2 seconds
+     * @return this builder
+     */
+    public Builder statusPollInterval(Duration value) {
+      Objects.requireNonNull(value, "statusPollInterval");
+      if (value.compareTo(Duration.ofSeconds(2)) < 0) {
+        throw new IllegalArgumentException("statusPollInterval must be at least 2 s (TikTok allows 30 status polls a"
+            + " minute); got " + value);
+      }
+      this.statusPollInterval = value;
+      return this;
+    }
+
+    /**
+     * The longest total wait for TikTok to process a post; 10 minutes by default.
+     *
+     * @param value a positive duration
+     * @return this builder
+     */
+    public Builder maxPublishWait(Duration value) {
+      Objects.requireNonNull(value, "maxPublishWait");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("maxPublishWait must be positive; got " + value);
+      }
+      this.maxPublishWait = value;
+      return this;
+    }
+
+    /**
+     * How far a webhook's signed timestamp may be from the clock, either way; 5 minutes by default.
+     * TikTok sets no tolerance of its own.
+     *
+     * @param value a positive duration
+     * @return this builder
+     */
+    public Builder webhookTolerance(Duration value) {
+      Objects.requireNonNull(value, "webhookTolerance");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("webhookTolerance must be positive; got " + value);
+      }
+      this.webhookTolerance = value;
+      return this;
+    }
+
+    /**
+     * Builds the provider.
+     *
+     * @return the provider
+     */
+    public TikTokProvider build() {
+      return new TikTokProvider(this);
+    }
   }
 }

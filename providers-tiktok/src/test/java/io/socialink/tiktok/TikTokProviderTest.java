@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialink.Account;
+import io.socialink.Grant;
+import io.socialink.Secret;
+import io.socialink.Socialink;
+import io.socialink.auth.AppCredentials;
 import io.socialink.Capability;
 import io.socialink.Link;
 import io.socialink.LinkEnd;
@@ -19,6 +23,7 @@ import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.resilience.RateLimitScope;
 import io.socialink.spi.PlatformProvider;
 import io.socialink.unlink.UnlinkContext;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TikTokProviderTest {
@@ -33,7 +39,8 @@ class TikTokProviderTest {
   final TikTokProvider provider = new TikTokProvider();
 
   static Link link(LinkKind kind, LinkEnd from, LinkEnd to) {
-    return Link.create("l1", "owner", kind, from, to, List.of(), CLOCK);
+    return Link.create("l1", "owner", kind, from, to,
+        kind == LinkKind.APP_AUTHORIZATION ? List.of("g1") : List.of(), CLOCK);
   }
 
   static List<UnlinkStep> contribute(PlatformProvider p, Link link) {
@@ -126,8 +133,119 @@ class TikTokProviderTest {
   }
 
   @Test
-  void theApiClientIsNotOfferedYetAndSaysSo() {
-    assertThatThrownBy(() -> provider.createClient(null)).isInstanceOf(ConfigurationException.class)
+  void theMarketingApiClientIsNotOfferedYetAndSaysSo() {
+    Socialink s = Socialink.builder().register(provider).credentials(AppCredentials.confidential("tiktok",
+        "marketing-api", "app-1", Secret.of("s"), URI.create("https://app.example/cb/"))).build();
+
+    assertThatThrownBy(() -> s.client("tiktok", "marketing-api")).isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("not available");
+  }
+
+  @Test
+  void createsTheConcreteClientOfEachScheme() {
+    Socialink s = Socialink.builder().register(provider)
+        .credentials(AppCredentials.confidential("tiktok", "login-kit", "key-1", Secret.of("s"), URI.create("https://app.example/cb/")))
+        .credentials(AppCredentials.confidential("tiktok", "business-accounts", "app-1", Secret.of("s"),
+            URI.create("https://app.example/cb/")))
+        .build();
+
+    assertThat(s.client(TikTokClient.class).credentials().clientId()).isEqualTo("key-1");
+    assertThat(s.client(TikTokBusinessClient.class).credentials().clientId()).isEqualTo("app-1");
+    assertThat(s.client(TikTokClient.class).toString()).contains("key-1").doesNotContain("Secret");
+  }
+
+  @Test
+  void theBuilderRefusesValuesOutsideTikToksRules() {
+    TikTokProvider.Builder b = TikTokProvider.builder();
+
+    assertThatThrownBy(() -> b.uploadChunkBytes(5L * 1024 * 1024 - 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.uploadChunkBytes(64_000_001L)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.statusPollInterval(Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.maxPublishWait(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.webhookTolerance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.uploadChunkBytes(64_000_000L).build().endpoints()).isEqualTo(TikTokEndpoints.defaults());
+    assertThat(TikTokEndpoints.defaults().openApi("oauth/token/").toString())
+        .isEqualTo("https://open.tiktokapis.com/v2/oauth/token/");
+    assertThat(TikTokEndpoints.defaults().businessApi("tt_user/oauth2/token/").toString())
+        .isEqualTo("https://business-api.tiktok.com/open_api/v1.3/tt_user/oauth2/token/");
+    assertThatThrownBy(() -> TikTokEndpoints.of(URI.create("https://www.tiktok.com/v2/auth/authorize/"),
+        URI.create("https://open.tiktokapis.com/v2"), URI.create("https://business-api.tiktok.com")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  static Grant grant(String id, String scheme) {
+    return new Grant(id, "owner", Account.of("tiktok", "1"), scheme, "key-1", Secret.of("act.1"), Optional.empty(),
+        Set.of("user.info.basic"), "Bearer", CLOCK.instant(), Optional.empty(), Optional.empty(), 0);
+  }
+
+  @Test
+  void anAppAuthorizationIsRevokedVerifiedAndCheckedInTheAppPermissions() {
+    Link link = link(LinkKind.APP_AUTHORIZATION, LinkEnd.application("Acme"), LinkEnd.account(Account.of("tiktok", "1")));
+    Grant g = grant("g1", "login-kit");
+
+    List<UnlinkStep> steps = provider.unlinkContributor().contribute(
+        new UnlinkContext(new UnlinkPlan.LinkSubject(link), "tiktok", Optional.of(link), List.of(g), false));
+
+    assertThat(steps).extracting(UnlinkStep::id).containsExactly("revoke:tiktok:g1", "verify:tiktok:g1",
+        "manual:tiktok:remove-app-access:l1");
+    assertThat(((UnlinkStep.Verify) steps.get(1)).probe()).isEqualTo(TikTokProvider.VERIFY_PROBE);
+    assertThat(((UnlinkStep.ManualStep) steps.get(2)).procedure().pathText())
+        .contains("Settings and privacy").contains("Remove access");
+    assertThat(((UnlinkStep.ManualStep) steps.get(2)).reason()).contains("check");
+
+    assertThat(contribute(provider, link)).singleElement().isInstanceOfSatisfying(UnlinkStep.ManualStep.class,
+        m -> assertThat(m.reason()).as("without a grant to release only the user can").contains("only the user"));
+    Link crossPost = link(LinkKind.CROSS_POST, LinkEnd.account(Account.of("tiktok", "1")),
+        LinkEnd.account(Account.of("x", "2")));
+    assertThat(contribute(provider, crossPost)).singleElement().isInstanceOfSatisfying(UnlinkStep.ManualStep.class,
+        m -> assertThat(m.procedure()).isEqualTo(TikTokProvider.REMOVE_APP_ACCESS));
+  }
+
+  @Test
+  void aBusinessGrantIsVerifiedWithTokenInfoAndTheAdminOnlyRuleIsSaid() {
+    Link bc = link(LinkKind.BUSINESS_ASSET, new LinkEnd.BusinessAssetHolder("tiktok", "business-center", "7", "Acme"),
+        LinkEnd.account(Account.of("tiktok", "1")));
+
+    List<UnlinkStep> steps = provider.unlinkContributor().contribute(new UnlinkContext(new UnlinkPlan.LinkSubject(bc),
+        "tiktok", Optional.of(bc), List.of(grant("g2", "business-accounts")), false));
+
+    assertThat(steps).filteredOn(UnlinkStep.Verify.class::isInstance).singleElement()
+        .satisfies(v -> assertThat(((UnlinkStep.Verify) v).probe()).isEqualTo(TikTokProvider.BUSINESS_VERIFY_PROBE));
+    assertThat(steps).filteredOn(UnlinkStep.ManualStep.class::isInstance).singleElement()
+        .satisfies(m -> assertThat(((UnlinkStep.ManualStep) m).reason()).contains("admin").contains("not affected"));
+  }
+
+  @Test
+  void anAccountDeletionStartsWithAnExportAndEndsWithTheDeletionInTheApp() {
+    Account account = Account.of("tiktok", "1");
+    Grant g = grant("g1", "login-kit");
+
+    List<UnlinkStep> contributed = provider.unlinkContributor().contribute(new UnlinkContext(
+        new UnlinkPlan.AccountDeletion(account, List.of()), "tiktok", Optional.empty(), List.of(g), false));
+    UnlinkPlan plan = UnlinkPlan.ordered("account:tiktok:1", new UnlinkPlan.AccountDeletion(account, List.of()),
+        contributed, List.of(), CLOCK.instant());
+
+    assertThat(plan.steps().get(0)).isInstanceOfSatisfying(UnlinkStep.ExportData.class, e -> {
+      assertThat(e.grantId()).isEqualTo("g1");
+      assertThat(e.what()).contains("Download your data");
+    });
+    assertThat(plan.manualSteps()).last().satisfies(m -> {
+      assertThat(m.procedure()).isEqualTo(TikTokProvider.DELETE_ACCOUNT);
+      assertThat(m.reason()).contains("cannot be recovered");
+    });
+  }
+
+  @Test
+  void aLinkPlanExportsFirstOnlyWhenAsked() {
+    Link link = link(LinkKind.APP_AUTHORIZATION, LinkEnd.application("Acme"), LinkEnd.account(Account.of("tiktok", "1")));
+    Grant g = grant("g1", "login-kit");
+
+    List<UnlinkStep> asked = provider.unlinkContributor().contribute(
+        new UnlinkContext(new UnlinkPlan.LinkSubject(link), "tiktok", Optional.of(link), List.of(g), true));
+    List<UnlinkStep> notAsked = provider.unlinkContributor().contribute(
+        new UnlinkContext(new UnlinkPlan.LinkSubject(link), "tiktok", Optional.of(link), List.of(g), false));
+
+    assertThat(asked.get(0)).isInstanceOf(UnlinkStep.ExportData.class);
+    assertThat(notAsked).noneMatch(UnlinkStep.ExportData.class::isInstance);
   }
 }
