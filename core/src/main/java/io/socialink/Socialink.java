@@ -11,7 +11,6 @@ import io.socialink.http.Transport;
 import io.socialink.http.TransportOptions;
 import io.socialink.internal.http.JdkTransport;
 import io.socialink.internal.pipeline.PipelineConfig;
-import io.socialink.internal.resilience.Sleeper;
 import io.socialink.internal.runtime.ClientKey;
 import io.socialink.internal.runtime.RefreshCoordinator;
 import io.socialink.internal.runtime.SocialinkRuntime;
@@ -27,6 +26,7 @@ import io.socialink.publish.Publishing;
 import io.socialink.resilience.ResilienceSettings;
 import io.socialink.spi.PlatformClient;
 import io.socialink.spi.PlatformProvider;
+import io.socialink.spi.Sleeper;
 import io.socialink.store.Stores;
 import io.socialink.unlink.Unlinking;
 import java.security.SecureRandom;
@@ -406,8 +406,15 @@ public final class Socialink {
       return this;
     }
 
-    /** Test seam: how the pipeline waits. */
-    Builder sleeper(Sleeper value) {
+    /**
+     * How the library waits: retry backoff, rate-limit holds, providers' polling and waiting for
+     * another instance's refresh; the real sleeper by default. Tests pass one that moves their clock,
+     * such as {@code clock::advance} of the testkit's {@code TestClock}.
+     *
+     * @param value the sleeper; thread-safe
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper value) {
       this.sleeper = Objects.requireNonNull(value, "sleeper");
       return this;
     }

@@ -250,6 +250,27 @@ class SocialinkTest {
   }
 
   @Test
+  void providersWaitThroughTheOneSleeperOfTheSocialink() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<io.socialink.spi.Sleeper> handed = new java.util.concurrent.atomic.AtomicReference<>();
+    FakeProvider polling = new FakeProvider("polling") {
+      @Override
+      public io.socialink.spi.PlatformClient createClient(io.socialink.spi.ProviderContext context) {
+        handed.set(context.sleeper());
+        return super.createClient(context);
+      }
+    };
+    List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Socialink s = Socialink.builder().providerLoader(ProviderLoader.of()).register(polling).sleeper(waits::add)
+        .credentials(AppCredentials.publicClient("polling", "oauth2", "c", URI.create("https://app.example/cb")))
+        .build();
+
+    s.client("polling", "oauth2");
+    handed.get().sleep(Duration.ofSeconds(3));
+
+    assertThat(waits).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
   void freshGrantRefreshesNearExpiryAndStoresTheRotatedToken() {
     AuthorizationResult r = link();
     assertThat(socialink.grants().fresh("alice", r.grant().id())).isEqualTo(r.grant());

@@ -7,8 +7,8 @@ import io.socialink.http.JsonCodec;
 import java.time.Clock;
 
 /**
- * What core hands a provider when it creates a client: the credentials, the call pipeline, JSON and
- * the clock. Thread-safe.
+ * What core hands a provider when it creates a client: the credentials, the call pipeline, JSON, the
+ * clock and the sleeper. Thread-safe.
  */
 public interface ProviderContext {
   /**
@@ -45,4 +45,15 @@ public interface ProviderContext {
    * @return the clock
    */
   Clock clock();
+
+  /**
+   * How to wait, for polling (media processing, publish status): the one sleeper of the
+   * {@link io.socialink.Socialink}, so that tests pass time without sleeping. Never call
+   * {@code Thread.sleep} directly.
+   *
+   * @return the sleeper; the real one unless the application set another
+   */
+  default Sleeper sleeper() {
+    return Sleeper.system();
+  }
 }

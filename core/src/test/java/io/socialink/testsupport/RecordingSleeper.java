@@ -1,6 +1,6 @@
 package io.socialink.testsupport;
 
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

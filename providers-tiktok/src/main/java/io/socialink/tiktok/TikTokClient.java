@@ -97,7 +97,7 @@ public final class TikTokClient extends StandardOAuth2Client {
     this.endpoints = provider.endpoints();
     this.json = context.json();
     this.calls = new TikTokCalls(context.calls(), context.credentials().clientId());
-    this.uploader = new VideoUploader(endpoints, calls, json, provider.uploadChunkBytes(), provider.sleeper(),
+    this.uploader = new VideoUploader(endpoints, calls, json, provider.uploadChunkBytes(), context.sleeper(),
         provider.statusPollInterval(), provider.maxPublishWait());
     this.webhooks = new TikTokWebhookVerifier(context.credentials().clientId(), context.credentials().clientSecret(),
         json, context.clock(), provider.webhookTolerance());
@@ -358,8 +358,8 @@ public final class TikTokClient extends StandardOAuth2Client {
   }
 
   /**
-   * Polls a post's status until TikTok is done with it, through the provider's sleeper
-   * ({@link TikTokProvider.Builder#sleeper}), at most {@link TikTokProvider.Builder#maxPublishWait} in
+   * Polls a post's status until TikTok is done with it, through the Socialink's sleeper
+   * ({@link io.socialink.spi.ProviderContext#sleeper()}), at most {@link TikTokProvider.Builder#maxPublishWait} in
    * total.
    *
    * @param grant the grant that started the post

@@ -41,7 +41,7 @@ import java.util.Set;
  * TikTok's steps to unlink plans ({@link #unlinkContributor()}).
  *
  * <p>{@link java.util.ServiceLoader} finds it with TikTok's own hosts. To point it elsewhere (tests, an
- * emulator) or to inject the sleeper of publish status polling, register one made with
+ * emulator) or to tune uploads and publish status polling, register one made with
  * {@link #builder()}; it wins over the discovered one:
  *
  * <pre>{@code
@@ -170,7 +170,6 @@ public final class TikTokProvider extends AbstractPlatformProvider {
   public static final String BUSINESS_VERIFY_PROBE = "POST /open_api/v1.3/tt_user/token_info/get/";
 
   private final TikTokEndpoints endpoints;
-  private final Sleeper sleeper;
   private final long uploadChunkBytes;
   private final Duration statusPollInterval;
   private final Duration maxPublishWait;
@@ -185,7 +184,6 @@ public final class TikTokProvider extends AbstractPlatformProvider {
     super(PLATFORM, List.of(LOGIN_KIT, BUSINESS_ACCOUNTS, MARKETING_API),
         new TikTokResponseInterpreter(TikTokJson.INSTANCE, POLICIES), POLICIES);
     this.endpoints = b.endpoints;
-    this.sleeper = b.sleeper;
     this.uploadChunkBytes = b.uploadChunkBytes;
     this.statusPollInterval = b.statusPollInterval;
     this.maxPublishWait = b.maxPublishWait;
@@ -195,7 +193,7 @@ public final class TikTokProvider extends AbstractPlatformProvider {
   /**
    * Starts configuring a provider.
    *
-   * @return a builder with TikTok's hosts, 10,000,000-byte upload chunks, the thread-sleeping sleeper,
+   * @return a builder with TikTok's hosts, 10,000,000-byte upload chunks,
    *     status polls every 5 seconds for at most 10 minutes, and a 5-minute webhook timestamp tolerance
    */
   public static Builder builder() {
@@ -209,10 +207,6 @@ public final class TikTokProvider extends AbstractPlatformProvider {
    */
   public TikTokEndpoints endpoints() {
     return endpoints;
-  }
-
-  Sleeper sleeper() {
-    return sleeper;
   }
 
   long uploadChunkBytes() {
@@ -327,22 +321,9 @@ public final class TikTokProvider extends AbstractPlatformProvider {
         + endpoints.businessApiBaseUri() + "]";
   }
 
-  /** Waits between publish status polls; tests pass one that records the waits instead of sleeping. */
-  @FunctionalInterface
-  public interface Sleeper {
-    /**
-     * Waits.
-     *
-     * @param duration how long
-     * @throws InterruptedException if the thread is interrupted while waiting
-     */
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   /** Configures a {@link TikTokProvider}; not thread-safe. Every setter validates its argument. */
   public static final class Builder {
     private TikTokEndpoints endpoints = TikTokEndpoints.defaults();
-    private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private long uploadChunkBytes = 10_000_000L;
     private Duration statusPollInterval = Duration.ofSeconds(5);
     private Duration maxPublishWait = Duration.ofMinutes(10);
@@ -358,17 +339,6 @@ public final class TikTokProvider extends AbstractPlatformProvider {
      */
     public Builder endpoints(TikTokEndpoints value) {
       this.endpoints = Objects.requireNonNull(value, "endpoints");
-      return this;
-    }
-
-    /**
-     * How to wait between publish status polls; sleeps the calling thread by default.
-     *
-     * @param value the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
       return this;
     }
 

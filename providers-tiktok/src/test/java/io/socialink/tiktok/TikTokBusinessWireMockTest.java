@@ -57,7 +57,7 @@ class TikTokBusinessWireMockTest {
   final TestClock clock = TikTokWireMock.clock();
 
   Socialink socialink() {
-    return TikTokWireMock.socialink(TikTokWireMock.provider(wm, new TikTokWireMock.RecordingSleeper()).build(), clock,
+    return TikTokWireMock.socialink(TikTokWireMock.provider(wm).build(), clock,
         TikTokWireMock.business());
   }
 

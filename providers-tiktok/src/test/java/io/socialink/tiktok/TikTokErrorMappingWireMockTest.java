@@ -40,12 +40,12 @@ class TikTokErrorMappingWireMockTest {
   }
 
   TikTokClient loginKit() {
-    return TikTokWireMock.socialink(TikTokWireMock.provider(wm, new TikTokWireMock.RecordingSleeper()).build(),
+    return TikTokWireMock.socialink(TikTokWireMock.provider(wm).build(),
         TikTokWireMock.clock(), TikTokWireMock.loginKit()).client(TikTokClient.class);
   }
 
   TikTokBusinessClient business() {
-    return TikTokWireMock.socialink(TikTokWireMock.provider(wm, new TikTokWireMock.RecordingSleeper()).build(),
+    return TikTokWireMock.socialink(TikTokWireMock.provider(wm).build(),
         TikTokWireMock.clock(), TikTokWireMock.business()).client(TikTokBusinessClient.class);
   }
 

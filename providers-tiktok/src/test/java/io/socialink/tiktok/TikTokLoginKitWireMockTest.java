@@ -56,7 +56,7 @@ class TikTokLoginKitWireMockTest {
   final TikTokWireMock.RecordingSleeper sleeper = new TikTokWireMock.RecordingSleeper();
 
   Socialink socialink() {
-    return TikTokWireMock.socialink(TikTokWireMock.provider(wm, sleeper).build(), clock, TikTokWireMock.loginKit());
+    return TikTokWireMock.socialink(TikTokWireMock.provider(wm).build(), clock, sleeper, TikTokWireMock.loginKit());
   }
 
   void stubTokenAndProfile() {

@@ -58,11 +58,11 @@ class TikTokPostingWireMockTest {
   }
 
   Socialink socialink(TikTokProvider.Builder provider) {
-    return TikTokWireMock.socialink(provider.build(), TikTokWireMock.clock(), TikTokWireMock.loginKit());
+    return TikTokWireMock.socialink(provider.build(), TikTokWireMock.clock(), sleeper, TikTokWireMock.loginKit());
   }
 
   TikTokClient client() {
-    return socialink(TikTokWireMock.provider(wm, sleeper).uploadChunkBytes(5 * MIB)).client(TikTokClient.class);
+    return socialink(TikTokWireMock.provider(wm).uploadChunkBytes(5 * MIB)).client(TikTokClient.class);
   }
 
   /** A fixture whose upload_url points at WireMock instead of open-upload.tiktokapis.com. */
@@ -225,7 +225,7 @@ class TikTokPostingWireMockTest {
   void awaitPublishGivesUpAfterTheLongestWaitAndReportsFailures() {
     String path = "/v2/post/publish/status/fetch/";
     wm.stubFor(post(urlPathEqualTo(path)).willReturn(fixture(200, "post/status-processing-upload.json")));
-    TikTokClient client = socialink(TikTokWireMock.provider(wm, sleeper).maxPublishWait(Duration.ofSeconds(12)))
+    TikTokClient client = socialink(TikTokWireMock.provider(wm).maxPublishWait(Duration.ofSeconds(12)))
         .client(TikTokClient.class);
 
     SocialinkException e = catchThrowableOfType(SocialinkException.class, () -> client.awaitPublish(grant(), "p-1"));
@@ -249,7 +249,7 @@ class TikTokPostingWireMockTest {
     wm.stubFor(post(urlPathEqualTo("/v2/post/publish/inbox/video/init/")).willReturn(json(200, local("post/inbox-init-ok.json"))));
     stubUpload();
     wm.stubFor(post(urlPathEqualTo("/v2/post/publish/status/fetch/")).willReturn(fixture(200, "post/status-send-to-user-inbox.json")));
-    Socialink s = socialink(TikTokWireMock.provider(wm, sleeper));
+    Socialink s = socialink(TikTokWireMock.provider(wm));
     var start = s.linking().authorize("owner-1", "tiktok", "login-kit", List.of("user.info.basic", "video.upload"));
     var linked = s.linking().complete("owner-1", io.socialink.auth.CallbackParameters.fromQuery("code=c&state=" + start.state()));
 

@@ -86,7 +86,7 @@ class TikTokSecretCanaryTest {
     System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try (LogCapture logs = LogCapture.start()) {
-      Socialink s = Socialink.builder().register(TikTokWireMock.provider(wm, new TikTokWireMock.RecordingSleeper()).build())
+      Socialink s = Socialink.builder().register(TikTokWireMock.provider(wm).build())
           .credentials(loginKit).credentials(business).clock(TikTokWireMock.clock()).build();
       TikTokClient tiktok = s.client(TikTokClient.class);
       TikTokBusinessClient biz = s.client(TikTokBusinessClient.class);

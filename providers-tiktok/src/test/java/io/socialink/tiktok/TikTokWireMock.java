@@ -50,7 +50,7 @@ final class TikTokWireMock {
   }
 
   /** Waits recorded instead of slept. */
-  static final class RecordingSleeper implements TikTokProvider.Sleeper {
+  static final class RecordingSleeper implements io.socialink.spi.Sleeper {
     final List<Duration> waits = new ArrayList<>();
 
     @Override
@@ -84,8 +84,8 @@ final class TikTokWireMock {
         URI.create(wm.baseUrl()));
   }
 
-  static TikTokProvider.Builder provider(WireMockExtension wm, RecordingSleeper sleeper) {
-    return TikTokProvider.builder().endpoints(endpoints(wm)).sleeper(sleeper);
+  static TikTokProvider.Builder provider(WireMockExtension wm) {
+    return TikTokProvider.builder().endpoints(endpoints(wm));
   }
 
   static TestClock clock() {
@@ -103,7 +103,12 @@ final class TikTokWireMock {
   }
 
   static Socialink socialink(TikTokProvider provider, TestClock clock, AppCredentials... credentials) {
-    Socialink.Builder b = Socialink.builder().register(provider).clock(clock)
+    return socialink(provider, clock, new RecordingSleeper(), credentials);
+  }
+
+  static Socialink socialink(TikTokProvider provider, TestClock clock, RecordingSleeper sleeper,
+      AppCredentials... credentials) {
+    Socialink.Builder b = Socialink.builder().register(provider).clock(clock).sleeper(sleeper)
         .resilience(ResilienceSettings.ofDefaults().withRetry(RetryPolicy.disabled())
             .withCircuitBreaker(CircuitBreakerPolicy.disabled()));
     for (AppCredentials c : credentials) {

@@ -64,7 +64,7 @@ public final class XClient implements PlatformClient {
     this.json = context.json();
     this.calls = new XCalls(context.calls(), credentials.clientId());
     this.oauth = new XOAuth(endpoints, credentials, calls, json);
-    this.media = new MediaUploader(endpoints, calls, json, provider.mediaChunkBytes(), provider.sleeper(),
+    this.media = new MediaUploader(endpoints, calls, json, provider.mediaChunkBytes(), context.sleeper(),
         provider.maxProcessingWait());
     this.webhooks = new XWebhookVerifier(credentials.secret(XProvider.CONSUMER_SECRET), json);
   }

@@ -110,7 +110,6 @@ public final class XProvider extends AbstractPlatformProvider {
 
   private final XEndpoints endpoints;
   private final int mediaChunkBytes;
-  private final Sleeper sleeper;
   private final Duration maxProcessingWait;
 
   /** Creates the provider with X's own hosts; {@link java.util.ServiceLoader} calls this. */
@@ -122,7 +121,6 @@ public final class XProvider extends AbstractPlatformProvider {
     super(PLATFORM, List.of(OAUTH2), new XResponseInterpreter(MapJson.INSTANCE), POLICIES);
     this.endpoints = b.endpoints;
     this.mediaChunkBytes = b.mediaChunkBytes;
-    this.sleeper = b.sleeper;
     this.maxProcessingWait = b.maxProcessingWait;
   }
 
@@ -139,7 +137,7 @@ public final class XProvider extends AbstractPlatformProvider {
   /**
    * Starts configuring a provider.
    *
-   * @return a builder with X's hosts, 1 MiB media chunks, the thread-sleeping sleeper and a 10-minute
+   * @return a builder with X's hosts, 1 MiB media chunks and a 10-minute
    *     processing wait
    */
   public static Builder builder() {
@@ -157,10 +155,6 @@ public final class XProvider extends AbstractPlatformProvider {
 
   int mediaChunkBytes() {
     return mediaChunkBytes;
-  }
-
-  Sleeper sleeper() {
-    return sleeper;
   }
 
   Duration maxProcessingWait() {
@@ -218,23 +212,10 @@ public final class XProvider extends AbstractPlatformProvider {
     return "XProvider[" + endpoints.authorizeUri() + ", " + endpoints.apiBaseUri() + "]";
   }
 
-  /** Waits between media status polls; tests pass one that records the waits instead of sleeping. */
-  @FunctionalInterface
-  public interface Sleeper {
-    /**
-     * Waits.
-     *
-     * @param duration how long
-     * @throws InterruptedException if the thread is interrupted while waiting
-     */
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   /** Configures an {@link XProvider}; not thread-safe. Every setter validates its argument. */
   public static final class Builder {
     private XEndpoints endpoints = XEndpoints.defaults();
     private int mediaChunkBytes = 1024 * 1024;
-    private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private Duration maxProcessingWait = Duration.ofMinutes(10);
 
     private Builder() {}
@@ -261,17 +242,6 @@ public final class XProvider extends AbstractPlatformProvider {
         throw new IllegalArgumentException("mediaChunkBytes must be between 1 KiB and 4 MiB; got " + bytes);
       }
       this.mediaChunkBytes = bytes;
-      return this;
-    }
-
-    /**
-     * How to wait between media status polls; sleeps the calling thread by default.
-     *
-     * @param value the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
       return this;
     }
 

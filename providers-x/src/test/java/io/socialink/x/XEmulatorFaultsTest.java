@@ -36,8 +36,8 @@ class XEmulatorFaultsTest {
   void start() {
     x = XEmulator.builder().clock(clock).mediaProcessingPolls(3).start();
     socialink = Socialink.builder()
-        .register(XProvider.builder().endpoints(XEndpoints.of(x.authorizeUri(), x.apiBaseUri())).mediaChunkBytes(1024)
-            .sleeper(waits::add).build())
+        .register(XProvider.builder().endpoints(XEndpoints.of(x.authorizeUri(), x.apiBaseUri())).mediaChunkBytes(1024).build())
+        .sleeper(waits::add)
         .credentials(AppCredentials.confidential("x", "oauth2", XEmulator.CLIENT_ID, Secret.of(XEmulator.CLIENT_SECRET),
             XEmulator.REDIRECT_URI))
         .clock(clock)

@@ -168,7 +168,7 @@ class XProviderTest {
       calls.add(call);
       return answer(call);
     };
-    XProvider provider = XProvider.builder().sleeper(d -> { }).build();
+    XProvider provider = XProvider.builder().build();
     XClient x = provider.createClient(context(recording, AppCredentials.confidential("x", "oauth2",
         "client-7", Secret.of("s"), URI.create("https://app.example/cb"))));
     Grant g = grant("g-1", Account.of("x", "2244994945"));
@@ -258,6 +258,11 @@ class XProviderTest {
       @Override
       public Clock clock() {
         return Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC);
+      }
+
+      @Override
+      public io.socialink.spi.Sleeper sleeper() {
+        return d -> { };
       }
     };
   }

@@ -51,8 +51,9 @@ class XPublishWireMockTest {
   @BeforeEach
   void link() {
     XProvider provider = XProvider.builder().endpoints(XWireMock.endpoints(wm)).mediaChunkBytes(1024)
-        .sleeper(waits::add).maxProcessingWait(Duration.ofSeconds(5)).build();
-    socialink = XWireMock.socialink(provider, XWireMock.confidential(), clock);
+        .maxProcessingWait(Duration.ofSeconds(5)).build();
+    socialink = Socialink.builder().register(provider).credentials(XWireMock.confidential()).clock(clock)
+        .sleeper(waits::add).build();
     wm.stubFor(post(urlEqualTo("/2/oauth2/token")).willReturn(fixture(200, XPayloads.TOKEN)));
     wm.stubFor(get(urlEqualTo("/2/users/me")).willReturn(fixture(200, XPayloads.USERS_ME)));
     AuthorizationStart start = socialink.linking().authorize("owner-1", "x", "oauth2", XScopes.POSTING);

@@ -15,7 +15,7 @@ import io.socialink.http.Transport;
 import io.socialink.internal.resilience.PlatformBreaker;
 import io.socialink.internal.resilience.RateLimiters;
 import io.socialink.internal.resilience.RetryGate;
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RetryTimes;
 import io.socialink.spi.ResponseInterpreter;

@@ -5,6 +5,7 @@ import io.socialink.auth.AppCredentials;
 import io.socialink.http.CallExecutor;
 import io.socialink.http.JsonCodec;
 import io.socialink.spi.ProviderContext;
+import io.socialink.spi.Sleeper;
 import java.time.Clock;
 
 /**
@@ -15,7 +16,8 @@ import java.time.Clock;
  * @param calls the pipeline
  * @param json the codec
  * @param clock the clock
+ * @param sleeper how to wait
  */
 public record DefaultProviderContext(
-    Platform platform, AppCredentials credentials, CallExecutor calls, JsonCodec json, Clock clock)
+    Platform platform, AppCredentials credentials, CallExecutor calls, JsonCodec json, Clock clock, Sleeper sleeper)
     implements ProviderContext {}

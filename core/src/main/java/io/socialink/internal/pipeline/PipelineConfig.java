@@ -2,7 +2,7 @@ package io.socialink.internal.pipeline;
 
 import io.socialink.event.CallEventListener;
 import io.socialink.http.Interceptor;
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import io.socialink.resilience.CircuitBreakerPolicy;
 import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.resilience.RetryPolicy;

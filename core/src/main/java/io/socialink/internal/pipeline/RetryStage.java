@@ -5,7 +5,7 @@ import io.socialink.http.ApiCall;
 import io.socialink.http.ApiResponse;
 import io.socialink.internal.resilience.AttemptFailure;
 import io.socialink.internal.resilience.RetryGate;
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import java.time.Duration;
 
 /**

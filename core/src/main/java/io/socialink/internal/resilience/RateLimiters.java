@@ -1,5 +1,6 @@
 package io.socialink.internal.resilience;
 
+import io.socialink.spi.Sleeper;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.socialink.error.Classification;

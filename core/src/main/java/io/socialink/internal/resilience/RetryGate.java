@@ -1,5 +1,6 @@
 package io.socialink.internal.resilience;
 
+import io.socialink.spi.Sleeper;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;

@@ -96,7 +96,8 @@ public final class ClientCache {
           + schemeId + "'; configured: " + configured());
     }
     return clients.computeIfAbsent(key, k -> provider.createClient(
-        new DefaultProviderContext(provider.platform(), creds, pipeline(provider), json(), clock)));
+        new DefaultProviderContext(provider.platform(), creds, pipeline(provider), json(), clock,
+            pipelineConfig.sleeper())));
   }
 
   /**

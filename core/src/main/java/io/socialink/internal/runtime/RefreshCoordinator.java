@@ -8,7 +8,7 @@ import io.socialink.error.ErrorCategory;
 import io.socialink.error.NotFoundException;
 import io.socialink.error.SocialinkException;
 import io.socialink.error.TransientException;
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import io.socialink.spi.PlatformClient;
 import io.socialink.store.GrantStore;
 import io.socialink.store.VersionConflictException;

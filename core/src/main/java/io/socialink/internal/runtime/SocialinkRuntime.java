@@ -4,7 +4,7 @@ import io.socialink.PlatformRegistry;
 import io.socialink.auth.AppCredentials;
 import io.socialink.http.Transport;
 import io.socialink.internal.pipeline.PipelineConfig;
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import io.socialink.internal.unlink.UnlinkPlanner;
 import io.socialink.resilience.RateLimitSettings;
 import io.socialink.store.Stores;

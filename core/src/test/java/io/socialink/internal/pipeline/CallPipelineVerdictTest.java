@@ -15,7 +15,7 @@ import io.socialink.http.Headers;
 import io.socialink.http.HttpMethod;
 import io.socialink.http.Idempotency;
 import io.socialink.http.ResponseTooLargeException;
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import io.socialink.resilience.CircuitBreakerPolicy;
 import io.socialink.resilience.RetryPolicy;
 import io.socialink.resilience.RetryTimes;

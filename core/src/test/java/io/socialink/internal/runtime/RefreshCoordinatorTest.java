@@ -14,7 +14,7 @@ import io.socialink.error.AuthorizationException;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.TransientException;
 import io.socialink.internal.pipeline.PipelineConfig;
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import io.socialink.resilience.RateLimitSettings;
 import io.socialink.store.Stores;
 import io.socialink.testsupport.MutableClock;

@@ -7,7 +7,7 @@ import io.socialink.PlatformRegistry;
 import io.socialink.Secret;
 import io.socialink.auth.AppCredentials;
 import io.socialink.internal.pipeline.PipelineConfig;
-import io.socialink.internal.resilience.Sleeper;
+import io.socialink.spi.Sleeper;
 import io.socialink.internal.runtime.ClientKey;
 import io.socialink.internal.runtime.SocialinkRuntime;
 import io.socialink.resilience.RateLimitSettings;

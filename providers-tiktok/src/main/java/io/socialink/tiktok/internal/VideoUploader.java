@@ -1,5 +1,6 @@
 package io.socialink.tiktok.internal;
 
+import io.socialink.spi.Sleeper;
 import io.socialink.Grant;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
@@ -78,7 +79,7 @@ public final class VideoUploader {
   private final TikTokCalls calls;
   private final JsonCodec json;
   private final long chunkBytes;
-  private final TikTokProvider.Sleeper sleeper;
+  private final Sleeper sleeper;
   private final Duration pollInterval;
   private final Duration maxWait;
 
@@ -93,7 +94,7 @@ public final class VideoUploader {
    * @param pollInterval the wait between polls
    * @param maxWait the longest total wait before giving up
    */
-  public VideoUploader(TikTokEndpoints endpoints, TikTokCalls calls, JsonCodec json, long chunkBytes, TikTokProvider.Sleeper sleeper,
+  public VideoUploader(TikTokEndpoints endpoints, TikTokCalls calls, JsonCodec json, long chunkBytes, Sleeper sleeper,
       Duration pollInterval, Duration maxWait) {
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.calls = Objects.requireNonNull(calls, "calls");

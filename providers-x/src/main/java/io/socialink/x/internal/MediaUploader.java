@@ -1,5 +1,6 @@
 package io.socialink.x.internal;
 
+import io.socialink.spi.Sleeper;
 import io.socialink.Grant;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
@@ -42,7 +43,7 @@ public final class MediaUploader {
   private final XCalls calls;
   private final JsonCodec json;
   private final int chunkBytes;
-  private final XProvider.Sleeper sleeper;
+  private final Sleeper sleeper;
   private final Duration maxProcessingWait;
 
   /**
@@ -55,7 +56,7 @@ public final class MediaUploader {
    * @param sleeper waits between status polls
    * @param maxProcessingWait the longest total wait for processing before giving up
    */
-  public MediaUploader(XEndpoints endpoints, XCalls calls, JsonCodec json, int chunkBytes, XProvider.Sleeper sleeper,
+  public MediaUploader(XEndpoints endpoints, XCalls calls, JsonCodec json, int chunkBytes, Sleeper sleeper,
       Duration maxProcessingWait) {
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.calls = Objects.requireNonNull(calls, "calls");

@@ -1,11 +1,19 @@
-package io.socialink.internal.resilience;
+package io.socialink.spi;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits. The pipeline's only way to pass time, so that tests can record waits instead of sleeping.
+ * Waits. The library's only way to pass time: the pipeline's retry backoff and rate-limit holds, a
+ * provider's polling (media processing, publish status), and waiting for another instance's refresh
+ * all go through the one sleeper of a {@link io.socialink.Socialink}, so that tests can record waits
+ * and move a clock instead of sleeping. Providers get it from {@code ProviderContext.sleeper()}.
  * Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * TestClock clock = TestClock.at(start);
+ * Socialink socialink = Socialink.builder().clock(clock).sleeper(clock::advance).build();
+ * }</pre>
  */
 @FunctionalInterface
 public interface Sleeper {
