@@ -132,4 +132,18 @@ class ModelValidationTest {
         Optional.empty(), "w", "c");
     assertThat(p.pathText()).isEqualTo("A → B");
   }
+
+  @org.junit.jupiter.api.Test
+  void absurdTokenLifetimesAreTakenAsNotSaid() {
+    io.socialink.auth.TokenResponse t = new io.socialink.auth.TokenResponse(Secret.of("a"), java.util.Optional.empty(),
+        java.util.Optional.of(java.time.Duration.ofSeconds(Long.MAX_VALUE)),
+        java.util.Optional.of(java.time.Duration.ofDays(3651)), java.util.Optional.empty(), "bearer",
+        java.util.Optional.empty());
+    org.assertj.core.api.Assertions.assertThat(t.expiresIn()).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(t.refreshExpiresIn()).isEmpty();
+    io.socialink.auth.TokenResponse sane = new io.socialink.auth.TokenResponse(Secret.of("a"), java.util.Optional.empty(),
+        java.util.Optional.of(java.time.Duration.ofDays(60)), java.util.Optional.empty(), java.util.Optional.empty(),
+        "bearer", java.util.Optional.empty());
+    org.assertj.core.api.Assertions.assertThat(sane.expiresIn()).contains(java.time.Duration.ofDays(60));
+  }
 }

@@ -65,8 +65,8 @@ public final class Scopes {
 
   private static String checkOne(String scope, String field) {
     if (!SCOPE.matcher(scope).matches()) {
-      throw new IllegalArgumentException(field + " has a malformed scope '" + scope.replaceAll("\\p{Cntrl}", "?")
-          + "': a scope is visible ASCII without spaces, commas, quotes or backslashes");
+      throw new IllegalArgumentException(field + " has a malformed scope " + io.socialink.http.SafeText.quoted(scope, 80)
+          + ": a scope is visible ASCII without spaces, commas, quotes or backslashes");
     }
     return scope;
   }

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * Tokens a platform returned from a code exchange or a refresh, as its provider read them. Lifetimes
- * are those the response said; where it said none, they are empty rather than guessed.
+ * are those the response said; where it said none, they are empty rather than guessed. A lifetime
+ * longer than {@link #LONGEST_LIFETIME} is taken as not said: no platform issues such tokens, and the
+ * expiry it would give cannot be represented.
  *
  * <p>On platforms that rotate refresh tokens, {@link #refreshToken()} is the new one and the old one
  * is already dead: store it before using the access token.
@@ -30,7 +32,10 @@ public record TokenResponse(
     String tokenType,
     Optional<String> accountId) {
 
-  /** Validates and copies the components. */
+  /** The longest lifetime believed: ten years. */
+  public static final Duration LONGEST_LIFETIME = Duration.ofDays(3650);
+
+  /** Validates and copies the components; drops lifetimes over {@link #LONGEST_LIFETIME}. */
   public TokenResponse {
     Objects.requireNonNull(accessToken, "accessToken");
     Objects.requireNonNull(refreshToken, "refreshToken");
@@ -40,12 +45,14 @@ public record TokenResponse(
         throw new IllegalArgumentException("expiresIn must not be negative; got " + d);
       }
     });
+    expiresIn = expiresIn.filter(d -> d.compareTo(LONGEST_LIFETIME) <= 0);
     Objects.requireNonNull(refreshExpiresIn, "refreshExpiresIn");
     refreshExpiresIn.ifPresent(d -> {
       if (d.isNegative()) {
         throw new IllegalArgumentException("refreshExpiresIn must not be negative; got " + d);
       }
     });
+    refreshExpiresIn = refreshExpiresIn.filter(d -> d.compareTo(LONGEST_LIFETIME) <= 0);
     scopes = Objects.requireNonNull(scopes, "scopes").map(s -> Scopes.check(s, "scopes"));
     Objects.requireNonNull(tokenType, "tokenType");
     if (tokenType.isBlank()) {

@@ -34,10 +34,11 @@ public final class Redaction {
 
   /**
    * A name, optionally quoted, then {@code =} or {@code :} with optional spaces, then a value,
-   * optionally quoted. The name must start the text or follow a character no name contains.
+   * optionally quoted. The name must start the text or follow a character no name contains (looked
+   * at, not consumed, so that a value can be searched again for a pair inside it).
    */
   private static final Pattern PARAM = Pattern.compile(
-      "(^|[^A-Za-z0-9._~%-])([\"']?)([A-Za-z0-9._~%-]+)\\2(\\s*[=:]\\s*)([\"']?)([^&;#?\\s\"',)}\\]]*)");
+      "(?<![A-Za-z0-9._~%-])([\"']?)([A-Za-z0-9._~%-]+)\\1(\\s*[=:]\\s*)([\"']?)([^&;#?\\s\"',)}\\]]*)");
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("(?i)\\b(bearer|basic|oauth)\\s+[A-Za-z0-9._~+/=%-]{8,}");
 
@@ -70,19 +71,35 @@ public final class Redaction {
    * @return the redacted text
    */
   public static String params(String formOrQuery) {
-    Matcher m = PARAM.matcher(formOrQuery);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
+    Matcher m = PARAM.matcher(formOrQuery).useTransparentBounds(true).useAnchoringBounds(false);
+    StringBuilder out = null;
+    int copied = 0;
+    int pos = 0;
+    int length = formOrQuery.length();
+    while (pos < length) {
+      m.region(pos, length);
+      if (!m.find()) {
+        break;
+      }
+      String value = m.group(5);
       // "code: 100" in prose or {"code":190} in JSON is an error code, not a credential: with a colon,
       // a value of digits alone is shown.
-      boolean errorNumber = m.group(4).contains(":") && m.group(6).chars().allMatch(Character::isDigit);
-      String replacement = isSecretParameter(m.group(3)) && !m.group(6).isEmpty() && !errorNumber
-          ? m.group(1) + m.group(2) + m.group(3) + m.group(2) + m.group(4) + m.group(5) + MASK
-          : m.group();
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      boolean errorNumber = m.group(3).contains(":") && value.chars().allMatch(Character::isDigit);
+      if (isSecretParameter(m.group(2)) && !value.isEmpty() && !errorNumber) {
+        if (out == null) {
+          out = new StringBuilder(length);
+        }
+        out.append(formOrQuery, copied, m.start(5)).append(MASK);
+        copied = m.end();
+        pos = m.end();
+      } else {
+        pos = m.start(5); // keep the pair and search its value again: "error: access_token=..." hides one
+      }
     }
-    m.appendTail(out);
-    return out.toString();
+    if (out == null) {
+      return formOrQuery;
+    }
+    return out.append(formOrQuery, copied, length).toString();
   }
 
   /**

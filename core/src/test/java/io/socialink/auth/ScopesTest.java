@@ -27,4 +27,12 @@ class ScopesTest {
   void joinsWithTheGivenSeparator() {
     assertThat(Scopes.join(List.of("a", "b"), ",")).isEqualTo("a,b");
   }
+
+  @Test
+  void aHugeOrMultiLineMalformedScopeIsQuotedOnOneShortLine() {
+    String huge = "bad\r\nFORGED LOG LINE " + "x".repeat(1_000_000);
+    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> Scopes.check(List.of(huge), "scopes"));
+    assertThat(t).isInstanceOf(IllegalArgumentException.class);
+    assertThat(t.getMessage()).hasSizeLessThan(300).doesNotContain("\n").doesNotContain("\r");
+  }
 }

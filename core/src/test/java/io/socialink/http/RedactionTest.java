@@ -69,4 +69,21 @@ class RedactionTest {
     String plain = "Error: invalid request (code: 100), see https://developers.example/docs?page=2";
     assertThat(Redaction.text(plain)).isEqualTo(plain);
   }
+
+  @org.junit.jupiter.api.Test
+  void aSecretPairInsideTheValueOfAnotherPairIsHidden() {
+    assertThat(Redaction.text("error: access_token=tok-canary-1")).isEqualTo("error: access_token=****");
+    assertThat(Redaction.text("error=refresh_token=tok-canary-2&x=1")).isEqualTo("error=refresh_token=****&x=1");
+    assertThat(Redaction.text("detail: 'client_secret=tok-canary-3'")).isEqualTo("detail: 'client_secret=****'");
+    assertThat(Redaction.text("a: b: c: token=tok-canary-4 done")).isEqualTo("a: b: c: token=**** done");
+    assertThat(Redaction.text("redirect_uri=https://app.example/cb?code=tok-canary-5"))
+        .isEqualTo("redirect_uri=https://app.example/cb?code=****");
+    assertThat(Redaction.text("at: 10:00, code: 190")).isEqualTo("at: 10:00, code: 190");
+  }
+
+  @org.junit.jupiter.api.Test
+  void manyNestedPairsAreReadInLinearTime() {
+    String nested = "a=".repeat(200_000) + "token=tok-canary-6";
+    assertThat(Redaction.text(nested)).endsWith("token=****").doesNotContain("tok-canary-6");
+  }
 }
