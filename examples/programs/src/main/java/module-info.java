@@ -3,6 +3,7 @@ module io.socialink.examples {
   requires io.socialink.core;
   requires com.example.pebble;
   requires io.socialink.x;
+  requires io.socialink.tiktok;
   requires io.socialink.testkit;
   requires io.socialink.micrometer;
   requires jdk.httpserver;

@@ -26,6 +26,8 @@ import io.socialink.resilience.ResilienceSettings;
 import io.socialink.resilience.RetryPolicy;
 import io.socialink.store.Stores;
 import io.socialink.testkit.x.XEmulator;
+import io.socialink.tiktok.TikTokClient;
+import io.socialink.tiktok.TikTokUser;
 import io.socialink.webhook.WebhookVerifier;
 import io.socialink.x.XClient;
 import io.socialink.x.XEndpoints;
@@ -94,6 +96,18 @@ public final class ReadmeSnippets {
         .build();
     AuthorizationStart start = socialink.linking().authorize(userId, "x", "oauth2", XScopes.POSTING);
     Optional<WebhookVerifier> webhooks = socialink.client(XClient.class).webhooks();
+  }
+
+  static void tiktok(String clientKey, String clientSecret, URI redirectUri, String userId, String grantId, Path video) {
+    // README: TikTok
+    Socialink socialink = Socialink.builder()
+        .credentials(AppCredentials.confidential("tiktok", "login-kit", clientKey, Secret.of(clientSecret), redirectUri))
+        .build();
+    AuthorizationStart start = socialink.linking().authorize(userId, "tiktok", "login-kit",
+        List.of("user.info.basic", "video.upload"));
+    TikTokUser user = socialink.grants().withGrant(userId, grantId, TikTokClient.class, TikTokClient::user);
+    String publishId = socialink.grants().withGrant(userId, grantId, TikTokClient.class,
+        (tiktok, grant) -> tiktok.uploadToInbox(grant, MediaContent.ofFile("video/mp4", video)));
   }
 
   static void emulator() {
