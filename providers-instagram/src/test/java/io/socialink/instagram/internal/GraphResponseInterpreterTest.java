@@ -32,16 +32,7 @@ class GraphResponseInterpreterTest {
   static final PlatformRegistry REGISTRY = PlatformRegistry.builder().register(new InstagramProvider()).build();
 
   /** Classifies as Socialink does, at {@code NOW}, with no transport behind it. */
-  static final Socialink CLASSIFIER = classifier(NOW);
-
-  /** A Socialink over {@code REGISTRY} whose clock stands at {@code at}, for its public classify path. */
-  static Socialink classifier(java.time.Instant at) {
-    return Socialink.builder().registry(REGISTRY).clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))
-        .transport(request -> {
-          throw new java.io.IOException("classification only");
-        })
-        .build();
-  }
+  static final Socialink CLASSIFIER = io.socialink.fuzz.Classifiers.at(REGISTRY, NOW);
   final GraphResponseInterpreter interpreter = new GraphResponseInterpreter();
 
   /** The verdict of the public classify path: core's rules, this interpreter and its rate-limit signals. */

@@ -11,10 +11,9 @@ import io.socialink.webhook.WebhookEvent;
 import io.socialink.webhook.WebhookRejectedException;
 import io.socialink.webhook.WebhookRequest;
 import io.socialink.webhook.WebhookResponse;
+import io.socialink.webhook.Signatures;
 import io.socialink.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * TikTok's webhooks (developers.tiktok.com apps, fact sheet §7): the {@code TikTok-Signature} header
@@ -115,7 +112,7 @@ public final class TikTokWebhookVerifier implements WebhookVerifier {
       throw reject("the " + SIGNATURE_HEADER + " signature is not 64 hexadecimal digits");
     }
     byte[] given = HexFormat.of().parseHex(s);
-    if (!MessageDigest.isEqual(given, expected(t, body))) {
+    if (!Signatures.matches(given, expected(t, body))) {
       throw reject("the " + SIGNATURE_HEADER + " signature does not match the body");
     }
     Instant signedAt = Instant.ofEpochSecond(Long.parseLong(t));
@@ -158,7 +155,7 @@ public final class TikTokWebhookVerifier implements WebhookVerifier {
         .orElseThrow(() -> reject("the delivery has no numeric member 'create_time'"));
     String openId = required(m, "user_openid");
     Map<String, Object> content = content(m);
-    String delivery = "sha256:" + digest(body);
+    String delivery = "sha256:" + Signatures.digest(body);
     Optional<TikTokWebhookEvent.RemovalReason> reason = Optional.empty();
     Optional<String> publishId = Optional.empty();
     Optional<String> publishType = Optional.empty();
@@ -210,23 +207,9 @@ public final class TikTokWebhookVerifier implements WebhookVerifier {
         ErrorCategory.CONFIGURATION, PLATFORM, 0, "no TikTok client secret is configured for webhooks")
         .withRemediation("Configure the Login Kit credentials as a confidential client; TikTok signs webhooks with"
             + " the app's client secret."), null, 1));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
-      return mac.doFinal(body);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-    }
+    return Signatures.hmacSha256(key, (t + ".").getBytes(StandardCharsets.UTF_8), body);
   }
 
-  private static String digest(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
-  }
 
   private static WebhookRejectedException reject(String message) {
     return new WebhookRejectedException(PLATFORM, message);

@@ -25,16 +25,7 @@ class TikTokFuzzTest {
   static final PlatformRegistry REGISTRY = PlatformRegistry.builder().register(new TikTokProvider()).build();
 
   /** Classifies as Socialink does, at {@code NOW}, with no transport behind it. */
-  static final Socialink CLASSIFIER = classifier(NOW);
-
-  /** A Socialink over {@code REGISTRY} whose clock stands at {@code at}, for its public classify path. */
-  static Socialink classifier(java.time.Instant at) {
-    return Socialink.builder().registry(REGISTRY).clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))
-        .transport(request -> {
-          throw new java.io.IOException("classification only");
-        })
-        .build();
-  }
+  static final Socialink CLASSIFIER = io.socialink.fuzz.Classifiers.at(REGISTRY, NOW);
   static final List<byte[]> BODIES = Fuzz.jsonSeeds(TikTokFuzzTest.class, "/tiktok");
 
   /** The public classify path; the one place to re-point if it moves. */

@@ -10,22 +10,18 @@ import io.socialink.webhook.WebhookEvent;
 import io.socialink.webhook.WebhookRejectedException;
 import io.socialink.webhook.WebhookRequest;
 import io.socialink.webhook.WebhookResponse;
+import io.socialink.webhook.Signatures;
 import io.socialink.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * X's webhooks: the CRC challenge ({@code GET ?crc_token=} answered with
@@ -82,7 +78,7 @@ public final class XWebhookVerifier implements WebhookVerifier {
       throw new WebhookRejectedException(XCalls.PLATFORM, "the " + SIGNATURE_HEADER + " header is not valid base64");
     }
     byte[] body = request.body();
-    if (!MessageDigest.isEqual(given, hmac(body))) {
+    if (!Signatures.matches(given, hmac(body))) {
       throw new WebhookRejectedException(XCalls.PLATFORM, "the " + SIGNATURE_HEADER + " signature does not match the body");
     }
     Map<String, Object> m = Json.tryObject(json, body)
@@ -97,7 +93,7 @@ public final class XWebhookVerifier implements WebhookVerifier {
       Map<String, Object> d = data.get();
       String type = Json.str(d, "event_type").orElseThrow();
       Map<String, Object> payload = Json.obj(d, "payload").orElse(Map.of());
-      String delivery = Json.str(d, "event_uuid").orElseGet(() -> "sha256:" + digest(body));
+      String delivery = Json.str(d, "event_uuid").orElseGet(() -> "sha256:" + Signatures.digest(body));
       out.add(new WebhookEvent(XCalls.PLATFORM, type.equals("oauth.revoke") ? WebhookEvent.Type.DEAUTHORIZED
           : WebhookEvent.Type.OTHER, delivery, Json.str(payload, "user_id"), time(payload)));
       return out;
@@ -106,11 +102,11 @@ public final class XWebhookVerifier implements WebhookVerifier {
     if (revoke.isPresent()) {
       Optional<String> user = Json.obj(revoke.get(), "source").flatMap(s -> Json.str(s, "user_id"));
       Optional<String> at = Json.str(revoke.get(), "date_time");
-      String delivery = "user_event.revoke:" + user.orElse("?") + ":" + at.orElseGet(() -> digest(body));
+      String delivery = "user_event.revoke:" + user.orElse("?") + ":" + at.orElseGet(() -> Signatures.digest(body));
       out.add(new WebhookEvent(XCalls.PLATFORM, WebhookEvent.Type.DEAUTHORIZED, delivery, user, time(revoke.get())));
       return out;
     }
-    out.add(new WebhookEvent(XCalls.PLATFORM, WebhookEvent.Type.OTHER, "sha256:" + digest(body),
+    out.add(new WebhookEvent(XCalls.PLATFORM, WebhookEvent.Type.OTHER, "sha256:" + Signatures.digest(body),
         Json.str(m, "for_user_id"), Optional.empty()));
     return out;
   }
@@ -129,20 +125,7 @@ public final class XWebhookVerifier implements WebhookVerifier {
         .withRemediation("Add the app's API Key Secret with AppCredentials.withSecret(\"" + CONSUMER_SECRET
             + "\", Secret.of(...)); X signs CRC answers and deliveries with it, not with the OAuth 2.0 client secret."),
         null, 1));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(message);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-    }
+    return Signatures.hmacSha256(key, message);
   }
 
-  private static String digest(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
-  }
 }

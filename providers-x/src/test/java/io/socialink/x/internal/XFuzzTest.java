@@ -40,16 +40,7 @@ class XFuzzTest {
   static final PlatformRegistry REGISTRY = PlatformRegistry.builder().register(new XProvider()).build();
 
   /** Classifies as Socialink does, at {@code NOW}, with no transport behind it. */
-  static final Socialink CLASSIFIER = classifier(NOW);
-
-  /** A Socialink over {@code REGISTRY} whose clock stands at {@code at}, for its public classify path. */
-  static Socialink classifier(java.time.Instant at) {
-    return Socialink.builder().registry(REGISTRY).clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))
-        .transport(request -> {
-          throw new java.io.IOException("classification only");
-        })
-        .build();
-  }
+  static final Socialink CLASSIFIER = io.socialink.fuzz.Classifiers.at(REGISTRY, NOW);
   static final List<String> RATE_HEADERS = List.of("x-rate-limit-limit", "x-rate-limit-remaining", "x-rate-limit-reset",
       "x-app-limit-24hour-limit", "x-app-limit-24hour-remaining", "x-app-limit-24hour-reset",
       "x-user-limit-24hour-limit", "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset", "retry-after",

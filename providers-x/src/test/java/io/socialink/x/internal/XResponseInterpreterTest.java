@@ -26,15 +26,6 @@ import org.junit.jupiter.api.Test;
 class XResponseInterpreterTest {
   static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
   static final PlatformRegistry REGISTRY = PlatformRegistry.builder().register(new XProvider()).build();
-
-  /** A Socialink over {@code REGISTRY} whose clock stands at {@code at}, for its public classify path. */
-  static Socialink classifier(java.time.Instant at) {
-    return Socialink.builder().registry(REGISTRY).clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC))
-        .transport(request -> {
-          throw new java.io.IOException("classification only");
-        })
-        .build();
-  }
   final XResponseInterpreter interpreter = new XResponseInterpreter(MapJson.INSTANCE);
 
   Optional<Classification> classify(int status, String payload, Headers headers) {
@@ -44,7 +35,7 @@ class XResponseInterpreterTest {
 
   /** The verdict of the public classify path: core's rules, this interpreter and its rate-limit signals. */
   static Optional<Classification> verdict(int status, String payload, Headers headers, Instant receivedAt) {
-    return classifier(receivedAt).platforms().classify("x", status, headers.map(), XPayloads.bytes(payload));
+    return io.socialink.fuzz.Classifiers.at(REGISTRY, receivedAt).platforms().classify("x", status, headers.map(), XPayloads.bytes(payload));
   }
 
   Classification failure(int status, String payload) {
