@@ -85,6 +85,9 @@ import java.util.Set;
  *       {@link TikTokEndpointGroups#POST_VIDEO_INIT} 6, {@link TikTokEndpointGroups#POST_INBOX_VIDEO_INIT}
  *       6, {@link TikTokEndpointGroups#POST_CREATOR_INFO} 20 and
  *       {@link TikTokEndpointGroups#POST_STATUS_FETCH} 30.</li>
+ *   <li>Data Portability ({@link TikTokEndpointGroups#DATA_ADD}, {@link TikTokEndpointGroups#DATA_CHECK},
+ *       {@link TikTokEndpointGroups#DATA_DOWNLOAD}, {@link TikTokEndpointGroups#DATA_CANCEL}): 1,000 each,
+ *       per app (TikTok's FAQ: 1,000 requests of any given type per minute).</li>
  * </ul>
  *
  * <p>TikTok's windows slide, and so do these policies ({@link RateLimitPolicy#sliding()}): the
@@ -163,7 +166,11 @@ public final class TikTokProvider extends AbstractPlatformProvider {
       RateLimitPolicy.perUser(TikTokEndpointGroups.POST_VIDEO_INIT, 6, MINUTE).sliding(),
       RateLimitPolicy.perUser(TikTokEndpointGroups.POST_INBOX_VIDEO_INIT, 6, MINUTE).sliding(),
       RateLimitPolicy.perUser(TikTokEndpointGroups.POST_CREATOR_INFO, 20, MINUTE).sliding(),
-      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_STATUS_FETCH, 30, MINUTE).sliding());
+      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_STATUS_FETCH, 30, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_ADD, 1_000, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_CHECK, 1_000, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_DOWNLOAD, 1_000, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_CANCEL, 1_000, MINUTE).sliding());
 
   /** The probe of an unlink's verification step for a Login Kit grant. */
   public static final String VERIFY_PROBE = "GET /v2/user/info/?fields=open_id";

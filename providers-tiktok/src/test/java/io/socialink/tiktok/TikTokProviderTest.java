@@ -103,7 +103,11 @@ class TikTokProviderTest {
         RateLimitPolicy.perUser("post.publish.video.init", 6, minute).sliding(),
         RateLimitPolicy.perUser("post.publish.inbox.video.init", 6, minute).sliding(),
         RateLimitPolicy.perUser("post.publish.creator_info.query", 20, minute).sliding(),
-        RateLimitPolicy.perUser("post.publish.status.fetch", 30, minute).sliding());
+        RateLimitPolicy.perUser("post.publish.status.fetch", 30, minute).sliding(),
+        RateLimitPolicy.perApp("user.data.add", 1_000, minute).sliding(),
+        RateLimitPolicy.perApp("user.data.check", 1_000, minute).sliding(),
+        RateLimitPolicy.perApp("user.data.download", 1_000, minute).sliding(),
+        RateLimitPolicy.perApp("user.data.cancel", 1_000, minute).sliding());
     assertThat(provider.rateLimitPolicies()).extracting(RateLimitPolicy::windowKind)
         .containsOnly(RateLimitWindow.SLIDING);
     assertThat(provider.rateLimitPolicies()).filteredOn(p -> p.scope() == RateLimitScope.PER_USER)
