@@ -13,7 +13,8 @@ package io.socialink.tiktok;
  *
  * <pre>{@code
  * RateLimitSettings settings = RateLimitSettings.custom()
- *     .override("tiktok", RateLimitPolicy.perApp(TikTokEndpointGroups.USER_INFO, 1_200, Duration.ofMinutes(1)))
+ *     .override("tiktok", RateLimitPolicy.perApp(TikTokEndpointGroups.USER_INFO, 1_200, Duration.ofMinutes(1))
+ *         .sliding())   // TikTok's windows slide; an override without sliding() counts in fixed windows
  *     .build();
  * }</pre>
  *

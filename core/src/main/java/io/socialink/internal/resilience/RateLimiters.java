@@ -445,19 +445,16 @@ public final class RateLimiters {
     Budget[] bs = cb.all;
     // Check every declared limit before taking any permit, so a call refused by one budget (say, a
     // user over their own limit) does not spend the permits of the others (the app's shared budget).
-    long leftNanos = Duration.ofMillis(Math.max(0, maxWaitMillis - waited)).toNanos();
+    long leftMillis = Math.max(0, maxWaitMillis - waited);
+    long leftNanos = leftMillis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : leftMillis * 1_000_000L;
     for (Budget b : bs) {
-      long need;
-      if (b.limiter != null) {
-        need = b.limiter.getDetailedMetrics().getNanosToWait();
-      } else if (b.sliding != null) {
-        long now = clock.millis();
-        synchronized (b.sliding) {
-          need = Math.max(0, b.sliding.earliest(now) - now) * 1_000_000L;
+      if (b.limiter == null) {
+        if (b.sliding != null) {
+          checkSliding(call, b, b.sliding, leftNanos);
         }
-      } else {
         continue;
       }
+      long need = b.limiter.getDetailedMetrics().getNanosToWait();
       if (need > leftNanos) {
         Instant until = clock.instant().plusNanos(need);
         observer.throttled(call, Duration.ofNanos(need), until, true);
@@ -486,6 +483,20 @@ public final class RateLimiters {
     }
     if (cb.sliding.length > 0) {
       takeSlidingPermits(call, cb, (leftNanos - reserved) / 1_000_000L);
+    }
+  }
+
+  /** Fails fast, taking nothing, when a sliding window would hold the call longer than it may wait. */
+  private void checkSliding(ApiCall call, Budget b, SlidingWindow w, long leftNanos) {
+    long now = clock.millis();
+    long need;
+    synchronized (w) {
+      need = Math.max(0, w.earliest(now) - now) * 1_000_000L;
+    }
+    if (need > leftNanos) {
+      Instant until = clock.instant().plusNanos(need);
+      observer.throttled(call, Duration.ofNanos(need), until, true);
+      throw failFast(call, b, until, usedUp(b.policy));
     }
   }
 

@@ -152,6 +152,8 @@ abstract class SlidingWindow {
     private final long[] count = new long[SLOTS + 1];
     private int head;
     private int size;
+    /** The permits of the kept slots, which hold those of every span that still counts. */
+    private long total;
 
     Slots(int limit, long windowMillis, long order) {
       super(limit, windowMillis, order);
@@ -161,6 +163,9 @@ abstract class SlidingWindow {
     @Override
     long earliest(long now) {
       long t = Math.max(now, last);
+      if (total < limit) {
+        return t; // the usual case: even all kept slots together leave room
+      }
       long first = Math.floorDiv(t, slotMillis) - SLOTS;
       long sum = 0;
       for (int i = 0; i < size; i++) {
@@ -194,6 +199,7 @@ abstract class SlidingWindow {
         count[newest] += permits;
       } else {
         while (size > 0 && slot[head] < s - SLOTS) {
+          total -= count[head];
           head = (head + 1) % slot.length;
           size--;
         }
@@ -202,6 +208,7 @@ abstract class SlidingWindow {
         count[b] = permits;
         size++;
       }
+      total += permits;
       last = t;
     }
   }
