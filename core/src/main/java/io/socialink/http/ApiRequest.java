@@ -1,5 +1,8 @@
 package io.socialink.http;
 
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
 import io.socialink.Secret;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,6 +39,7 @@ public final class ApiRequest {
   private final Headers headers;
   private final byte[] body;
   private final List<Secret> secrets;
+  private final @Nullable Path bodyTarget;
 
   private ApiRequest(Builder b) {
     this.method = b.method;
@@ -43,6 +47,7 @@ public final class ApiRequest {
     this.headers = new Headers(b.headers);
     this.body = b.body.clone();
     this.secrets = List.copyOf(b.secrets);
+    this.bodyTarget = b.bodyTarget;
   }
 
   /**
@@ -66,6 +71,7 @@ public final class ApiRequest {
     b.headers.putAll(headers.map());
     b.body = body;
     b.secrets.addAll(secrets);
+    b.bodyTarget = bodyTarget;
     return b;
   }
 
@@ -133,6 +139,16 @@ public final class ApiRequest {
     return headers.first("content-type");
   }
 
+  /**
+   * Where a successful response's body is to be streamed instead of being held in memory; see
+   * {@link Builder#streamBodyTo(Path)}.
+   *
+   * @return the file, if the body is to be streamed
+   */
+  public Optional<Path> bodyTarget() {
+    return Optional.ofNullable(bodyTarget);
+  }
+
   /** The method and redacted URI. */
   @Override
   public String toString() {
@@ -146,6 +162,7 @@ public final class ApiRequest {
     private final Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
     private byte[] body = new byte[0];
     private final List<Secret> secrets = new ArrayList<>(0);
+    private @Nullable Path bodyTarget;
 
     private Builder(HttpMethod method, URI uri) {
       this.method = Objects.requireNonNull(method, "method");
@@ -205,6 +222,24 @@ public final class ApiRequest {
      */
     public Builder json(byte[] json) {
       return body("application/json", json);
+    }
+
+    /**
+     * Asks for a successful (2xx) response's body to be streamed into a file rather than held in
+     * memory, for downloads larger than {@link TransportOptions#maxResponseBytes()}. A transport that
+     * can (the default one) writes the body to {@code file}, creating or truncating it and never
+     * holding the whole body, and answers with an empty body; it still reads a JSON body (which
+     * carries an error, even with a 2xx status) or a failure's body into memory, within the limit, so
+     * the platform's interpreter can read it. A transport that cannot answers as usual, with the body in
+     * memory; so a caller writes a non-empty answered body to the file itself. The file is written by
+     * each attempt afresh: callers give a temporary file and move it into place once the call succeeds.
+     *
+     * @param file the file
+     * @return this builder
+     */
+    public Builder streamBodyTo(Path file) {
+      this.bodyTarget = Objects.requireNonNull(file, "file");
+      return this;
     }
 
     /**

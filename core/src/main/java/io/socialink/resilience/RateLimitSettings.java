@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * The application's say over the rate limits providers declare
  * ({@link io.socialink.spi.PlatformProvider#rateLimitPolicies()}): an override replaces the
- * provider's policy for the same endpoint group and scope, or adds one; a platform's defaults can
- * also be dropped altogether. Limits the platforms announce in their responses apply whatever is set
+ * provider's policy for the same endpoint group and scope, or adds one, with its own
+ * {@link RateLimitPolicy#windowKind()} (so an override of a sliding default should be
+ * {@link RateLimitPolicy#sliding()} too); a platform's defaults can also be dropped altogether. Limits the platforms announce in their responses apply whatever is set
  * here.
  *
  * <p>Immutable and thread-safe.

@@ -110,4 +110,38 @@ class PolicyRecordsTest {
     assertThat(EndpointGroups.valid("a".repeat(64))).isTrue();
     assertThat(EndpointGroups.valid("a".repeat(65))).isFalse();
   }
+
+  @Test
+  void rateLimitPoliciesAreFixedUnlessMadeSliding() {
+    RateLimitPolicy fixed = RateLimitPolicy.perApp("user.info", 600, Duration.ofMinutes(1));
+    RateLimitPolicy sliding = fixed.sliding();
+
+    assertThat(fixed.windowKind()).isEqualTo(RateLimitWindow.FIXED);
+    assertThat(new RateLimitPolicy("user.info", RateLimitScope.PER_APP, 600, Duration.ofMinutes(1))).isEqualTo(fixed);
+    assertThat(sliding).isEqualTo(new RateLimitPolicy("user.info", RateLimitScope.PER_APP, 600, Duration.ofMinutes(1),
+        RateLimitWindow.SLIDING));
+    assertThat(sliding).isNotEqualTo(fixed);
+    assertThat(sliding.fixed()).isEqualTo(fixed);
+    assertThat(RateLimitPolicy.perUser("me", 6, Duration.ofMinutes(1)).sliding().scope()).isEqualTo(RateLimitScope.PER_USER);
+  }
+
+  @Test
+  void rateLimitPolicyValidatesItsWindowKind() {
+    assertThatThrownBy(() -> new RateLimitPolicy("me", RateLimitScope.PER_APP, 1, Duration.ofMinutes(1), null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("windowKind");
+    assertThatThrownBy(() -> RateLimitPolicy.perApp("me", 1, Duration.ofNanos(999_999)).sliding())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sliding window must be at least 1 ms");
+    assertThat(RateLimitPolicy.perApp("me", 1, Duration.ofNanos(999_999)).windowKind()).isEqualTo(RateLimitWindow.FIXED);
+  }
+
+  @Test
+  void anOverrideReplacesTheDefaultWhateverItsWindowKind() {
+    RateLimitPolicy tiktok = RateLimitPolicy.perApp("user.info", 600, Duration.ofMinutes(1)).sliding();
+    RateLimitPolicy mine = RateLimitPolicy.perApp("user.info", 300, Duration.ofMinutes(1));
+
+    List<RateLimitPolicy> merged = RateLimitSettings.custom().override("tiktok", mine).build()
+        .policiesFor("tiktok", List.of(tiktok));
+
+    assertThat(merged).containsExactly(mine);
+  }
 }

@@ -21,6 +21,7 @@ import io.socialink.spi.ProviderContext;
 import io.socialink.spi.Revocation;
 import io.socialink.spi.StandardOAuth2;
 import io.socialink.spi.StandardOAuth2Client;
+import io.socialink.tiktok.internal.DataPortability;
 import io.socialink.tiktok.internal.Envelopes;
 import io.socialink.tiktok.internal.Fields;
 import io.socialink.tiktok.internal.TikTokCalls;
@@ -29,6 +30,8 @@ import io.socialink.tiktok.internal.VideoUploader;
 import io.socialink.webhook.WebhookRequest;
 import io.socialink.webhook.WebhookVerifier;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -36,12 +39,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * TikTok Login Kit v2 and the Open API for one app (scheme {@code login-kit}): linking (authorization
  * URL with TikTok's hex PKCE, code exchange, rotating refresh, revocation), user info, the user's
  * videos, Content Posting (Direct Post and inbox upload, by URL pull or chunked file upload, with status
- * polling) and webhook verification. Every request goes through the Socialink pipeline, whose
+ * polling), Data Portability exports (request, status polling, streamed download, cancellation; EEA
+ * and UK users of approved apps only) and webhook verification. Every request goes through the Socialink pipeline, whose
  * interpreter reads TikTok's answers ({@link TikTokProvider#responseInterpreter()}). Get it from a
  * configured {@link io.socialink.Socialink}:
  *
@@ -83,6 +88,7 @@ public final class TikTokClient extends StandardOAuth2Client {
   private final TikTokCalls calls;
   private final VideoUploader uploader;
   private final TikTokWebhookVerifier webhooks;
+  private final DataPortability portability;
 
   TikTokClient(ProviderContext context, TikTokProvider provider) {
     super(StandardOAuth2.newBuilder(context, OAuth2Endpoints.of(provider.endpoints().authorizeUri(),
@@ -101,6 +107,7 @@ public final class TikTokClient extends StandardOAuth2Client {
         provider.statusPollInterval(), provider.maxPublishWait());
     this.webhooks = new TikTokWebhookVerifier(context.credentials().clientId(), context.credentials().clientSecret(),
         json, context.clock(), provider.webhookTolerance());
+    this.portability = new DataPortability(endpoints, calls, json, context.sleeper());
   }
 
   /**
@@ -435,5 +442,85 @@ public final class TikTokClient extends StandardOAuth2Client {
   @Override
   public String toString() {
     return "TikTokClient[clientKey=" + credentials().clientId() + ", api=" + endpoints.openApiBaseUri() + "]";
+  }
+
+  /**
+   * Requests an export of the user's data with TikTok's Data Portability API
+   * ({@code POST /v2/user/data/add/}): the step {@link io.socialink.UnlinkStep.ExportData} of an unlink
+   * plan, followed by {@link #awaitDataExport} and {@link #downloadDataExport}. TikTok serves it only
+   * to apps approved for the Data Portability API and only for users in the EEA or the UK; the grant
+   * must hold a {@code portability.*} scope covering every category
+   * ({@link TikTokDataCategory#scopes()}). With a {@code .single} scope TikTok allows one request, so
+   * this call is never retried once sent.
+   *
+   * @param grant the user's grant
+   * @param format the files' format
+   * @param categories what to export; {@link TikTokDataCategory#ALL_DATA} takes precedence over the others
+   * @return the request id, for the other data export calls
+   * @throws SocialinkException {@link io.socialink.error.ErrorCategory#INSUFFICIENT_SCOPE}, without
+   *     sending anything, when the grant has no portability scope for a category; a refusal by TikTok
+   *     for want of scope or permission (app not approved, user outside the EEA and the UK) keeps its
+   *     category and says in its remediation what makes an app and a user eligible
+   */
+  public long requestDataExport(Grant grant, TikTokDataFormat format, Set<TikTokDataCategory> categories) {
+    return portability.add(grant, format, categories);
+  }
+
+  /**
+   * Reads a data export's status ({@code POST /v2/user/data/check/}).
+   *
+   * @param grant the grant
+   * @param requestId the id {@link #requestDataExport} returned
+   * @return the export
+   */
+  public TikTokDataExport dataExportStatus(Grant grant, long requestId) {
+    return portability.check(grant, requestId);
+  }
+
+  /**
+   * Polls a data export's status through the Socialink sleeper until it is no longer pending. TikTok
+   * may take seconds to hours, and also announces a ready export with the webhook
+   * {@code portability.download.ready} ({@link TikTokWebhookEvent}).
+   *
+   * @param grant the grant
+   * @param requestId the request id
+   * @param pollInterval the wait between polls; positive
+   * @param maxWait the longest to wait in all
+   * @return the export: {@link TikTokDataExport#isReady() ready}, or expired, cancelled or in an
+   *     undocumented status
+   * @throws SocialinkException {@link io.socialink.error.ErrorCategory#TRANSIENT} when the export is
+   *     still pending after {@code maxWait}
+   */
+  public TikTokDataExport awaitDataExport(Grant grant, long requestId, Duration pollInterval, Duration maxWait) {
+    return portability.await(grant, requestId, pollInterval, maxWait);
+  }
+
+  /**
+   * Downloads a ready data export's zip archive ({@code POST /v2/user/data/download/}) to a file,
+   * streamed to disk as it arrives (never held in memory whole, and not bound by
+   * {@link io.socialink.http.TransportOptions#maxResponseBytes()}): into a hidden temporary file beside
+   * the target, moved onto the target once complete. TikTok keeps an export downloadable for four days
+   * after it is ready.
+   *
+   * @param grant the grant
+   * @param requestId the request id
+   * @param target the file to write; its directory must exist; replaced if it exists
+   * @return the target
+   * @throws SocialinkException the classified failure (the target is left as it was), or
+   *     {@link io.socialink.error.ErrorCategory#CONFIGURATION} when the file cannot be written
+   */
+  public Path downloadDataExport(Grant grant, long requestId, Path target) {
+    return portability.download(grant, requestId, target);
+  }
+
+  /**
+   * Cancels a data export ({@code POST /v2/user/data/cancel/}). With an {@code .ongoing} scope a new
+   * export may be requested afterwards with the same grant.
+   *
+   * @param grant the grant
+   * @param requestId the request id
+   */
+  public void cancelDataExport(Grant grant, long requestId) {
+    portability.cancel(grant, requestId);
   }
 }

@@ -13,7 +13,8 @@ package io.socialink.tiktok;
  *
  * <pre>{@code
  * RateLimitSettings settings = RateLimitSettings.custom()
- *     .override("tiktok", RateLimitPolicy.perApp(TikTokEndpointGroups.USER_INFO, 1_200, Duration.ofMinutes(1)))
+ *     .override("tiktok", RateLimitPolicy.perApp(TikTokEndpointGroups.USER_INFO, 1_200, Duration.ofMinutes(1))
+ *         .sliding())   // TikTok's windows slide; an override without sliding() counts in fixed windows
  *     .build();
  * }</pre>
  *
@@ -47,6 +48,14 @@ public final class TikTokEndpointGroups {
    * {@code open-upload.tiktokapis.com}). No limit is documented.
    */
   public static final String VIDEO_UPLOAD = "upload.video";
+  /** {@code POST /v2/user/data/add/}: a Data Portability export is requested. */
+  public static final String DATA_ADD = "user.data.add";
+  /** {@code POST /v2/user/data/check/}: a Data Portability export's status. */
+  public static final String DATA_CHECK = "user.data.check";
+  /** {@code POST /v2/user/data/download/}: a Data Portability export's archive. */
+  public static final String DATA_DOWNLOAD = "user.data.download";
+  /** {@code POST /v2/user/data/cancel/}: a Data Portability export is cancelled. */
+  public static final String DATA_CANCEL = "user.data.cancel";
 
   /** TikTok API for Business {@code POST /open_api/v1.3/tt_user/oauth2/token/}: code exchange. */
   public static final String BUSINESS_TOKEN = "business.tt_user.oauth2.token";

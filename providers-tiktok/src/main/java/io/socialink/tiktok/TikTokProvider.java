@@ -85,14 +85,17 @@ import java.util.Set;
  *       {@link TikTokEndpointGroups#POST_VIDEO_INIT} 6, {@link TikTokEndpointGroups#POST_INBOX_VIDEO_INIT}
  *       6, {@link TikTokEndpointGroups#POST_CREATOR_INFO} 20 and
  *       {@link TikTokEndpointGroups#POST_STATUS_FETCH} 30.</li>
+ *   <li>Data Portability ({@link TikTokEndpointGroups#DATA_ADD}, {@link TikTokEndpointGroups#DATA_CHECK},
+ *       {@link TikTokEndpointGroups#DATA_DOWNLOAD}, {@link TikTokEndpointGroups#DATA_CANCEL}): 1,000 each,
+ *       per app (TikTok's FAQ: 1,000 requests of any given type per minute).</li>
  * </ul>
  *
- * <p>TikTok's window slides; the pipeline's is fixed, so across a window boundary up to twice a
- * limit may go out within one minute. TikTok's 429 then holds the endpoint group for a minute
- * ({@link #responseInterpreter()}). An application that must never see that 429 can declare a
- * finer limit instead, such as 9 calls per second for a 600-per-minute endpoint (at most 549 in
- * any minute). No limit is documented for the OAuth endpoints, and those of TikTok API for
- * Business come from unverified sources, so none is declared for them.
+ * <p>TikTok's windows slide, and so do these policies ({@link RateLimitPolicy#sliding()}): the
+ * pipeline never lets more than the limit go in any minute, whatever its start, so a burst across a
+ * minute's boundary waits instead of earning a 429. Should TikTok answer 429 anyway (other clients of
+ * the same app, network delays), it holds the endpoint group for a minute
+ * ({@link #responseInterpreter()}). No limit is documented for the OAuth endpoints, and those of TikTok
+ * API for Business come from unverified sources, so none is declared for them.
  */
 public final class TikTokProvider extends AbstractPlatformProvider {
   /** The platform id. */
@@ -155,14 +158,19 @@ public final class TikTokProvider extends AbstractPlatformProvider {
           DELETE_ACCOUNT));
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
+  /** TikTok's documented limits; its windows slide. */
   private static final List<RateLimitPolicy> POLICIES = List.of(
-      RateLimitPolicy.perApp(TikTokEndpointGroups.USER_INFO, 600, MINUTE),
-      RateLimitPolicy.perApp(TikTokEndpointGroups.VIDEO_QUERY, 600, MINUTE),
-      RateLimitPolicy.perApp(TikTokEndpointGroups.VIDEO_LIST, 600, MINUTE),
-      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_VIDEO_INIT, 6, MINUTE),
-      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_INBOX_VIDEO_INIT, 6, MINUTE),
-      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_CREATOR_INFO, 20, MINUTE),
-      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_STATUS_FETCH, 30, MINUTE));
+      RateLimitPolicy.perApp(TikTokEndpointGroups.USER_INFO, 600, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.VIDEO_QUERY, 600, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.VIDEO_LIST, 600, MINUTE).sliding(),
+      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_VIDEO_INIT, 6, MINUTE).sliding(),
+      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_INBOX_VIDEO_INIT, 6, MINUTE).sliding(),
+      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_CREATOR_INFO, 20, MINUTE).sliding(),
+      RateLimitPolicy.perUser(TikTokEndpointGroups.POST_STATUS_FETCH, 30, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_ADD, 1_000, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_CHECK, 1_000, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_DOWNLOAD, 1_000, MINUTE).sliding(),
+      RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_CANCEL, 1_000, MINUTE).sliding());
 
   /** The probe of an unlink's verification step for a Login Kit grant. */
   public static final String VERIFY_PROBE = "GET /v2/user/info/?fields=open_id";

@@ -21,6 +21,7 @@ import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.resilience.RateLimitScope;
+import io.socialink.resilience.RateLimitWindow;
 import io.socialink.spi.PlatformProvider;
 import io.socialink.unlink.UnlinkContext;
 import java.net.URI;
@@ -96,13 +97,19 @@ class TikTokProviderTest {
     Duration minute = Duration.ofMinutes(1);
 
     assertThat(provider.rateLimitPolicies()).containsExactly(
-        RateLimitPolicy.perApp("user.info", 600, minute),
-        RateLimitPolicy.perApp("video.query", 600, minute),
-        RateLimitPolicy.perApp("video.list", 600, minute),
-        RateLimitPolicy.perUser("post.publish.video.init", 6, minute),
-        RateLimitPolicy.perUser("post.publish.inbox.video.init", 6, minute),
-        RateLimitPolicy.perUser("post.publish.creator_info.query", 20, minute),
-        RateLimitPolicy.perUser("post.publish.status.fetch", 30, minute));
+        RateLimitPolicy.perApp("user.info", 600, minute).sliding(),
+        RateLimitPolicy.perApp("video.query", 600, minute).sliding(),
+        RateLimitPolicy.perApp("video.list", 600, minute).sliding(),
+        RateLimitPolicy.perUser("post.publish.video.init", 6, minute).sliding(),
+        RateLimitPolicy.perUser("post.publish.inbox.video.init", 6, minute).sliding(),
+        RateLimitPolicy.perUser("post.publish.creator_info.query", 20, minute).sliding(),
+        RateLimitPolicy.perUser("post.publish.status.fetch", 30, minute).sliding(),
+        RateLimitPolicy.perApp("user.data.add", 1_000, minute).sliding(),
+        RateLimitPolicy.perApp("user.data.check", 1_000, minute).sliding(),
+        RateLimitPolicy.perApp("user.data.download", 1_000, minute).sliding(),
+        RateLimitPolicy.perApp("user.data.cancel", 1_000, minute).sliding());
+    assertThat(provider.rateLimitPolicies()).extracting(RateLimitPolicy::windowKind)
+        .containsOnly(RateLimitWindow.SLIDING);
     assertThat(provider.rateLimitPolicies()).filteredOn(p -> p.scope() == RateLimitScope.PER_USER)
         .extracting(RateLimitPolicy::endpointGroup).allMatch(g -> g.startsWith("post.publish."));
   }

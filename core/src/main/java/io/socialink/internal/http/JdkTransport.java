@@ -1,5 +1,8 @@
 package io.socialink.internal.http;
 
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
@@ -24,7 +27,9 @@ import java.util.concurrent.Flow;
  * gets classified, not silently re-sent with credentials elsewhere. A response body is read up to
  * {@link TransportOptions#maxResponseBytes()}: one that announces a longer {@code Content-Length} is
  * refused before its body is read, and one that grows past the limit is cancelled there; both fail
- * with a {@link ResponseTooLargeException}.
+ * with a {@link ResponseTooLargeException}. A request with a {@link ApiRequest#bodyTarget()} has a
+ * successful body that is not JSON written to that file as it arrives, with no limit, and is answered
+ * with an empty body.
  */
 public final class JdkTransport implements Transport {
   private final HttpClient client;
@@ -59,7 +64,11 @@ public final class JdkTransport implements Transport {
     String what = request.method().name() + " " + Redaction.uri(request.uri());
     HttpResponse<byte[]> response;
     try {
-      response = client.send(b.build(), info -> new CappedBody(what, options.maxResponseBytes(), declaredLength(info)));
+      Path target = request.bodyTarget().orElse(null);
+      response = client.send(b.build(), info -> target != null && streamed(info)
+          ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target, StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), file -> new byte[0])
+          : new CappedBody(what, options.maxResponseBytes(), declaredLength(info)));
     } catch (IOException e) {
       // HttpClient.send wraps a failure of the body subscriber in a plain IOException.
       for (Throwable t = e; t != null; t = t.getCause()) {
@@ -73,6 +82,15 @@ public final class JdkTransport implements Transport {
       throw e;
     }
     return new ApiResponse(response.statusCode(), new Headers(response.headers().map()), response.body());
+  }
+
+  /** A body to stream to a file: a success that is not JSON (a JSON body carries an error). */
+  private static boolean streamed(HttpResponse.ResponseInfo info) {
+    if (info.statusCode() < 200 || info.statusCode() > 299) {
+      return false;
+    }
+    String type = info.headers().firstValue("content-type").orElse("").toLowerCase(java.util.Locale.ROOT);
+    return !type.startsWith("application/json") && !type.contains("+json");
   }
 
   private static long declaredLength(HttpResponse.ResponseInfo info) {

@@ -10,6 +10,7 @@ import io.socialink.http.ApiCall;
 import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.resilience.RateLimitScope;
+import io.socialink.resilience.RateLimitWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +27,26 @@ import org.jspecify.annotations.Nullable;
  * (or {@code *} for every call) and by application credential ({@link RateLimitScope#PER_APP}) or
  * user account ({@link RateLimitScope#PER_USER}).
  *
- * <p>A budget has two parts. A declared {@link RateLimitPolicy} becomes a Resilience4j
- * {@link AtomicRateLimiter} (a permit per attempt, {@code limit} permits per {@code window}). A
+ * <p>A budget has two parts. A declared {@link RateLimitPolicy} gives a permit per attempt,
+ * {@code limit} permits per {@code window}: a {@link RateLimitWindow#FIXED} one through a Resilience4j
+ * {@link AtomicRateLimiter}, a {@link RateLimitWindow#SLIDING} one through a {@link SlidingWindow},
+ * which never lets more than {@code limit} attempts go in any span of {@code window}. A
  * <em>hold</em> comes from the platform itself: an exhausted {@link RateLimitObservation} or a
  * throttling answer holds every call on that budget until the reset, so calls are not spent on
  * certain 429s. A call waits (through the {@link Sleeper}) when the wait is within the maximum, and
  * otherwise fails at once with {@link ErrorCategory#RATE_LIMITED} and the instant it may go.
+ *
+ * <p><b>Sliding windows, provably.</b> An attempt takes its permits on all of its sliding windows at
+ * one instant, the instant it goes, under the windows' monitors taken in one global order: only when
+ * every one of them has room at that instant, and after any fixed-window wait. Otherwise it waits until
+ * the latest instant one of them names and tries again, or fails fast, taking nothing, when its waits
+ * would pass the maximum. So each window records the instants attempts actually go, in order. A
+ * window has room at {@code t} only when the permit {@code limit} places earlier is at least
+ * {@code window} before {@code t}; hence no span of {@code window} holds more than {@code limit}
+ * attempts (see {@link SlidingWindow} for the slotted count of large limits). Nothing is reserved
+ * ahead of time, so an attempt held by its own window (a user at their limit) never holds back
+ * others on a window it shares with them (the app's); the price is no queue: of the callers a freed
+ * permit wakes, the first takes it and the others wait again, within the maximum wait.
  *
  * <p>The platform's announced reset is the truth for a hold: a throttling answer that says when calls
  * may go again ({@code Retry-After}, or a spent budget's reset) holds the call's budget until then and
@@ -75,6 +90,9 @@ public final class RateLimiters {
 
   private record CallKey(String group, String appKey, @Nullable String userKey) {}
 
+  /** A call's budgets, and those with a sliding window in the order their monitors are taken. */
+  private record CallBudgets(Budget[] all, SlidingWindow[] sliding) {}
+
   /**
    * The turns an attempt took on budgets reopening after a hold; give it back with
    * {@link #release(Permit, boolean)}. {@link #NONE} when it took none, the usual case.
@@ -91,6 +109,7 @@ public final class RateLimiters {
   private final class Budget {
     final BudgetKey key;
     final @Nullable AtomicRateLimiter limiter;
+    final @Nullable SlidingWindow sliding;
     final @Nullable RateLimitPolicy policy;
     final AtomicLong holdUntilMillis = new AtomicLong(Long.MIN_VALUE);
     /** Reopening after a platform's hold: attempts go one turn at a time. */
@@ -103,10 +122,12 @@ public final class RateLimiters {
     /** Callers that waited out this budget's hold or wait for a turn and have not gone yet. */
     int queued;
 
-    Budget(BudgetKey key, @Nullable RateLimitPolicy policy, @Nullable AtomicRateLimiter limiter) {
+    Budget(BudgetKey key, @Nullable RateLimitPolicy policy, @Nullable AtomicRateLimiter limiter,
+        @Nullable SlidingWindow sliding) {
       this.key = key;
       this.policy = policy;
       this.limiter = limiter;
+      this.sliding = sliding;
     }
 
     /** A hold the platform announced; when it ends, the budget reopens one answer at a time. */
@@ -137,8 +158,15 @@ public final class RateLimiters {
     }
 
     boolean idle(long nowMillis) {
-      return !reopening && holdUntilMillis.get() <= nowMillis
-          && (limiter == null || policy == null || limiter.getMetrics().getAvailablePermissions() >= policy.limit());
+      if (reopening || holdUntilMillis.get() > nowMillis) {
+        return false;
+      }
+      if (sliding != null) {
+        synchronized (sliding) {
+          return sliding.idle(nowMillis);
+        }
+      }
+      return limiter == null || policy == null || limiter.getMetrics().getAvailablePermissions() >= policy.limit();
     }
 
     String describe() {
@@ -156,8 +184,9 @@ public final class RateLimiters {
   private final Sleeper sleeper;
   private final ThrottleObserver observer;
   private final ConcurrentHashMap<BudgetKey, Budget> budgets = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<CallKey, Budget[]> byCall = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CallKey, CallBudgets> byCall = new ConcurrentHashMap<>();
   private final AtomicInteger reopeningBudgets = new AtomicInteger();
+  private final AtomicLong windowOrder = new AtomicLong();
 
   /**
    * Creates the layer.
@@ -192,7 +221,8 @@ public final class RateLimiters {
    * @throws InterruptedException if interrupted while waiting
    */
   public Permit acquire(ApiCall call) throws InterruptedException {
-    Budget[] bs = budgetsFor(call);
+    CallBudgets cb = budgetsFor(call);
+    Budget[] bs = cb.all;
     long waited = 0;
     Permit permit = Permit.NONE;
     List<Budget> queuedOn = null;
@@ -222,7 +252,7 @@ public final class RateLimiters {
       }
     }
     try {
-      takeDeclaredPermits(call, bs, waited);
+      takeDeclaredPermits(call, cb, waited);
     } catch (RuntimeException | InterruptedException e) {
       release(permit, false);
       throw e;
@@ -411,20 +441,24 @@ public final class RateLimiters {
     }
   }
 
-  private void takeDeclaredPermits(ApiCall call, Budget[] bs, long waited) throws InterruptedException {
+  private void takeDeclaredPermits(ApiCall call, CallBudgets cb, long waited) throws InterruptedException {
+    Budget[] bs = cb.all;
     // Check every declared limit before taking any permit, so a call refused by one budget (say, a
     // user over their own limit) does not spend the permits of the others (the app's shared budget).
-    long leftNanos = Duration.ofMillis(Math.max(0, maxWaitMillis - waited)).toNanos();
+    long leftMillis = Math.max(0, maxWaitMillis - waited);
+    long leftNanos = leftMillis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : leftMillis * 1_000_000L;
     for (Budget b : bs) {
       if (b.limiter == null) {
+        if (b.sliding != null) {
+          checkSliding(call, b, b.sliding, leftNanos);
+        }
         continue;
       }
       long need = b.limiter.getDetailedMetrics().getNanosToWait();
       if (need > leftNanos) {
         Instant until = clock.instant().plusNanos(need);
         observer.throttled(call, Duration.ofNanos(need), until, true);
-        throw failFast(call, b, until, "its declared limit of " + b.policy.limit() + " calls per "
-            + b.policy.window() + " is used up");
+        throw failFast(call, b, until, usedUp(b.policy));
       }
     }
     long reserved = 0;
@@ -438,8 +472,7 @@ public final class RateLimiters {
         Instant now = clock.instant();
         Instant until = now.plusNanos(Math.max(0, need));
         observer.throttled(call, Duration.ofNanos(Math.max(0, need)), until, true);
-        throw failFast(call, b, until, "its declared limit of " + b.policy.limit() + " calls per "
-            + b.policy.window() + " is used up");
+        throw failFast(call, b, until, usedUp(b.policy));
       }
       reserved = Math.max(reserved, nanos);
     }
@@ -448,6 +481,105 @@ public final class RateLimiters {
       observer.throttled(call, wait, clock.instant().plus(wait), false);
       sleeper.sleep(wait);
     }
+    if (cb.sliding.length > 0) {
+      takeSlidingPermits(call, cb, (leftNanos - reserved) / 1_000_000L);
+    }
+  }
+
+  /** Fails fast, taking nothing, when a sliding window would hold the call longer than it may wait. */
+  private void checkSliding(ApiCall call, Budget b, SlidingWindow w, long leftNanos) {
+    long now = clock.millis();
+    long need;
+    synchronized (w) {
+      need = Math.max(0, w.earliest(now) - now) * 1_000_000L;
+    }
+    if (need > leftNanos) {
+      Instant until = clock.instant().plusNanos(need);
+      observer.throttled(call, Duration.ofNanos(need), until, true);
+      throw failFast(call, b, until, usedUp(b.policy));
+    }
+  }
+
+  /**
+   * Takes a permit of each sliding window of a call at the instant the call goes: when every window
+   * has room now, reserves now in all of them at once (their monitors held in their global order);
+   * otherwise waits until the latest instant one of them names and tries again, or fails fast,
+   * taking nothing, once the waits would pass the maximum. No permit is reserved ahead of time, so a
+   * call held by its own window never holds back other calls on a window it shares with them; a
+   * caller that loses a race for the freed room waits again.
+   */
+  private void takeSlidingPermits(ApiCall call, CallBudgets cb, long leftMillis) throws InterruptedException {
+    long left = leftMillis;
+    while (true) {
+      long now = clock.millis();
+      long at = reserveSliding(cb.sliding, 0, now);
+      if (at <= now) {
+        return;
+      }
+      Duration wait = Duration.ofMillis(at - now);
+      Instant until = Instant.ofEpochMilli(at);
+      if (at - now > left) {
+        observer.throttled(call, wait, until, true);
+        Budget b = slidingBudget(cb.all, now);
+        throw failFast(call, b, until, usedUp(b.policy));
+      }
+      observer.throttled(call, wait, until, false);
+      sleeper.sleep(wait);
+      left -= at - now;
+    }
+  }
+
+  /**
+   * With the monitors of a call's sliding windows held in their global order, reserves a permit now
+   * in all of them if all have room now.
+   *
+   * @return now when reserved, else the earliest instant at which all of them may have room
+   */
+  private static long reserveSliding(SlidingWindow[] ws, int i, long now) {
+    synchronized (ws[i]) {
+      if (i + 1 < ws.length) {
+        return reserveSliding(ws, i + 1, now);
+      }
+      long at = now;
+      for (SlidingWindow w : ws) {
+        at = Math.max(at, w.earliest(now));
+      }
+      if (at <= now) {
+        for (SlidingWindow w : ws) {
+          w.reserve(now, 1);
+        }
+      }
+      return at;
+    }
+  }
+
+  /** The sliding budget that holds a call longest, for the message of a call that cannot wait. */
+  private static Budget slidingBudget(Budget[] bs, long now) {
+    Budget worst = bs[0];
+    long latest = Long.MIN_VALUE;
+    for (Budget b : bs) {
+      SlidingWindow w = b.sliding;
+      if (w != null) {
+        long e;
+        synchronized (w) {
+          e = w.earliest(now);
+        }
+        if (e > latest) {
+          worst = b;
+          latest = e;
+        }
+      }
+    }
+    return worst;
+  }
+
+  private static String usedUp(@Nullable RateLimitPolicy p) {
+    if (p == null) {
+      return "its declared limit is used up";
+    }
+    return p.windowKind() == RateLimitWindow.SLIDING
+        ? "its declared limit of " + p.limit() + " calls in any " + p.window() + " is used up"
+        : "its declared limit of " + p.limit() + " calls per " + p.window() + " is used up";
   }
 
   private AttemptFailure failFast(ApiCall call, Budget budget, Instant until, String why) {
@@ -503,9 +635,17 @@ public final class RateLimiters {
    */
   public void throttledBy(ApiCall call, Optional<Instant> retryAt) {
     if (retryAt.isEmpty()) {
-      for (Budget b : budgetsFor(call)) {
-        if (b.limiter != null && b.key.group.equals(call.endpointGroup())) {
+      long now = clock.millis();
+      for (Budget b : budgetsFor(call).all) {
+        if (!b.key.group.equals(call.endpointGroup())) {
+          continue;
+        }
+        if (b.limiter != null) {
           b.limiter.drainPermissions();
+        } else if (b.sliding != null) {
+          synchronized (b.sliding) {
+            b.sliding.drain(now);
+          }
         }
       }
       return;
@@ -547,16 +687,16 @@ public final class RateLimiters {
     return scope == RateLimitScope.PER_APP ? call.appKey() : call.userKey().orElse(null);
   }
 
-  private Budget[] budgetsFor(ApiCall call) {
+  private CallBudgets budgetsFor(ApiCall call) {
     CallKey key = new CallKey(call.endpointGroup(), call.appKey(), call.userKey().orElse(null));
-    Budget[] bs = byCall.get(key);
+    CallBudgets bs = byCall.get(key);
     if (bs == null) {
       bs = byCall.computeIfAbsent(key, this::resolve);
     }
     return bs;
   }
 
-  private Budget[] resolve(CallKey k) {
+  private CallBudgets resolve(CallKey k) {
     // Per-user budgets first: if permits are taken and a later budget refuses in a race, the
     // shared per-app budgets are the ones left untouched.
     List<Budget> list = new ArrayList<>(4);
@@ -566,7 +706,14 @@ public final class RateLimiters {
     }
     list.add(budget(new BudgetKey(k.group, RateLimitScope.PER_APP, k.appKey)));
     list.add(budget(new BudgetKey(RateLimitPolicy.ALL_ENDPOINTS, RateLimitScope.PER_APP, k.appKey)));
-    return list.toArray(new Budget[0]);
+    List<SlidingWindow> sliding = new ArrayList<>(2);
+    for (Budget b : list) {
+      if (b.sliding != null) {
+        sliding.add(b.sliding);
+      }
+    }
+    sliding.sort((a, b) -> Long.compare(a.order, b.order));
+    return new CallBudgets(list.toArray(new Budget[0]), sliding.toArray(new SlidingWindow[0]));
   }
 
   private Budget budget(BudgetKey key) {
@@ -583,6 +730,9 @@ public final class RateLimiters {
   private Budget newBudget(BudgetKey key) {
     for (RateLimitPolicy p : policies) {
       if (p.endpointGroup().equals(key.group) && p.scope() == key.scope) {
+        if (p.windowKind() == RateLimitWindow.SLIDING) {
+          return new Budget(key, p, null, SlidingWindow.of(p.limit(), p.window(), windowOrder.incrementAndGet()));
+        }
         RateLimiterConfig config = RateLimiterConfig.custom()
             .limitForPeriod(p.limit())
             .limitRefreshPeriod(p.window())
@@ -592,10 +742,10 @@ public final class RateLimiters {
         String name = "socialink-" + platformId + "-" + key.group + "-" + key.scope;
         // The limiter reads time from the injected clock, so declared limits are as deterministic
         // as everything else in the pipeline.
-        return new Budget(key, p, new AtomicRateLimiter(name, config, this::clockNanos));
+        return new Budget(key, p, new AtomicRateLimiter(name, config, this::clockNanos), null);
       }
     }
-    return new Budget(key, null, null);
+    return new Budget(key, null, null, null);
   }
 
   private synchronized void evictIdle() {
