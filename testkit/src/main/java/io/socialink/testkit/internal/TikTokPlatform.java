@@ -279,7 +279,8 @@ public final class TikTokPlatform {
           + enc("The user denied the authorization.") + "&state=" + enc(state));
     }
     scopes.removeAll(withheld);
-    String code = codes.issue(new CodeRec(app.key(), redirect, challenge, Set.copyOf(scopes), consentUser.openId()),
+    String code = codes.issue(new CodeRec(app.key(), redirect, challenge, java.util.Collections.unmodifiableSet(scopes),
+        consentUser.openId()),
         CODE_LIFETIME);
     return Reply.redirect(redirect + sep + "code=" + enc(code) + "&scopes=" + enc(String.join(",", scopes))
         + "&state=" + enc(state));

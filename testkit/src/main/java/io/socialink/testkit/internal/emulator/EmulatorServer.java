@@ -33,7 +33,10 @@ import java.util.function.IntFunction;
  * An emulator's HTTP side: the JDK's built-in server on {@code 127.0.0.1} and a free port, a log of the
  * requests received (with the emulator clock's instant), fault switches applied before a request
  * reaches the platform (an error status, a slow answer, a connection dropped mid-answer), and a
- * browser's step through an authorization redirect. Thread-safe.
+ * browser's step through an authorization redirect. A handler that throws is answered with a plain
+ * 500 naming the exception, so an emulator bug never looks like a dropped connection. The JDK server
+ * sends headers and body in two segments, so a client that waits for delayed ACKs sees about 40 ms a
+ * request unless the JVM runs with {@code -Dsun.net.httpserver.nodelay=true}. Thread-safe.
  */
 public final class EmulatorServer implements AutoCloseable {
   /**
@@ -236,8 +239,13 @@ public final class EmulatorServer implements AutoCloseable {
       } else {
         Map<String, String> headers = new LinkedHashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
-        reply = handler.apply(new Call(method, path, HttpForms.parse(ex.getRequestURI().getRawQuery()), headers, body,
-            Map.of()));
+        try {
+          reply = handler.apply(new Call(method, path, HttpForms.parse(ex.getRequestURI().getRawQuery()), headers,
+              body, Map.of()));
+        } catch (RuntimeException e) {
+          // A bug in the emulator, not the platform's behaviour: answer it plainly instead of dropping the connection.
+          reply = Reply.text(500, "the " + name + " emulator failed on " + method + " " + path + ": " + e);
+        }
       }
       reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
       byte[] out = reply.body();
