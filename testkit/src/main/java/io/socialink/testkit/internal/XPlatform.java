@@ -1,5 +1,10 @@
 package io.socialink.testkit.internal;
 
+import static io.socialink.testkit.internal.XBodies.invalidRequest;
+import static io.socialink.testkit.internal.XBodies.oauthError;
+import static io.socialink.testkit.internal.XBodies.problem;
+import static io.socialink.testkit.internal.XBodies.problemPayload;
+
 import com.twitter.twittertext.TwitterTextParseResults;
 import com.twitter.twittertext.TwitterTextParser;
 import io.socialink.testkit.internal.emulator.Call;
@@ -9,7 +14,6 @@ import io.socialink.testkit.internal.emulator.RateWindows;
 import io.socialink.testkit.internal.emulator.Reply;
 import io.socialink.testkit.internal.emulator.Routes;
 import io.socialink.testkit.internal.emulator.TokenStore;
-import io.socialink.testkit.x.XPayloads;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +34,7 @@ import java.util.regex.Pattern;
 /**
  * The in-memory X behind the emulator: registered clients, authorization codes (30 seconds, single
  * use, PKCE-bound), access tokens (two hours), single-use rotating refresh tokens, revocation, users,
- * posts, media and per-endpoint rate limits, on the shared emulator toolkit
+ * posts, media (in {@link XMedia}) and per-endpoint rate limits, on the shared emulator toolkit
  * ({@link io.socialink.testkit.internal.emulator}). Every method is synchronized on the instance, so the
  * HTTP threads see one consistent state. Answers use the documented X bodies.
  */
@@ -56,17 +59,10 @@ public final class XPlatform {
   private static final Set<String> WRITE = Set.of("tweet.read", "tweet.write", "users.read");
   private static final Set<String> MEDIA = Set.of("media.write");
   private static final Pattern MEDIA_ID = Pattern.compile("[0-9]{1,19}");
-  private static final long MB = 1024L * 1024;
-  /** The largest upload by media category (fact sheet §7.2: image 5 MB, GIF 15 MB, video 512 MB). */
-  private static final Map<String, Long> MAX_MEDIA_BYTES = Map.of(
-      "tweet_image", 5 * MB, "dm_image", 5 * MB,
-      "tweet_gif", 15 * MB, "dm_gif", 15 * MB,
-      "tweet_video", 512 * MB, "dm_video", 512 * MB, "amplify_video", 512 * MB,
-      "subtitles", Long.MAX_VALUE);
 
   private final Clock clock;
   private final Map<String, ClientReg> clients;
-  private final int processingPolls;
+  private final XMedia media;
   private final Routes routes;
   private final TokenStore<CodeRec> codes;
   private final TokenStore<TokenRec> accessTokens;
@@ -77,9 +73,7 @@ public final class XPlatform {
   private final Set<String> withheld = new LinkedHashSet<>();
   private final Map<String, UserReg> users = new HashMap<>();
   private final List<PostRec> posts = new ArrayList<>();
-  private final Map<String, MediaRec> media = new HashMap<>();
   private long nextPost = 1445880548472328192L;
-  private long nextMedia = 1880028106020515840L;
 
   /**
    * A registered OAuth client.
@@ -114,27 +108,6 @@ public final class XPlatform {
 
   private record TokenRec(String clientId, String userId, Set<String> scopes) {}
 
-  private static final class MediaRec {
-    final String id;
-    final String userId;
-    final long totalBytes;
-    final boolean needsProcessing;
-    long received;
-    int nextSegment;
-    boolean finalized;
-    int polls;
-
-    MediaRec(String id, String userId, long totalBytes, boolean needsProcessing) {
-      this.id = id;
-      this.userId = userId;
-      this.totalBytes = totalBytes;
-      this.needsProcessing = needsProcessing;
-    }
-
-    boolean ready(int pollsNeeded) {
-      return finalized && (!needsProcessing || polls >= pollsNeeded);
-    }
-  }
 
   /**
    * Creates the platform.
@@ -151,7 +124,7 @@ public final class XPlatform {
     this.clients = Map.copyOf(m);
     this.consentUser = Objects.requireNonNull(user, "user");
     this.users.put(user.id(), user);
-    this.processingPolls = processingPolls;
+    this.media = new XMedia(processingPolls);
     this.codes = new TokenStore<>(clock, "", 30);
     this.accessTokens = new TokenStore<>(clock, "", 30);
     this.refreshTokens = new TokenStore<>(clock, "", 30);
@@ -165,14 +138,14 @@ public final class XPlatform {
         .add("GET", "/2/users/me", c -> api("users.me", c, READ, this::usersMe))
         .add("POST", "/2/tweets", c -> api("tweets.create", c, WRITE, t -> tweet(t, c.body())))
         .add("POST", "/2/media/upload", c -> api("media.upload", c, MEDIA,
-            t -> oneShot(t, c.headers().get("content-type"), c.body())))
+            t -> media.oneShot(t.userId(), c.headers().get("content-type"), c.body())))
         .add("GET", "/2/media/upload", c -> "STATUS".equals(c.query().get("command")), c -> api("media.status", c, MEDIA,
-            t -> status(t, c.query().getOrDefault("media_id", ""))))
-        .add("POST", "/2/media/upload/initialize", c -> api("media.initialize", c, MEDIA, t -> initialize(t, c.body())))
+            t -> media.status(t.userId(), c.query().getOrDefault("media_id", ""))))
+        .add("POST", "/2/media/upload/initialize", c -> api("media.initialize", c, MEDIA, t -> media.initialize(t.userId(), c.body())))
         .add("POST", "/2/media/upload/{id:[0-9]+}/append", c -> api("media.append", c, MEDIA,
-            t -> append(t, c.params().get("id"), c.headers().get("content-type"), c.body())))
+            t -> media.append(t.userId(), c.params().get("id"), c.headers().get("content-type"), c.body())))
         .add("POST", "/2/media/upload/{id:[0-9]+}/finalize", c -> api("media.finalize", c, MEDIA,
-            t -> finalizeUpload(t, c.params().get("id"))));
+            t -> media.finalizeUpload(t.userId(), c.params().get("id"))));
   }
 
   /**
@@ -421,10 +394,11 @@ public final class XPlatform {
 
   /** The body as a JSON object, or null when it is not one. */
   private Reply tweet(TokenRec token, byte[] body) {
-    Map<String, Object> req = Json.object(body).orElse(null);
-    if (req == null) {
+    Optional<Map<String, Object>> parsed = Json.object(body);
+    if (parsed.isEmpty()) {
       return invalidRequest("body", "the body is not a JSON object");
     }
+    Map<String, Object> req = parsed.get();
     for (String member : req.keySet()) {
       if (!POST_MEMBERS.contains(member)) {
         // CreatePostsRequest has additionalProperties:false.
@@ -464,8 +438,7 @@ public final class XPlatform {
       return invalidRequest("text", "a post needs text or media");
     }
     for (String id : mediaIds) {
-      MediaRec rec = media.get(id);
-      if (rec == null || !rec.userId.equals(token.userId()) || !rec.ready(processingPolls)) {
+      if (!media.ready(token.userId(), id)) {
         return invalidRequest("media.media_ids", id, "The media id " + id + " is unknown, not yours, or not processed.");
       }
     }
@@ -485,177 +458,14 @@ public final class XPlatform {
         Long.toString(RateWindows.wholeSecondAtOrAfter(clock.instant().plus(Duration.ofHours(24))).getEpochSecond())));
   }
 
-  private Reply oneShot(TokenRec token, String contentType, byte[] body) {
-    Optional<List<HttpForms.Part>> parts = HttpForms.multipart(contentType, body);
-    if (parts.isEmpty()) {
-      return invalidRequest("media", "the one-shot upload takes multipart/form-data");
-    }
-    Optional<HttpForms.Part> file = parts.get().stream().filter(p -> p.name().equals("media")).findFirst();
-    Optional<String> category = parts.get().stream().filter(p -> p.name().equals("media_category"))
-        .map(HttpForms.Part::text).findFirst();
-    if (file.isEmpty() || file.get().content().length == 0) {
-      return invalidRequest("media", "the media field is required");
-    }
-    if (category.isEmpty() || !Set.of("tweet_image", "dm_image", "subtitles").contains(category.get())) {
-      return invalidRequest("media_category", "the one-shot upload takes images and subtitles only");
-    }
-    long max = MAX_MEDIA_BYTES.get(category.get());
-    if (file.get().content().length > max) {
-      return invalidRequest("media", tooLarge(category.get(), file.get().content().length, max));
-    }
-    MediaRec rec = new MediaRec(Long.toString(nextMedia++), token.userId(), file.get().content().length, false);
-    rec.received = rec.totalBytes;
-    rec.finalized = true;
-    media.put(rec.id, rec);
-    return Json.reply(200, Map.of("data", mediaData(rec, true)));
-  }
-
-  private Reply initialize(TokenRec token, byte[] body) {
-    Map<String, Object> req = Json.object(body).orElse(null);
-    if (req == null) {
-      return invalidRequest("body", "the body is not a JSON object");
-    }
-    if (!(req.get("total_bytes") instanceof Number total) || total.longValue() <= 0) {
-      return invalidRequest("total_bytes", "total_bytes must be a positive number");
-    }
-    if (!(req.get("media_type") instanceof String type) || !type.contains("/")) {
-      return invalidRequest("media_type", "media_type must be a MIME type");
-    }
-    if (!(req.get("media_category") instanceof String category) || !MAX_MEDIA_BYTES.containsKey(category)) {
-      return invalidRequest("media_category", "media_category must be one of " + new java.util.TreeSet<>(MAX_MEDIA_BYTES.keySet()));
-    }
-    long max = MAX_MEDIA_BYTES.get(category);
-    if (total.longValue() > max) {
-      return invalidRequest("total_bytes", tooLarge(category, total.longValue(), max));
-    }
-    boolean processing = category.endsWith("_video") || category.endsWith("_gif")
-        || type.toLowerCase(Locale.ROOT).startsWith("video/");
-    MediaRec rec = new MediaRec(Long.toString(nextMedia++), token.userId(), total.longValue(), processing);
-    media.put(rec.id, rec);
-    return Json.reply(200, Map.of("data", mediaData(rec, true)));
-  }
-
-  private static String tooLarge(String category, long bytes, long max) {
-    return "A " + category + " upload may have at most " + max + " bytes; this one has " + bytes + ".";
-  }
-
-  private Reply append(TokenRec token, String id, String contentType, byte[] body) {
-    MediaRec rec = media.get(id);
-    if (rec == null || !rec.userId.equals(token.userId()) || rec.finalized) {
-      return invalidRequest("id", "media " + id + " is unknown, not yours, or finalized");
-    }
-    Optional<List<HttpForms.Part>> parts = HttpForms.multipart(contentType, body);
-    if (parts.isEmpty()) {
-      return invalidRequest("media", "append takes multipart/form-data");
-    }
-    Optional<String> segment = parts.get().stream().filter(p -> p.name().equals("segment_index"))
-        .map(HttpForms.Part::text).findFirst();
-    Optional<HttpForms.Part> chunk = parts.get().stream().filter(p -> p.name().equals("media")).findFirst();
-    if (segment.isEmpty() || !segment.get().equals(Integer.toString(rec.nextSegment)) || chunk.isEmpty()) {
-      return invalidRequest("segment_index", "expected segment_index " + rec.nextSegment + " with a media field");
-    }
-    rec.nextSegment++;
-    rec.received += chunk.get().content().length;
-    if (rec.received > rec.totalBytes) {
-      return invalidRequest("media", "more bytes than total_bytes");
-    }
-    return new Reply(204, Map.of(), new byte[0]);
-  }
-
-  private Reply finalizeUpload(TokenRec token, String id) {
-    MediaRec rec = media.get(id);
-    if (rec == null || !rec.userId.equals(token.userId()) || rec.finalized) {
-      return invalidRequest("id", "media " + id + " is unknown, not yours, or finalized");
-    }
-    if (rec.received != rec.totalBytes) {
-      return invalidRequest("total_bytes", "received " + rec.received + " of " + rec.totalBytes + " bytes");
-    }
-    rec.finalized = true;
-    Map<String, Object> data = mediaData(rec, true);
-    if (rec.needsProcessing) {
-      data.put("processing_info", Map.of("state", "pending", "check_after_secs", 1));
-    }
-    return Json.reply(200, Map.of("data", data));
-  }
-
-  private Reply status(TokenRec token, String id) {
-    MediaRec rec = media.get(id);
-    if (rec == null || !rec.userId.equals(token.userId()) || !rec.finalized) {
-      return invalidRequest("media_id", "media " + id + " is unknown, not yours, or not finalized");
-    }
-    rec.polls++;
-    Map<String, Object> data = mediaData(rec, false);
-    Map<String, Object> info = new LinkedHashMap<>();
-    if (rec.ready(processingPolls)) {
-      info.put("state", "succeeded");
-      info.put("progress_percent", 100);
-    } else {
-      info.put("state", "in_progress");
-      info.put("check_after_secs", 1);
-      info.put("progress_percent", Math.min(99, 100 * rec.polls / Math.max(1, processingPolls)));
-    }
-    data.put("processing_info", info);
-    return Json.reply(200, Map.of("data", data));
-  }
-
-  private static Map<String, Object> mediaData(MediaRec rec, boolean withExpiry) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", rec.id);
-    data.put("media_key", "13_" + rec.id);
-    if (withExpiry) {
-      data.put("expires_after_secs", 1295999);
-    }
-    return data;
-  }
-
-  // ---- bodies ------------------------------------------------------------------------------
-
-  private Reply oauthError(int status, String error, String description) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("error", error);
-    m.put("error_description", description);
-    return Json.reply(status, m);
-  }
-
-  private Reply problemPayload(int status, String title, String detail) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("title", title);
-    m.put("type", "about:blank");
-    m.put("status", status);
-    m.put("detail", detail);
-    return Json.reply(status, m);
-  }
-
-  private Reply problem(int status, String title, String detail, String type) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("title", title);
-    m.put("detail", detail);
-    m.put("type", type);
-    return Json.reply(status, m);
-  }
-
-  private Reply invalidRequest(String parameter, String message) {
-    return invalidRequest(parameter, "", message);
-  }
-
-  private Reply invalidRequest(String parameter, String value, String message) {
-    // X's documented invalid-request payload, with this request's parameter and message in its errors.
-    Map<String, Object> m = Json.template(XPayloads.bytes(XPayloads.INVALID_REQUEST));
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("parameters", Map.of(parameter, value.isEmpty() ? List.of() : List.of(value)));
-    error.put("message", message);
-    m.put("errors", List.of(error));
-    return Json.reply(400, m);
-  }
-
   /**
-   * A 503 in X's problem shape, for fault injection.
+   * An error status in X's problem shape, for fault injection.
    *
    * @param status the status
    * @return the reply
    */
   public Reply unavailable(int status) {
-    return problemPayload(status, status == 503 ? "Service Unavailable" : "Error", status == 503 ? "Service Unavailable" : "Error");
+    return XBodies.unavailable(status);
   }
 
   private static String enc(String s) {
