@@ -177,6 +177,33 @@ class TikTokEmulatorTest {
   }
 
   @Test
+  void anAdvertiserAuthorizationIsRevokedAndAnsweredWithItsAdvertisers() {
+    Socialink s = socialink();
+    String token = tiktok.authorizeAdvertisers("7012345678901234567");
+    TikTokBusinessClient client = s.client(TikTokBusinessClient.class);
+
+    TikTokAdvertiserRevocation revoked = client.revokeAdvertiserAuthorization(Secret.of(token));
+
+    assertThat(revoked.advertiserIds()).containsExactly("7012345678901234567");
+    assertThat(tiktok.count("POST", "/open_api/v1.3/oauth2/revoke_token/")).isEqualTo(1);
+    assertCategory(() -> client.revokeAdvertiserAuthorization(Secret.of(token)), ErrorCategory.AUTH_REVOKED);
+  }
+
+  @Test
+  void businessCenterCallsGoThroughWithAnAdminsGrantAndAreRefusedOtherwise() {
+    Socialink s = socialink();
+    Grant admin = link(s, TikTokProvider.BUSINESS_ACCOUNTS.id(), BUSINESS_SCOPES);
+    TikTokBusinessClient client = s.client(TikTokBusinessClient.class);
+
+    client.removeMember(admin, "bc-1", "member-1");
+    tiktok.refuseBusinessCenterCalls(true);
+
+    assertCategory(() -> client.removeTikTokAccountFromBusinessCenter(admin, "bc-1", "tt-1"),
+        ErrorCategory.PERMISSION_DENIED);
+    assertThat(tiktok.count("POST", "/open_api/v1.3/bc/member/delete/")).isEqualTo(1);
+  }
+
+  @Test
   void theUsersRemovalOfTheAppKillsTheTokenAndItsSignedWebhookVerifies() {
     Socialink s = socialink();
     Grant grant = link(s, TikTokProvider.LOGIN_KIT.id(), LOGIN_KIT_SCOPES);

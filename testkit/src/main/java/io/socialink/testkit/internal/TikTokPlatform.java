@@ -31,7 +31,8 @@ import java.util.function.Function;
  * Business app, authorization codes (10 minutes, single use, bound to the redirect URI and, when the
  * authorization sent one, to TikTok's lowercase-hex S256 PKCE challenge), access tokens and single-use
  * rotating refresh tokens with the lifetimes given, revocation that ends the whole authorization, user
- * info and video list, the Accounts API OAuth and token info, and the Business Center calls. Open API
+ * info and video list, the Accounts API OAuth and token info, the Marketing API's revocation of an
+ * advertiser authorization, and the Business Center calls. Open API
  * endpoints count calls per app in a one-minute sliding window (600 by default, 429
  * {@code rate_limit_exceeded}); Accounts API endpoints per account (40 by default, 40100 in an HTTP
  * 200). Answers are the documented payloads of {@link TikTokPayloads} filled in. Every method is
@@ -76,6 +77,9 @@ public final class TikTokPlatform {
 
   private record CodeRec(String app, String redirectUri, String challenge, Set<String> scopes, String openId) {}
 
+  /** A Marketing API (Ads Manager) authorization: the advertisers a long-term token reaches. */
+  private record AdvertiserAuth(String app, List<String> advertiserIds) {}
+
   /** One authorization: what every access and refresh token issued from one consent stands for. */
   private record Auth(long id, String app, String openId, Set<String> scopes) {}
 
@@ -87,6 +91,7 @@ public final class TikTokPlatform {
   private final TokenStore<CodeRec> codes;
   private final TokenStore<Auth> accessTokens;
   private final TokenStore<Auth> refreshTokens;
+  private final TokenStore<AdvertiserAuth> marketingTokens;
   private final RateWindows limits = new RateWindows(RateWindows.Kind.SLIDING);
   private final Map<String, UserReg> users = new HashMap<>();
   private final Set<String> withheld = new LinkedHashSet<>();
@@ -118,6 +123,7 @@ public final class TikTokPlatform {
     this.codes = new TokenStore<>(clock, "", 24);
     this.accessTokens = new TokenStore<>(clock, "act.", 30);
     this.refreshTokens = new TokenStore<>(clock, "rft.", 30);
+    this.marketingTokens = new TokenStore<>(clock, "", 20);
     for (String group : List.of("user.info", "video.list")) {
       limits.limit(group, 600, MINUTE);
     }
@@ -135,6 +141,7 @@ public final class TikTokPlatform {
         .add("POST", b + "tt_user/oauth2/refresh_token/", this::businessRefresh)
         .add("POST", b + "tt_user/oauth2/revoke/", this::businessRevoke)
         .add("POST", b + "tt_user/token_info/get/", this::businessTokenInfo)
+        .add("POST", b + "oauth2/revoke_token/", this::advertiserRevoke)
         .add("POST", b + "bc/{path:asset/admin/delete|asset/unassign|member/delete|partner/asset/delete}/",
             this::businessCenter);
   }
@@ -202,6 +209,19 @@ public final class TikTokPlatform {
    */
   public synchronized int removeAuthorization(String openId) {
     return accessTokens.killIf(a -> a.openId().equals(openId)) + refreshTokens.killIf(a -> a.openId().equals(openId));
+  }
+
+  /**
+   * Issues a Marketing API access token of the Business app for advertisers, as an Ads Manager
+   * authorization made outside the emulator would; it does not expire.
+   *
+   * @param advertiserIds the advertisers it reaches
+   * @return the long-term access token
+   */
+  public synchronized String authorizeAdvertisers(List<String> advertiserIds) {
+    String app = apps.values().stream().filter(AppReg::business).map(AppReg::key).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no TikTok API for Business app is registered"));
+    return marketingTokens.issue(new AdvertiserAuth(app, List.copyOf(advertiserIds)), TokenStore.forever());
   }
 
   /**
@@ -566,6 +586,26 @@ public final class TikTokPlatform {
           data.put("scope", String.join(",", auth.scopes()));
           return business(TikTokPayloads.BUSINESS_TOKEN_INFO, data, "");
         });
+  }
+
+  /** {@code oauth2/revoke_token/}: JSON {@code app_id}, {@code secret}, {@code access_token}. */
+  private Reply advertiserRevoke(Call call) {
+    Map<String, Object> body = Json.object(call.body()).orElse(Map.of());
+    AppReg app = apps.get(String.valueOf(body.get("app_id")));
+    if (app == null || !app.business() || !(body.get("secret") instanceof String s) || !Crypto.same(app.secret(), s)) {
+      return business(TikTokPayloads.BUSINESS_APP_SECRET_MISMATCH, Map.of(), "");
+    }
+    String token = String.valueOf(body.getOrDefault("access_token", ""));
+    Optional<AdvertiserAuth> auth = marketingTokens.live(token).filter(a -> a.app().equals(app.key()));
+    if (auth.isEmpty()) {
+      return business(token.isEmpty() ? TikTokPayloads.BUSINESS_ACCESS_TOKEN_NULL
+          : TikTokPayloads.BUSINESS_ACCESS_TOKEN_INCORRECT, Map.of(), "");
+    }
+    marketingTokens.kill(token);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("app_id", app.key());
+    data.put("advertiser_ids", auth.get().advertiserIds());
+    return business(TikTokPayloads.BUSINESS_ADVERTISER_REVOKE, data, "");
   }
 
   private Reply businessCenter(Call call) {

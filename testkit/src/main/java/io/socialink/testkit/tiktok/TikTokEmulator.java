@@ -45,7 +45,8 @@ import java.util.Set;
  *       {@code rate_limit_exceeded};</li>
  *   <li>TikTok API for Business, {@code /open_api/v1.3/}: {@code tt_user/oauth2/token/} (JSON,
  *       {@code client_id}, {@code client_secret}, {@code auth_code}), {@code tt_user/oauth2/refresh_token/}
- *       (rotating), {@code tt_user/oauth2/revoke/}, {@code tt_user/token_info/get/} and the Business
+ *       (rotating), {@code tt_user/oauth2/revoke/}, {@code tt_user/token_info/get/}, the Marketing API's
+ *       {@code oauth2/revoke_token/} for {@link #authorizeAdvertisers advertiser authorizations}, and the Business
  *       Center calls ({@code bc/asset/admin/delete/}, {@code bc/asset/unassign/}, {@code bc/member/delete/},
  *       {@code bc/partner/asset/delete/}, {@code Access-Token} header); every answer the
  *       {@code {code, message, request_id, data}} envelope in an HTTP 200, including 40100 when an
@@ -195,6 +196,22 @@ public final class TikTokEmulator implements AutoCloseable {
    */
   public void refuseBusinessCenterCalls(boolean refuse) {
     platform.refuseBusinessCenter(refuse);
+  }
+
+  /**
+   * Plays an Ads Manager authorization made outside the emulator: issues a Marketing API access token
+   * of the Business app that reaches these advertisers, for
+   * {@code POST /open_api/v1.3/oauth2/revoke_token/} (JSON {@code app_id}, {@code secret},
+   * {@code access_token}), which answers the advertiser ids and kills the token.
+   *
+   * @param advertiserIds the advertisers
+   * @return the long-term access token
+   */
+  public String authorizeAdvertisers(String... advertiserIds) {
+    for (String id : advertiserIds) {
+      Objects.requireNonNull(id, "advertiser id");
+    }
+    return platform.authorizeAdvertisers(List.of(advertiserIds));
   }
 
   /**

@@ -60,6 +60,8 @@ public final class TikTokPayloads {
   public static final String BUSINESS_REVOKE = "business/revoke-ok.json";
   /** {@code tt_user/token_info/get/} success. */
   public static final String BUSINESS_TOKEN_INFO = "business/token-info-ok.json";
+  /** {@code oauth2/revoke_token/} success: the advertisers that lost access. */
+  public static final String BUSINESS_ADVERTISER_REVOKE = "business/advertiser-revoke-ok.json";
   /** A Business Center call's success. */
   public static final String BUSINESS_CENTER_OK = "business/bc-ok.json";
   /** 40001, no permission. */

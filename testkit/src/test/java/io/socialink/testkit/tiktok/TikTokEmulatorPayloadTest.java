@@ -105,6 +105,9 @@ class TikTokEmulatorPayloadTest {
     sameShape(h.postJson(B + "tt_user/oauth2/revoke/", "{" + creds + ",\"access_token\":\"" + access + "\"}"),
         TikTokPayloads.BUSINESS_REVOKE);
     sameShape(h.postJson(B + "tt_user/token_info/get/", info), TikTokPayloads.BUSINESS_ACCESS_TOKEN_INCORRECT);
+    sameShape(h.postJson(B + "oauth2/revoke_token/", "{\"app_id\":\"" + TikTokEmulator.BUSINESS_APP_ID
+        + "\",\"secret\":\"" + TikTokEmulator.BUSINESS_APP_SECRET + "\",\"access_token\":\""
+        + t.authorizeAdvertisers("1", "2") + "\"}"), TikTokPayloads.BUSINESS_ADVERTISER_REVOKE);
   }
 
   @Test
@@ -117,6 +120,6 @@ class TikTokEmulatorPayloadTest {
     for (String name : TikTokPayloads.names()) {
       assertThat(TikTokHttp.JSON.readTree(TikTokPayloads.bytes(name)).isObject()).as(name).isTrue();
     }
-    assertThat(TikTokPayloads.names()).hasSize(34);
+    assertThat(TikTokPayloads.names()).hasSize(35);
   }
 }

@@ -309,6 +309,21 @@ class TikTokEmulatorTest {
   }
 
   @Test
+  void anAdvertiserAuthorizationIsRevokedOnceWithTheAppsSecret() {
+    String token = t.authorizeAdvertisers("7012345678901234567", "7012345678901234568");
+    String body = "{\"app_id\":\"" + TikTokEmulator.BUSINESS_APP_ID + "\",\"secret\":\""
+        + TikTokEmulator.BUSINESS_APP_SECRET + "\",\"access_token\":\"" + token + "\"}";
+
+    assertThat(businessCode(h.postJson(B + "oauth2/revoke_token/", body.replace(TikTokEmulator.BUSINESS_APP_SECRET, "no"))))
+        .isEqualTo(40101);
+    JsonNode revoked = json(h.postJson(B + "oauth2/revoke_token/", body));
+    assertThat(revoked.get("code").asLong()).isZero();
+    assertThat(revoked.at("/data/app_id").asText()).isEqualTo(TikTokEmulator.BUSINESS_APP_ID);
+    assertThat(revoked.at("/data/advertiser_ids").toString()).isEqualTo("[\"7012345678901234567\",\"7012345678901234568\"]");
+    assertThat(businessCode(h.postJson(B + "oauth2/revoke_token/", body))).isEqualTo(40105);
+  }
+
+  @Test
   void webhookDeliveriesAreSignedAsTikTokSignsThem() throws Exception {
     clock.advance(Duration.ofSeconds(42));
 
