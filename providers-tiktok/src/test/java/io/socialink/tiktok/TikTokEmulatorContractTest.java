@@ -3,18 +3,22 @@ package io.socialink.tiktok;
 import io.socialink.Secret;
 import io.socialink.Socialink;
 import io.socialink.auth.AppCredentials;
+import io.socialink.publish.MediaContent;
+import io.socialink.publish.Post;
 import io.socialink.testkit.PlatformProviderContractTest;
 import io.socialink.testkit.tiktok.TikTokEmulator;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The provider contract, through the public Socialink API, against the TikTok emulator: for a Login Kit
- * (consumer) account and for a TikTok API for Business account. Neither publishes here: the emulator
- * has no Content Posting endpoints, and the Business scheme manages accounts.
+ * (consumer) account, which publishes a video to the user's inbox, and for a TikTok API for Business
+ * account, whose scheme manages accounts and does not publish.
  */
 class TikTokEmulatorContractTest {
   static TikTokEmulator tiktok;
@@ -57,7 +61,14 @@ class TikTokEmulatorContractTest {
 
     @Override
     protected List<String> scopes() {
-      return List.of("user.info.basic", "user.info.profile", "video.list");
+      return List.of("user.info.basic", "user.info.profile", "video.list", "video.upload");
+    }
+
+    /** TikTok takes exactly one video; a few bytes go whole, in one chunk. */
+    @Override
+    protected Post samplePost() {
+      return new Post("", List.of(MediaContent.ofBytes("video/mp4",
+          ("contract video " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))));
     }
 
     @Override
@@ -70,10 +81,6 @@ class TikTokEmulatorContractTest {
       return tiktok.count("POST", "/v2/oauth/token/");
     }
 
-    @Override
-    protected boolean publishes() {
-      return false;
-    }
   }
 
   /** A TikTok API for Business account: JSON OAuth without PKCE, the envelope with codes, token info. */

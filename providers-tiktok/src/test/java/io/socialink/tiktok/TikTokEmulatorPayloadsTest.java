@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TikTokEmulatorPayloadsTest {
   @Test
   void everyEmulatorPayloadIsTheProvidersFixtureByteForByte() {
-    assertThat(TikTokPayloads.names()).hasSize(35).contains(TikTokPayloads.TOKEN, TikTokPayloads.BUSINESS_TOO_MANY_REQUESTS);
+    assertThat(TikTokPayloads.names()).hasSize(43).contains(TikTokPayloads.TOKEN, TikTokPayloads.BUSINESS_TOO_MANY_REQUESTS);
     for (String name : TikTokPayloads.names()) {
       assertThat(TikTokPayloads.text(name)).as(name).isEqualTo(TikTokWireMock.text(name));
     }

@@ -204,6 +204,24 @@ class TikTokEmulatorTest {
   }
 
   @Test
+  void aDirectPostIsUploadedInChunksAndPublished() {
+    Socialink s = socialink();
+    Grant grant = link(s, TikTokProvider.LOGIN_KIT.id(), List.of("user.info.basic", "video.publish"));
+    TikTokClient client = s.client(TikTokClient.class);
+    // floor(25,000,000 / 10,000,000) = 2 chunks of the provider's default size; the final one takes the remainder.
+    byte[] video = new byte[25_000_000];
+
+    String publishId = client.directPost(grant, TikTokPostInfo.privatePost("#cat"),
+        io.socialink.publish.MediaContent.ofBytes("video/mp4", video));
+    TikTokPublishStatus status = client.awaitPublish(grant, publishId);
+
+    assertThat(status.status()).isEqualTo("PUBLISH_COMPLETE");
+    assertThat(status.publicPostIds()).hasSize(1);
+    assertThat(tiktok.count("PUT", "/upload/video/")).isEqualTo(2);
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
   void theUsersRemovalOfTheAppKillsTheTokenAndItsSignedWebhookVerifies() {
     Socialink s = socialink();
     Grant grant = link(s, TikTokProvider.LOGIN_KIT.id(), LOGIN_KIT_SCOPES);

@@ -31,7 +31,8 @@ import java.util.function.Function;
  * Business app, authorization codes (10 minutes, single use, bound to the redirect URI and, when the
  * authorization sent one, to TikTok's lowercase-hex S256 PKCE challenge), access tokens and single-use
  * rotating refresh tokens with the lifetimes given, revocation that ends the whole authorization, user
- * info and video list, the Accounts API OAuth and token info, the Marketing API's revocation of an
+ * info and video list, Content Posting (Direct Post and inbox uploads of a {@code FILE_UPLOAD} video
+ * in ordered chunks, status polls), the Accounts API OAuth and token info, the Marketing API's revocation of an
  * advertiser authorization, and the Business Center calls. Open API
  * endpoints count calls per app in a one-minute sliding window (600 by default, 429
  * {@code rate_limit_exceeded}); Accounts API endpoints per account (40 by default, 40100 in an HTTP
@@ -80,6 +81,23 @@ public final class TikTokPlatform {
   /** A Marketing API (Ads Manager) authorization: the advertisers a long-term token reaches. */
   private record AdvertiserAuth(String app, List<String> advertiserIds) {}
 
+  /** A video being posted: its size, the bytes received in order, and where it goes. */
+  private static final class Upload {
+    final String publishId;
+    final String openId;
+    final long size;
+    final boolean direct;
+    long received;
+    long postId;
+
+    Upload(String publishId, String openId, long size, boolean direct) {
+      this.publishId = publishId;
+      this.openId = openId;
+      this.size = size;
+      this.direct = direct;
+    }
+  }
+
   /** One authorization: what every access and refresh token issued from one consent stands for. */
   private record Auth(long id, String app, String openId, Set<String> scopes) {}
 
@@ -94,6 +112,9 @@ public final class TikTokPlatform {
   private final TokenStore<AdvertiserAuth> marketingTokens;
   private final RateWindows limits = new RateWindows(RateWindows.Kind.SLIDING);
   private final Map<String, UserReg> users = new HashMap<>();
+  private final Map<String, Upload> uploads = new HashMap<>();
+  private long nextUpload = 67890;
+  private long nextPost = 7304895727592032520L;
   private final Set<String> withheld = new LinkedHashSet<>();
   private UserReg consentUser;
   private boolean denyNext;
@@ -127,6 +148,9 @@ public final class TikTokPlatform {
     for (String group : List.of("user.info", "video.list")) {
       limits.limit(group, 600, MINUTE);
     }
+    limits.limit("post.video.init", 6, MINUTE);
+    limits.limit("post.inbox.video.init", 6, MINUTE);
+    limits.limit("post.status.fetch", 30, MINUTE);
     for (String group : List.of("business.refresh", "business.revoke", "business.token_info", "business.bc")) {
       limits.limit(group, 40, MINUTE);
     }
@@ -137,6 +161,12 @@ public final class TikTokPlatform {
         .add("POST", "/v2/oauth/revoke/", c -> revoke(c.form()))
         .add("GET", "/v2/user/info/", c -> openApi("user.info", c, "user.info.basic", this::userInfo))
         .add("POST", "/v2/video/list/", c -> openApi("video.list", c, "video.list", this::videoList))
+        .add("POST", "/v2/post/publish/video/init/", c -> openApi("post.video.init", c, "video.publish",
+            ca -> initPost(ca, true)))
+        .add("POST", "/v2/post/publish/inbox/video/init/", c -> openApi("post.inbox.video.init", c, "video.upload",
+            ca -> initPost(ca, false)))
+        .add("PUT", "/upload/video/", this::uploadChunk)
+        .add("POST", "/v2/post/publish/status/fetch/", c -> openApi("post.status.fetch", c, null, this::postStatus))
         .add("POST", b + "tt_user/oauth2/token/", this::businessToken)
         .add("POST", b + "tt_user/oauth2/refresh_token/", this::businessRefresh)
         .add("POST", b + "tt_user/oauth2/revoke/", this::businessRevoke)
@@ -381,18 +411,24 @@ public final class TikTokPlatform {
     refreshTokens.killIf(a -> a.id() == auth.id());
   }
 
-  private Reply openApi(String group, Call call, String scope, Function<CallAuth, Reply> handler) {
+  /** An Open API call: a live Login Kit token, the group's window per app, the scope (null: either posting scope). */
+  private Reply openApi(String group, Call call, @org.jspecify.annotations.Nullable String scope,
+      Function<CallAuth, Reply> handler) {
     Optional<Auth> auth = call.bearer().flatMap(accessTokens::live).filter(a -> !apps.get(a.app()).business());
     if (auth.isEmpty()) {
       return openApiError(401, TikTokPayloads.ACCESS_TOKEN_INVALID, "");
     }
-    RateWindows.Admission admission = limits.admit(group, auth.get().app(), clock.instant()).orElse(null);
+    String key = group.startsWith("post.") ? auth.get().openId() : auth.get().app(); // posting counts per user
+    RateWindows.Admission admission = limits.admit(group, key, clock.instant()).orElse(null);
     if (admission != null && !admission.admitted()) {
       Map<String, Object> m = Json.template(TikTokPayloads.bytes(TikTokPayloads.RATE_LIMIT_EXCEEDED));
       errorOf(m).put("log_id", logId());
       return Json.reply(429, m);
     }
-    if (!auth.get().scopes().contains(scope)) {
+    boolean scoped = scope == null
+        ? auth.get().scopes().contains("video.upload") || auth.get().scopes().contains("video.publish")
+        : auth.get().scopes().contains(scope);
+    if (!scoped) {
       return openApiError(401, TikTokPayloads.SCOPE_NOT_AUTHORIZED, "");
     }
     return handler.apply(new CallAuth(call, auth.get()));
@@ -456,6 +492,85 @@ public final class TikTokPlatform {
     data.put("videos", out);
     data.put("has_more", false);
     return ok(documented, data);
+  }
+
+  // ---- Content Posting ---------------------------------------------------------------------
+
+  /**
+   * Direct Post or inbox upload init: {@code source_info} must be a {@code FILE_UPLOAD} whose chunk
+   * count is {@code floor(video_size / chunk_size)} (at least one); Direct Post also needs
+   * {@code post_info.privacy_level}. The upload address is on this emulator.
+   */
+  private Reply initPost(CallAuth ca, boolean direct) {
+    Map<String, Object> body = Json.object(ca.call().body()).orElse(Map.of());
+    if (direct && !(body.get("post_info") instanceof Map<?, ?> info && info.get("privacy_level") instanceof String)) {
+      return openApiError(400, TikTokPayloads.POST_INVALID_PARAM, "The privacy_level field is missing.");
+    }
+    if (!(body.get("source_info") instanceof Map<?, ?> source) || !"FILE_UPLOAD".equals(source.get("source"))) {
+      return openApiError(400, TikTokPayloads.POST_INVALID_PARAM,
+          "The emulator takes source_info.source FILE_UPLOAD only.");
+    }
+    if (!(source.get("video_size") instanceof Number size) || !(source.get("chunk_size") instanceof Number chunk)
+        || !(source.get("total_chunk_count") instanceof Number count) || size.longValue() <= 0
+        || chunk.longValue() <= 0 || count.longValue() != Math.max(1, size.longValue() / chunk.longValue())) {
+      return openApiError(400, TikTokPayloads.POST_INVALID_PARAM,
+          "video_size, chunk_size and total_chunk_count = floor(video_size / chunk_size) are required.");
+    }
+    long n = nextUpload++;
+    String publishId = (direct ? "v_pub_file~v2-1." : "v_inbox_file~v2.") + (123456789 + n);
+    uploads.put(publishId, new Upload(publishId, ca.auth().openId(), size.longValue(), direct));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("publish_id", publishId);
+    data.put("upload_url", "http://" + ca.call().header("host") + "/upload/video/?upload_id=" + n + "&upload_token="
+        + enc(publishId));
+    return ok(Json.template(TikTokPayloads.bytes(direct ? TikTokPayloads.POST_VIDEO_INIT : TikTokPayloads.POST_INBOX_INIT)),
+        data);
+  }
+
+  /** {@code PUT} of one chunk, in order, with {@code Content-Range: bytes first-last/total}: 206, then 201 for the last. */
+  private Reply uploadChunk(Call call) {
+    Upload up = uploads.get(call.query().getOrDefault("upload_token", ""));
+    if (up == null) {
+      return Reply.text(404, "no such upload");
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes ([0-9]+)-([0-9]+)/([0-9]+)")
+        .matcher(call.header("content-range"));
+    long length = call.body().length;
+    if (!m.matches() || Long.parseLong(m.group(1)) != up.received || Long.parseLong(m.group(3)) != up.size
+        || Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) + 1 != length) {
+      return Reply.text(416, "expected Content-Range: bytes " + up.received + "-…/" + up.size + " matching the body");
+    }
+    up.received += length;
+    return new Reply(up.received == up.size ? 201 : 206, Map.of(), new byte[0]);
+  }
+
+  /** {@code /v2/post/publish/status/fetch/}: processing until every byte is in, then delivered or published. */
+  private Reply postStatus(CallAuth ca) {
+    Map<String, Object> body = Json.object(ca.call().body()).orElse(Map.of());
+    Upload up = uploads.get(String.valueOf(body.get("publish_id")));
+    if (up == null) {
+      return openApiError(400, TikTokPayloads.POST_INVALID_PUBLISH_ID, "");
+    }
+    if (!up.openId.equals(ca.auth().openId())) {
+      return openApiError(400, TikTokPayloads.POST_TOKEN_NOT_AUTHORIZED_FOR_PUBLISH_ID, "");
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (up.received < up.size) {
+      data.put("status", "PROCESSING_UPLOAD");
+      data.put("uploaded_bytes", up.received);
+      return ok(Json.template(TikTokPayloads.bytes(TikTokPayloads.POST_STATUS_PROCESSING_UPLOAD)), data);
+    }
+    if (!up.direct) {
+      data.put("status", "SEND_TO_USER_INBOX");
+      data.put("uploaded_bytes", up.received);
+      return ok(Json.template(TikTokPayloads.bytes(TikTokPayloads.POST_STATUS_SEND_TO_USER_INBOX)), data);
+    }
+    data.put("status", "PUBLISH_COMPLETE");
+    if (up.postId == 0) {
+      up.postId = nextPost++;
+    }
+    data.put("publicaly_available_post_id", List.of(up.postId)); // TikTok's spelling
+    return ok(Json.template(TikTokPayloads.bytes(TikTokPayloads.POST_STATUS_PUBLISH_COMPLETE)), data);
   }
 
   private static List<String> fields(Call call) {

@@ -43,6 +43,15 @@ import java.util.Set;
  *       {@code scope_permission_missed} for fields the scopes do not allow; {@code access_token_invalid}
  *       (401) for a dead token; 600 calls per app and endpoint in a one-minute sliding window, then 429
  *       {@code rate_limit_exceeded};</li>
+ *   <li>Content Posting: {@code POST /v2/post/publish/video/init/} (Direct Post, scope
+ *       {@code video.publish}, {@code post_info.privacy_level} required) and
+ *       {@code POST /v2/post/publish/inbox/video/init/} (scope {@code video.upload}) for a
+ *       {@code FILE_UPLOAD} video whose {@code total_chunk_count} is {@code floor(video_size / chunk_size)};
+ *       the chunks {@code PUT} in order to the returned {@code upload_url} on this emulator with
+ *       {@code Content-Range}; {@code POST /v2/post/publish/status/fetch/} answers
+ *       {@code PROCESSING_UPLOAD} until every byte is in, then {@code SEND_TO_USER_INBOX} or
+ *       {@code PUBLISH_COMPLETE} with {@code publicaly_available_post_id}; 6 inits, 30 status polls a
+ *       minute per user;</li>
  *   <li>TikTok API for Business, {@code /open_api/v1.3/}: {@code tt_user/oauth2/token/} (JSON,
  *       {@code client_id}, {@code client_secret}, {@code auth_code}), {@code tt_user/oauth2/refresh_token/}
  *       (rotating), {@code tt_user/oauth2/revoke/}, {@code tt_user/token_info/get/}, the Marketing API's
@@ -245,8 +254,10 @@ public final class TikTokEmulator implements AutoCloseable {
   }
 
   /**
-   * Changes an endpoint group's limit in its sliding window. Open API groups count per app and answer
-   * 429 {@code rate_limit_exceeded}: {@code user.info}, {@code video.list} (600 a minute). Business
+   * Changes an endpoint group's limit in its sliding window. Open API groups answer 429
+   * {@code rate_limit_exceeded}: {@code user.info}, {@code video.list} (600 a minute per app),
+   * {@code post.video.init}, {@code post.inbox.video.init} (6 a minute per user),
+   * {@code post.status.fetch} (30 a minute per user). Business
    * groups count per account and answer 40100 in an HTTP 200: {@code business.refresh},
    * {@code business.revoke}, {@code business.token_info}, {@code business.bc} (40 a minute).
    *

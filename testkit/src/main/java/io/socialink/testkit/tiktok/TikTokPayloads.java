@@ -52,6 +52,23 @@ public final class TikTokPayloads {
   public static final String RATE_LIMIT_EXCEEDED = "v2/rate-limit-exceeded.json";
   /** 500 {@code internal_error}. */
   public static final String INTERNAL_ERROR = "v2/internal-error.json";
+  /** {@code /v2/post/publish/video/init/} (Direct Post) success. */
+  public static final String POST_VIDEO_INIT = "post/video-init-ok.json";
+  /** {@code /v2/post/publish/inbox/video/init/} success. */
+  public static final String POST_INBOX_INIT = "post/inbox-init-ok.json";
+  /** Status: the upload is under way. */
+  public static final String POST_STATUS_PROCESSING_UPLOAD = "post/status-processing-upload.json";
+  /** Status: delivered to the user's inbox. */
+  public static final String POST_STATUS_SEND_TO_USER_INBOX = "post/status-send-to-user-inbox.json";
+  /** Status: published, with the public post id. */
+  public static final String POST_STATUS_PUBLISH_COMPLETE = "post/status-publish-complete.json";
+  /** 400 {@code invalid_param}, Content Posting's singular spelling. */
+  public static final String POST_INVALID_PARAM = "post/invalid-param.json";
+  /** 400 {@code invalid_publish_id}. */
+  public static final String POST_INVALID_PUBLISH_ID = "post/invalid-publish-id.json";
+  /** 400 {@code token_not_authorized_for_specified_publish_id}. */
+  public static final String POST_TOKEN_NOT_AUTHORIZED_FOR_PUBLISH_ID =
+      "post/token-not-authorized-for-specified-publish-id.json";
   /** {@code tt_user/oauth2/token/} success. */
   public static final String BUSINESS_TOKEN = "business/token-ok.json";
   /** {@code tt_user/oauth2/refresh_token/} success. */

@@ -74,6 +74,35 @@ class TikTokEmulatorPayloadTest {
   }
 
   @Test
+  void contentPostingAnswers() {
+    String access = h.tokens("user.info.basic,video.upload,video.publish").get("access_token").asText();
+    String bearer = "Bearer " + access;
+    String source = "\"source_info\":{\"source\":\"FILE_UPLOAD\",\"video_size\":2,\"chunk_size\":2,"
+        + "\"total_chunk_count\":1}";
+    HttpResponse<String> inbox = h.postJson("/v2/post/publish/inbox/video/init/", "{" + source + "}", "Authorization", bearer);
+    sameShape(inbox, TikTokPayloads.POST_INBOX_INIT);
+    String inboxId = json(inbox).at("/data/publish_id").asText();
+    String status = "/v2/post/publish/status/fetch/";
+    sameShape(h.postJson(status, "{\"publish_id\":\"" + inboxId + "\"}", "Authorization", bearer),
+        TikTokPayloads.POST_STATUS_PROCESSING_UPLOAD);
+    h.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(json(inbox).at("/data/upload_url").asText()))
+        .header("Content-Range", "bytes 0-1/2").PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[2])));
+    sameShape(h.postJson(status, "{\"publish_id\":\"" + inboxId + "\"}", "Authorization", bearer),
+        TikTokPayloads.POST_STATUS_SEND_TO_USER_INBOX);
+    HttpResponse<String> direct = h.postJson("/v2/post/publish/video/init/",
+        "{\"post_info\":{\"privacy_level\":\"SELF_ONLY\"}," + source + "}", "Authorization", bearer);
+    sameShape(direct, TikTokPayloads.POST_VIDEO_INIT);
+    h.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(json(direct).at("/data/upload_url").asText()))
+        .header("Content-Range", "bytes 0-1/2").PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[2])));
+    sameShape(h.postJson(status, "{\"publish_id\":\"" + json(direct).at("/data/publish_id").asText() + "\"}",
+        "Authorization", bearer), TikTokPayloads.POST_STATUS_PUBLISH_COMPLETE);
+    sameShape(h.postJson(status, "{\"publish_id\":\"nope\"}", "Authorization", bearer),
+        TikTokPayloads.POST_INVALID_PUBLISH_ID);
+    sameShape(h.postJson("/v2/post/publish/video/init/", "{" + source + "}", "Authorization", bearer),
+        TikTokPayloads.POST_INVALID_PARAM);
+  }
+
+  @Test
   void limitsAndFaults() {
     String access = h.tokens(LOGIN_KIT_SCOPES).get("access_token").asText();
     t.rateLimit("user.info", 1, Duration.ofMinutes(1));
@@ -120,6 +149,6 @@ class TikTokEmulatorPayloadTest {
     for (String name : TikTokPayloads.names()) {
       assertThat(TikTokHttp.JSON.readTree(TikTokPayloads.bytes(name)).isObject()).as(name).isTrue();
     }
-    assertThat(TikTokPayloads.names()).hasSize(35);
+    assertThat(TikTokPayloads.names()).hasSize(43);
   }
 }

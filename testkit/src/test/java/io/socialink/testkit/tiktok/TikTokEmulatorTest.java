@@ -237,6 +237,81 @@ class TikTokEmulatorTest {
     assertThat(h.userInfo(access, "open_id").statusCode()).isEqualTo(429);
   }
 
+  HttpResponse<String> put(String uploadUrl, String range, byte[] chunk) {
+    return h.send(java.net.http.HttpRequest.newBuilder(URI.create(uploadUrl)).header("Content-Type", "video/mp4")
+        .header("Content-Range", range).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(chunk)));
+  }
+
+  HttpResponse<String> status(String access, String publishId) {
+    return h.postJson("/v2/post/publish/status/fetch/", "{\"publish_id\":\"" + publishId + "\"}",
+        "Authorization", "Bearer " + access);
+  }
+
+  @Test
+  void anInboxUploadTakesOrderedChunksAndIsDeliveredOnceComplete() {
+    String access = h.tokens("user.info.basic,video.upload").get("access_token").asText();
+    String init = "{\"source_info\":{\"source\":\"FILE_UPLOAD\",\"video_size\":10,\"chunk_size\":5,"
+        + "\"total_chunk_count\":2}}";
+
+    JsonNode started = json(h.postJson("/v2/post/publish/inbox/video/init/", init, "Authorization", "Bearer " + access));
+    String publishId = started.at("/data/publish_id").asText();
+    String url = started.at("/data/upload_url").asText();
+
+    assertThat(publishId).startsWith("v_inbox_file~v2.");
+    assertThat(url).startsWith(t.apiBaseUri() + "/upload/video/?upload_id=");
+    assertThat(json(status(access, publishId)).at("/data/status").asText()).isEqualTo("PROCESSING_UPLOAD");
+    assertThat(put(url, "bytes 5-9/10", new byte[5]).statusCode()).isEqualTo(416);
+    assertThat(put(url, "bytes 0-4/10", new byte[5]).statusCode()).isEqualTo(206);
+    assertThat(json(status(access, publishId)).at("/data/uploaded_bytes").asLong()).isEqualTo(5);
+    assertThat(put(url, "bytes 5-9/10", new byte[5]).statusCode()).isEqualTo(201);
+    assertThat(json(status(access, publishId)).at("/data/status").asText()).isEqualTo("SEND_TO_USER_INBOX");
+
+    String other = h.tokens("user.info.basic,video.upload").get("access_token").asText();
+    t.consentAs(new TikTokEmulator.User("someone-else", "else", "Someone Else"));
+    String stranger = h.tokens("user.info.basic,video.upload").get("access_token").asText();
+    assertThat(envelopeCode(status(other, publishId))).isEqualTo("ok");
+    assertThat(envelopeCode(status(stranger, publishId))).isEqualTo("token_not_authorized_for_specified_publish_id");
+    assertThat(envelopeCode(status(access, "v_inbox_file~v2.0"))).isEqualTo("invalid_publish_id");
+    assertThat(envelopeCode(h.postJson("/v2/post/publish/inbox/video/init/", init.replace("\"total_chunk_count\":2",
+        "\"total_chunk_count\":3"), "Authorization", "Bearer " + access))).isEqualTo("invalid_param");
+  }
+
+  @Test
+  void aDirectPostNeedsAPrivacyLevelAndIsPublished() {
+    String access = h.tokens("user.info.basic,video.publish").get("access_token").asText();
+    String source = "\"source_info\":{\"source\":\"FILE_UPLOAD\",\"video_size\":3,\"chunk_size\":3,"
+        + "\"total_chunk_count\":1}";
+
+    HttpResponse<String> noPrivacy = h.postJson("/v2/post/publish/video/init/", "{" + source + "}",
+        "Authorization", "Bearer " + access);
+    JsonNode started = json(h.postJson("/v2/post/publish/video/init/",
+        "{\"post_info\":{\"privacy_level\":\"SELF_ONLY\"}," + source + "}", "Authorization", "Bearer " + access));
+    put(started.at("/data/upload_url").asText(), "bytes 0-2/3", new byte[3]);
+    JsonNode done = json(status(access, started.at("/data/publish_id").asText()));
+
+    assertThat(envelopeCode(noPrivacy)).isEqualTo("invalid_param");
+    assertThat(done.at("/data/status").asText()).isEqualTo("PUBLISH_COMPLETE");
+    assertThat(done.at("/data/publicaly_available_post_id/0").isIntegralNumber()).isTrue();
+    assertThat(json(status(access, started.at("/data/publish_id").asText())).at("/data/publicaly_available_post_id"))
+        .isEqualTo(done.at("/data/publicaly_available_post_id"));
+  }
+
+  @Test
+  void postingInitsAreSixAMinutePerUser() {
+    String access = h.tokens("user.info.basic,video.upload").get("access_token").asText();
+    String init = "{\"source_info\":{\"source\":\"FILE_UPLOAD\",\"video_size\":1,\"chunk_size\":1,"
+        + "\"total_chunk_count\":1}}";
+    for (int i = 0; i < 6; i++) {
+      assertThat(h.postJson("/v2/post/publish/inbox/video/init/", init, "Authorization", "Bearer " + access)
+          .statusCode()).isEqualTo(200);
+    }
+    HttpResponse<String> limited = h.postJson("/v2/post/publish/inbox/video/init/", init, "Authorization",
+        "Bearer " + access);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(envelopeCode(limited)).isEqualTo("rate_limit_exceeded");
+  }
+
   @Test
   void businessOauthRotatesAndRevokesInTheEnvelope() {
     JsonNode tokens = h.businessTokens("user.info.basic,video.list");
