@@ -14,6 +14,7 @@ module io.socialink.testkit {
 
   exports io.socialink.testkit;
   exports io.socialink.testkit.x;
+  exports io.socialink.testkit.tiktok;
 
   opens io.socialink.testkit to org.junit.platform.commons;
 }

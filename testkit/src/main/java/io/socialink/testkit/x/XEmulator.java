@@ -1,35 +1,17 @@
 package io.socialink.testkit.x;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.socialink.testkit.internal.HttpForms;
-import io.socialink.testkit.internal.Reply;
 import io.socialink.testkit.internal.XPlatform;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import io.socialink.testkit.internal.emulator.EmulatorServer;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local X for tests and examples, on the JDK's built-in HTTP server at {@code 127.0.0.1} on a free
@@ -81,19 +63,11 @@ public final class XEmulator implements AutoCloseable {
   /** The user who consents unless told otherwise (X's documented example user). */
   public static final User DEFAULT_USER = new User("2244994945", "XDevelopers", "X Developers");
 
-  private final HttpServer server;
-  private final ExecutorService executor;
   private final XPlatform platform;
   private final Clock clock;
-  private final List<Request> requests = new ArrayList<>();
-  private final AtomicInteger failCount = new AtomicInteger();
-  private volatile int failStatus = 503;
-  private final AtomicInteger delayCount = new AtomicInteger();
-  private volatile Duration delay = Duration.ZERO;
-  private final AtomicInteger resetCount = new AtomicInteger();
-  private final URI base;
+  private final EmulatorServer server;
 
-  private XEmulator(Builder b) throws IOException {
+  private XEmulator(Builder b) {
     this.clock = b.clock;
     List<XPlatform.ClientReg> clients = new ArrayList<>(b.clients);
     if (clients.isEmpty()) {
@@ -101,17 +75,7 @@ public final class XEmulator implements AutoCloseable {
       clients.add(new XPlatform.ClientReg(PUBLIC_CLIENT_ID, null, Set.of(REDIRECT_URI.toString())));
     }
     this.platform = new XPlatform(clock, clients, toReg(b.user), b.processingPolls);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "x-emulator-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", this::serve);
-    server.start();
-    this.base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    this.server = new EmulatorServer("X", clock, platform::handle, platform::unavailable);
   }
 
   /**
@@ -140,7 +104,7 @@ public final class XEmulator implements AutoCloseable {
    * @return {@code http://127.0.0.1:<port>/i/oauth2/authorize}
    */
   public URI authorizeUri() {
-    return URI.create(base + "/i/oauth2/authorize");
+    return URI.create(server.base() + "/i/oauth2/authorize");
   }
 
   /**
@@ -149,7 +113,7 @@ public final class XEmulator implements AutoCloseable {
    * @return {@code http://127.0.0.1:<port>}
    */
   public URI apiBaseUri() {
-    return base;
+    return server.base();
   }
 
   /**
@@ -162,26 +126,7 @@ public final class XEmulator implements AutoCloseable {
    *     message says why
    */
   public URI consent(URI authorizationUrl) {
-    Objects.requireNonNull(authorizationUrl, "authorizationUrl");
-    if (!authorizationUrl.toString().startsWith(authorizeUri().toString())) {
-      throw new IllegalArgumentException("the authorization URL does not point at this emulator's " + authorizeUri());
-    }
-    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5)).build();
-    try {
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(authorizationUrl).GET()
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 302) {
-        throw new IllegalStateException("the X emulator refused the authorization (HTTP " + r.statusCode() + "): "
-            + r.body());
-      }
-      return URI.create(r.headers().firstValue("location").orElseThrow());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach the X emulator", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while consenting", e);
-    }
+    return server.followAuthorization(authorizationUrl, authorizeUri());
   }
 
   /**
@@ -214,11 +159,7 @@ public final class XEmulator implements AutoCloseable {
    * @param status the status, 500-599
    */
   public void failNext(int count, int status) {
-    if (status < 500 || status > 599) {
-      throw new IllegalArgumentException("status must be 500-599; got " + status);
-    }
-    failStatus = status;
-    failCount.set(checkCount(count));
+    server.failNext(count, status);
   }
 
   /**
@@ -228,12 +169,7 @@ public final class XEmulator implements AutoCloseable {
    * @param duration how long each waits
    */
   public void delayNext(int count, Duration duration) {
-    Objects.requireNonNull(duration, "duration");
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("duration must not be negative");
-    }
-    delay = duration;
-    delayCount.set(checkCount(count));
+    server.delayNext(count, duration);
   }
 
   /**
@@ -243,7 +179,7 @@ public final class XEmulator implements AutoCloseable {
    * @param count how many requests
    */
   public void resetNext(int count) {
-    resetCount.set(checkCount(count));
+    server.resetNext(count);
   }
 
   /**
@@ -270,9 +206,7 @@ public final class XEmulator implements AutoCloseable {
    * @return the requests, oldest first
    */
   public List<Request> requests() {
-    synchronized (requests) {
-      return List.copyOf(requests);
-    }
+    return server.requests().stream().map(r -> new Request(r.method(), r.path(), r.at())).toList();
   }
 
   /**
@@ -283,7 +217,7 @@ public final class XEmulator implements AutoCloseable {
    * @return the count
    */
   public long count(String method, String path) {
-    return requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+    return server.count(method, path);
   }
 
   /**
@@ -307,73 +241,12 @@ public final class XEmulator implements AutoCloseable {
   /** Stops the server at once. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
   @Override
   public String toString() {
-    return "XEmulator[" + base + "]";
-  }
-
-  private void serve(HttpExchange ex) throws IOException {
-    try (ex) {
-      String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-      String path = ex.getRequestURI().getRawPath();
-      synchronized (requests) {
-        requests.add(new Request(method, path, clock.instant()));
-      }
-      byte[] body;
-      try (InputStream in = ex.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      if (take(resetCount)) {
-        // Promise a body and close before sending it: the server drops the connection mid-answer.
-        ex.sendResponseHeaders(200, 1024);
-        ex.getResponseBody().flush();
-        return;
-      }
-      if (take(delayCount)) {
-        try {
-          Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-      Reply reply;
-      if (take(failCount)) {
-        reply = platform.unavailable(failStatus);
-      } else {
-        Map<String, String> headers = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
-        reply = platform.handle(method, path, HttpForms.parse(ex.getRequestURI().getRawQuery()), headers, body);
-      }
-      reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-      byte[] out = reply.body();
-      ex.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
-      if (out.length > 0) {
-        try (OutputStream os = ex.getResponseBody()) {
-          os.write(out);
-        }
-      }
-    }
-  }
-
-  private static boolean take(AtomicInteger counter) {
-    return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
-  }
-
-  private static int checkCount(int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative; got " + count);
-    }
-    return count;
+    return "XEmulator[" + server.base() + "]";
   }
 
   private static XPlatform.UserReg toReg(User u) {
@@ -502,11 +375,7 @@ public final class XEmulator implements AutoCloseable {
      * @throws UncheckedIOException if the server cannot start
      */
     public XEmulator start() {
-      try {
-        return new XEmulator(this);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the X emulator", e);
-      }
+      return new XEmulator(this);
     }
 
     private static String checkId(String id) {

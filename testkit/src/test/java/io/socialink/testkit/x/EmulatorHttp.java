@@ -146,17 +146,6 @@ final class EmulatorHttp {
 
   /** The shape of a JSON value: member names and JSON types, recursively; arrays by their first element. */
   static Object shape(JsonNode n) {
-    if (n.isObject()) {
-      Map<String, Object> m = new java.util.TreeMap<>();
-      n.properties().forEach(e -> m.put(e.getKey(), shape(e.getValue())));
-      return m;
-    }
-    if (n.isArray()) {
-      return n.isEmpty() ? "array" : java.util.List.of(shape(n.get(0)));
-    }
-    if (n.isIntegralNumber()) {
-      return "integer";
-    }
-    return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    return io.socialink.testkit.internal.emulator.PayloadShapes.shape(n);
   }
 }

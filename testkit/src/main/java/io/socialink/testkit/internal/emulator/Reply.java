@@ -1,4 +1,4 @@
-package io.socialink.testkit.internal;
+package io.socialink.testkit.internal.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
