@@ -135,6 +135,21 @@ class InstagramLinkWireMockTest {
   }
 
   @Test
+  void aWrongSecretAtEitherExchangeIsAConfigurationErrorNotATransientOne() {
+    wm.stubFor(post(urlPathEqualTo("/oauth/access_token")).willReturn(fixture(400, "token/invalid-client-secret.json")));
+    SocialinkException flat = catchThrowableOfType(SocialinkException.class, () -> link("c"));
+    assertThat(flat.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+    assertThat(flat.remediation()).contains("Instagram App Secret");
+    wm.stubFor(post(urlPathEqualTo("/oauth/access_token")).willReturn(fixture(200, "success/code-exchange-flat.json")));
+    wm.stubFor(get(urlPathEqualTo("/access_token")).willReturn(fixture(400, "errors/1-client-secret.json")));
+    SocialinkException graph = catchThrowableOfType(SocialinkException.class, () -> link("c"));
+    assertThat(graph.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+    assertThat(graph.retryable()).isFalse();
+    assertThat(graph.platformCode()).contains("1");
+    assertThat(graph.remediation()).contains("Instagram App Secret");
+  }
+
+  @Test
   void credentialsWithoutTheInstagramAppSecretOrWithTheMetaSecretInItsPlaceAreRefused() {
     TestClock c = InstagramWireMock.clock();
     Socialink pub = InstagramWireMock.socialink(InstagramWireMock.provider(wm), c, sleeper,
