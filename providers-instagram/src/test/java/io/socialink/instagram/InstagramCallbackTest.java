@@ -194,6 +194,37 @@ class InstagramCallbackTest {
         "not an object");
   }
 
+  @Test
+  void aJsonDeliveryMentioningSignedRequestIsStillADelivery() {
+    byte[] body = "{\"entry\":[],\"note\":\"a&signed_request=x\"}".getBytes(StandardCharsets.UTF_8);
+    assertThat(verifier.verify(delivery(body, "sha256=" + HexFormat.of().formatHex(hmac(InstagramWireMock.APP_SECRET,
+        body))))).isEmpty();
+  }
+
+  /** Seeded mutations of genuine callbacks and deliveries: each is accepted or rejected, never a crash. */
+  @Test
+  void mutatedCallbacksAndDeliveriesAreRejectedOrAcceptedButNeverCrash() {
+    java.util.Random random = new java.util.Random(20261130L);
+    byte[] delivery = InstagramWireMock.text("webhooks/comments-delivery.json").getBytes(StandardCharsets.UTF_8);
+    String signedRequest = signed(InstagramWireMock.APP_SECRET, documentedPayload());
+    int rejected = 0;
+    for (int i = 0; i < 400; i++) {
+      byte[] body = (i % 2 == 0 ? delivery : ("signed_request=" + signedRequest).getBytes(StandardCharsets.US_ASCII)).clone();
+      int edits = 1 + random.nextInt(4);
+      for (int e = 0; e < edits; e++) {
+        body[random.nextInt(body.length)] = (byte) random.nextInt(256);
+      }
+      WebhookRequest r = new WebhookRequest(HttpMethod.POST, Map.of(), Headers.of("X-Hub-Signature-256",
+          "sha256=" + HexFormat.of().formatHex(hmac(InstagramWireMock.APP_SECRET, body))), body);
+      try {
+        verifier.verify(r);
+      } catch (WebhookRejectedException expected) {
+        rejected++;
+      }
+    }
+    assertThat(rejected).isPositive();
+  }
+
   static WebhookRequest delivery(byte[] body, String signature) {
     return new WebhookRequest(HttpMethod.POST, Map.of(), Headers.of("X-Hub-Signature-256", signature,
         "Content-Type", "application/json"), body);

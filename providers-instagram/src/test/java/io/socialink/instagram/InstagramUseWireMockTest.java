@@ -198,6 +198,48 @@ class InstagramUseWireMockTest {
     wm.verify(1, postRequestedFor(urlPathEqualTo("/v25.0/" + IG_ID + "/media_publish")));
   }
 
+  @Test
+  void everyUseCallCarriesItsGroupIdempotencyAppKeyAndUserKey() {
+    List<io.socialink.http.ApiCall> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Socialink recording = Socialink.builder().register(InstagramWireMock.provider(wm)).clock(clock).sleeper(sleeper)
+        .resilience(io.socialink.resilience.ResilienceSettings.ofDefaults()
+            .withRetry(io.socialink.resilience.RetryPolicy.disabled())
+            .withCircuitBreaker(io.socialink.resilience.CircuitBreakerPolicy.disabled()))
+        .addInterceptor(chain -> {
+          seen.add(chain.call());
+          return chain.proceed(chain.call());
+        })
+        .credentials(InstagramWireMock.credentials()).build();
+    InstagramClient c = recording.client(InstagramClient.class);
+    wm.stubFor(get(urlPathEqualTo("/v25.0/me")).willReturn(fixture(200, "success/me.json")));
+    wm.stubFor(post(urlPathEqualTo("/v25.0/" + IG_ID + "/media")).willReturn(fixture(200, "success/container-created.json")));
+    wm.stubFor(get(urlPathEqualTo("/v25.0/" + CONTAINER)).willReturn(fixture(200, "success/container-status-finished.json")));
+    wm.stubFor(get(urlPathEqualTo("/v25.0/" + IG_ID + "/content_publishing_limit"))
+        .willReturn(fixture(200, "success/content-publishing-limit.json")));
+    wm.stubFor(post(urlPathEqualTo("/v25.0/" + IG_ID + "/media_publish")).willReturn(fixture(200, "success/media-publish.json")));
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/v25.0/me/subscribed_apps"))
+        .willReturn(fixture(200, "success/subscribed-apps.json")));
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/me/permissions"))
+        .willReturn(InstagramWireMock.json(200, "{\"success\":true}")));
+    assertThat(c.isTokenDead(grant)).isFalse();
+    c.publishImage(grant, URI.create("https://e.example/a.jpg"), Optional.empty());
+    assertThat(c.bestEffortRevoke(grant)).allMatch(InstagramRevocationAttempt::accepted);
+    assertThat(seen).extracting(io.socialink.http.ApiCall::endpointGroup).containsExactly(InstagramEndpointGroups.ME,
+        InstagramEndpointGroups.MEDIA_CONTAINER, InstagramEndpointGroups.CONTAINER_STATUS,
+        InstagramEndpointGroups.PUBLISHING_LIMIT, InstagramEndpointGroups.MEDIA_PUBLISH,
+        InstagramEndpointGroups.SUBSCRIBED_APPS, InstagramEndpointGroups.PERMISSIONS);
+    assertThat(seen).extracting(io.socialink.http.ApiCall::idempotency).containsExactly(
+        io.socialink.http.Idempotency.IDEMPOTENT, io.socialink.http.Idempotency.NON_IDEMPOTENT,
+        io.socialink.http.Idempotency.IDEMPOTENT, io.socialink.http.Idempotency.IDEMPOTENT,
+        io.socialink.http.Idempotency.NON_IDEMPOTENT, io.socialink.http.Idempotency.IDEMPOTENT,
+        io.socialink.http.Idempotency.IDEMPOTENT);
+    assertThat(seen).allSatisfy(call -> {
+      assertThat(call.appKey()).isEqualTo(InstagramWireMock.APP_ID);
+      assertThat(call.userKey()).contains("instagram:" + IG_ID);
+      assertThat(call.request().declaredSecrets()).extracting(Secret::reveal).contains("IGAAusertoken0123456789");
+    });
+  }
+
   void stubStatus(String first, String then) {
     wm.stubFor(get(urlPathEqualTo("/v25.0/" + CONTAINER)).inScenario("status").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(fixture(200, first)).willSetStateTo("second"));

@@ -156,7 +156,8 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
       return Optional.empty();
     }
     String text = new String(body, StandardCharsets.US_ASCII).strip();
-    if (!text.startsWith("signed_request=") && !text.contains("&signed_request=")) {
+    if (text.startsWith("{") || text.startsWith("[")
+        || (!text.startsWith("signed_request=") && !text.contains("&signed_request="))) {
       return Optional.empty();
     }
     for (String pair : text.split("&")) {
