@@ -115,7 +115,7 @@ public final class InstagramClient extends StandardOAuth2Client {
         .build());
     this.endpoints = provider.endpoints();
     this.json = context.json();
-    this.calls = new IgCalls(context.calls(), context.credentials().clientId());
+    this.calls = new IgCalls(context.calls(), context.credentials());
     this.clock = context.clock();
     this.sleeper = context.sleeper();
     this.appSecret = appSecret;

@@ -13,6 +13,7 @@ import io.socialink.error.ErrorCategory;
 import io.socialink.instagram.internal.GraphResponseInterpreter;
 import io.socialink.spi.AbstractPlatformProvider;
 import io.socialink.spi.AuthorizationScheme;
+import io.socialink.spi.PlatformClient;
 import io.socialink.spi.ProviderContext;
 import io.socialink.spi.TextRules;
 import io.socialink.spi.UnlinkContributor;
@@ -30,7 +31,7 @@ import java.util.Set;
  *
  * <p>It creates an {@link InstagramClient} for credentials of scheme {@link #INSTAGRAM_LOGIN}, whose
  * client id and secret are the <b>Instagram App ID and Instagram App Secret</b> (not the Meta app's);
- * the Facebook Login client ({@link #FACEBOOK_LOGIN}) is not offered yet. It describes the platform
+ * and an {@link InstagramFacebookLoginClient} for {@link #FACEBOOK_LOGIN} (the Meta app's id and secret). It describes the platform
  * and its manual procedures and contributes them to unlink plans, and reads Meta's Graph API answers
  * for the call pipeline: error payloads become classifications, and the {@code X-App-Usage} and
  * {@code X-Business-Use-Case-Usage} headers become rate-limit observations (see
@@ -121,6 +122,7 @@ public final class InstagramProvider extends AbstractPlatformProvider {
       List.of(REMOVE_APP_ACCESS, REMOVE_APP_ACCESS_ON_FACEBOOK));
 
   private final InstagramEndpoints endpoints;
+  private final FacebookLoginEndpoints facebookEndpoints;
   private final Duration statusPollInterval;
   private final Duration maxPublishWait;
   private final Duration callbackTolerance;
@@ -133,6 +135,7 @@ public final class InstagramProvider extends AbstractPlatformProvider {
   private InstagramProvider(Builder b) {
     super(PLATFORM, List.of(INSTAGRAM_LOGIN, FACEBOOK_LOGIN), new GraphResponseInterpreter());
     this.endpoints = b.endpoints;
+    this.facebookEndpoints = b.facebookEndpoints;
     this.statusPollInterval = b.statusPollInterval;
     this.maxPublishWait = b.maxPublishWait;
     this.callbackTolerance = b.callbackTolerance;
@@ -155,6 +158,15 @@ public final class InstagramProvider extends AbstractPlatformProvider {
    */
   public InstagramEndpoints endpoints() {
     return endpoints;
+  }
+
+  /**
+   * The Facebook Login hosts of the {@code facebook-login} client.
+   *
+   * @return the endpoints
+   */
+  public FacebookLoginEndpoints facebookEndpoints() {
+    return facebookEndpoints;
   }
 
   Duration statusPollInterval() {
@@ -218,21 +230,22 @@ public final class InstagramProvider extends AbstractPlatformProvider {
 
   /**
    * Creates the client of the credentials' scheme: an {@link InstagramClient} for
-   * {@code instagram-login}.
+   * {@code instagram-login}, an {@link InstagramFacebookLoginClient} for {@code facebook-login}.
    *
    * @return the client
-   * @throws ConfigurationException for {@code facebook-login} credentials (not offered yet), for
-   *     Instagram Login credentials without the Instagram App Secret, or when the Meta app's secret
+   * @throws ConfigurationException for credentials without their secret, for Instagram Login credentials without the Instagram App Secret, or when the Meta app's secret
    *     was given as the Instagram App Secret
    */
   @Override
-  public InstagramClient createClient(ProviderContext context) {
+  public PlatformClient createClient(ProviderContext context) {
     AuthorizationScheme scheme = scheme(context);
-    if (!scheme.equals(INSTAGRAM_LOGIN)) {
-      throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
-          "the Facebook Login client (scheme '" + scheme.id() + "') is not available in this version of"
-              + " socialink-instagram")
-          .withRemediation("Link professional accounts with the '" + INSTAGRAM_LOGIN.id() + "' scheme."), null, 1);
+    if (scheme.equals(FACEBOOK_LOGIN)) {
+      Secret metaSecret = context.credentials().clientSecret().orElseThrow(() -> new ConfigurationException(
+          Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
+              "Facebook Login credentials need the Meta app's secret as their client secret")
+              .withRemediation("Use the Meta app's id and secret (App Dashboard > App settings > Basic) for the '"
+                  + FACEBOOK_LOGIN.id() + "' scheme."), null, 1));
+      return new InstagramFacebookLoginClient(context, facebookEndpoints, metaSecret);
     }
     Secret secret = context.credentials().clientSecret().orElseThrow(() -> new ConfigurationException(
         Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
@@ -262,6 +275,7 @@ public final class InstagramProvider extends AbstractPlatformProvider {
   /** Configures an {@link InstagramProvider}; not thread-safe. Every setter validates its argument. */
   public static final class Builder {
     private InstagramEndpoints endpoints = InstagramEndpoints.defaults();
+    private FacebookLoginEndpoints facebookEndpoints = FacebookLoginEndpoints.defaults();
     private Duration statusPollInterval = Duration.ofMinutes(1);
     private Duration maxPublishWait = Duration.ofMinutes(5);
     private Duration callbackTolerance = Duration.ofMinutes(15);
@@ -276,6 +290,17 @@ public final class InstagramProvider extends AbstractPlatformProvider {
      */
     public Builder endpoints(InstagramEndpoints value) {
       this.endpoints = Objects.requireNonNull(value, "endpoints");
+      return this;
+    }
+
+    /**
+     * The Facebook Login hosts; Facebook's own by default.
+     *
+     * @param value the endpoints
+     * @return this builder
+     */
+    public Builder facebookEndpoints(FacebookLoginEndpoints value) {
+      this.facebookEndpoints = Objects.requireNonNull(value, "facebookEndpoints");
       return this;
     }
 

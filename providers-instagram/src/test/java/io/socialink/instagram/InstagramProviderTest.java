@@ -95,15 +95,6 @@ class InstagramProviderTest {
     }));
   }
 
-  @Test
-  void facebookLoginCredentialsGetAClearConfigurationError() {
-    Socialink s = Socialink.builder().register(provider).credentials(AppCredentials.confidential("instagram",
-        "facebook-login", "1", Secret.of("s"), URI.create("https://app.example/cb"))).build();
-    io.socialink.error.ConfigurationException e = catchThrowableOfType(io.socialink.error.ConfigurationException.class,
-        () -> s.linking().authorize("o", "instagram", "facebook-login", List.of("instagram_basic")));
-    assertThat(e.getMessage()).contains("Facebook Login client");
-    assertThat(e.remediation()).contains("instagram-login");
-  }
 
   @Test
   void grantsFromFacebookLoginAreRemovedOnFacebookAndNotRevokedThroughTheApi() {

@@ -141,4 +141,39 @@ class InstagramSecretCanaryTest {
     assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
         urlPathEqualTo("/oauth/access_token")).withRequestBody(containing("client_secret=" + APP_SECRET)))).hasSize(1);
   }
+
+  @Test
+  void facebookLoginSecretsStayHidden() {
+    String fbToken = "EAACANARYfbtoken0042xyz";
+    String metaSecret = "CANARY-META-LOGIN-SECRET-77";
+    wm.stubFor(get(urlPathEqualTo("/fb/v25.0/oauth/access_token")).willReturn(json(200, "{\"access_token\":\"" + fbToken
+        + "\",\"token_type\":\"bearer\",\"expires_in\":5183976}")));
+    wm.stubFor(get(urlPathEqualTo("/fb/v25.0/debug_token")).willReturn(json(200, "{\"data\":{\"app_id\":\"77\","
+        + "\"is_valid\":true,\"scopes\":[\"instagram_basic\"],\"user_id\":\"10158000000000009\"}}")));
+    wm.stubFor(get(urlPathEqualTo("/fb/v25.0/me")).willReturn(json(400, "{\"error\":{\"message\":\"Bad token " + fbToken
+        + " with secret " + metaSecret + "\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"T9\"}}")));
+    AppCredentials creds = AppCredentials.confidential("instagram", "facebook-login", "77", Secret.of(metaSecret),
+        InstagramWireMock.REDIRECT);
+    InstagramProvider provider = InstagramProvider.builder().facebookEndpoints(FacebookLoginEndpoints.of(
+        URI.create(wm.baseUrl() + "/dialog"), URI.create(wm.baseUrl() + "/fb"))).build();
+    List<String> seen = new ArrayList<>();
+    try (LogCapture logs = LogCapture.start()) {
+      Socialink s = InstagramWireMock.socialink(provider, InstagramWireMock.clock(), new InstagramWireMock.RecordingSleeper(),
+          creds);
+      seen.add(s.client(InstagramFacebookLoginClient.class).toString());
+      AuthorizationStart start = s.linking().authorize("o", "instagram", "facebook-login", List.of("instagram_basic"));
+      try {
+        s.linking().complete("o", CallbackParameters.fromQuery("code=" + CODE + "&state=" + start.state()));
+        seen.add("no failure");
+      } catch (SocialinkException e) {
+        seen.add(e.toString());
+        seen.add(e.classification().toString());
+      }
+      seen.addAll(logs.messages());
+    }
+    assertThat(seen).doesNotContain("no failure");
+    for (String text : seen) {
+      assertThat(text).doesNotContain(fbToken).doesNotContain(metaSecret).doesNotContain(CODE);
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package io.socialink.instagram.internal;
 
 import io.socialink.Grant;
+import io.socialink.Secret;
+import io.socialink.auth.AppCredentials;
 import io.socialink.http.ApiCall;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
@@ -8,6 +10,8 @@ import io.socialink.http.CallExecutor;
 import io.socialink.http.HttpMethod;
 import io.socialink.http.Idempotency;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,16 +23,23 @@ import java.util.Optional;
 public final class IgCalls {
   private final CallExecutor executor;
   private final String appId;
+  private final List<Secret> appSecrets;
 
   /**
    * Creates the sender.
    *
    * @param executor the pipeline
-   * @param appId the Instagram App ID
+   * @param credentials the app's credentials: the client id is the app key, and the client secret and
+   *     every named secret are declared on every request, so that an answer echoing one of them (even
+   *     outside a parameter) is scrubbed from messages and logs
    */
-  public IgCalls(CallExecutor executor, String appId) {
+  public IgCalls(CallExecutor executor, AppCredentials credentials) {
     this.executor = Objects.requireNonNull(executor, "executor");
-    this.appId = Objects.requireNonNull(appId, "appId");
+    this.appId = credentials.clientId();
+    List<Secret> secrets = new ArrayList<>();
+    credentials.clientSecret().ifPresent(secrets::add);
+    secrets.addAll(credentials.secrets().values());
+    this.appSecrets = List.copyOf(secrets);
   }
 
   /**
@@ -41,7 +52,9 @@ public final class IgCalls {
    * @return the successful response
    */
   public ApiResponse send(String group, ApiRequest request, Idempotency idempotency, Optional<String> userKey) {
-    return executor.execute(new ApiCall(GraphResponseInterpreter.PLATFORM, group, request, idempotency, appId,
+    ApiRequest.Builder b = request.toBuilder();
+    appSecrets.forEach(b::secret);
+    return executor.execute(new ApiCall(GraphResponseInterpreter.PLATFORM, group, b.build(), idempotency, appId,
         userKey));
   }
 
