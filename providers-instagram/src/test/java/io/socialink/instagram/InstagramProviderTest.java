@@ -73,8 +73,28 @@ class InstagramProviderTest {
       assertThat(m.procedure()).isEqualTo(InstagramProvider.REMOVE_APP_ACCESS);
       assertThat(m.reason()).contains("tiktok");
       assertThat(m.procedure().pathText()).contains("Apps and websites");
+      assertThat(m.reason()).contains("no longer appears under Apps and websites").contains("Accounts Center")
+          .contains("active sessions");
     });
   }
+
+  @Test
+  void instagramLoginGrantsAreVerifiedByAProbeAndNeverPlannedAsRevocations() {
+    Grant grant = new Grant("g1", "owner", Account.of("instagram", "2"), "instagram-login", "c", Secret.of("t"),
+        Optional.empty(), Set.of(), "bearer", CLOCK.instant(), Optional.empty(), Optional.empty(), 0);
+    Link link = Link.create("l1", "owner", LinkKind.CROSS_POST, LinkEnd.account(Account.of("instagram", "2")),
+        LinkEnd.account(Account.of("x", "3")), List.of("g1"), CLOCK);
+    List<UnlinkStep> steps = provider.unlinkContributor().contribute(
+        new UnlinkContext(new UnlinkPlan.LinkSubject(link), "instagram", Optional.of(link), List.of(grant), false));
+    assertThat(steps).noneMatch(UnlinkStep.RevokeGrant.class::isInstance);
+    assertThat(steps).anySatisfy(s -> assertThat(s).isInstanceOfSatisfying(UnlinkStep.Verify.class,
+        v -> assertThat(v.probe()).isEqualTo(InstagramProvider.VERIFY_PROBE)));
+    assertThat(steps).anySatisfy(s -> assertThat(s).isInstanceOfSatisfying(UnlinkStep.ManualStep.class, m -> {
+      assertThat(m.procedure()).isEqualTo(InstagramProvider.REMOVE_APP_ACCESS);
+      assertThat(m.reason()).contains("x's access").contains("only sure revocation");
+    }));
+  }
+
 
   @Test
   void grantsFromFacebookLoginAreRemovedOnFacebookAndNotRevokedThroughTheApi() {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * <table>
  * <caption>Codes and categories</caption>
  * <tr><th>code (subcode)</th><th>category</th></tr>
- * <tr><td>1, 2</td><td>TRANSIENT</td></tr>
+ * <tr><td>1, 2</td><td>TRANSIENT; 1 or 101 about the client id or secret CONFIGURATION</td></tr>
  * <tr><td>4, 17, 32, 613, 341, 80002</td><td>RATE_LIMITED</td></tr>
  * <tr><td>4 (2207051)</td><td>ACCOUNT_RESTRICTED: suspected spam, not a rate limit</td></tr>
  * <tr><td>3</td><td>CONFIGURATION</td></tr>
@@ -27,6 +27,8 @@ import java.util.Optional;
  * <tr><td>-1, -2</td><td>TRANSIENT; (2207020) INVALID_REQUEST: the container expired</td></tr>
  * <tr><td>24 (2207008)</td><td>TRANSIENT</td></tr>
  * </table>
+ *
+ * The token endpoint's flat errors about the client id or secret are CONFIGURATION too.
  *
  * The error {@code type} decides nothing: Meta sends {@code OAuthException} with throttling (4),
  * permission (10) and parameter (100) errors alike.
@@ -70,6 +72,9 @@ final class GraphErrors {
     }
     long code = error.code().getAsLong();
     long sub = error.subcodeOrZero();
+    if ((code == 1 || code == 101) && mentionsAppCredentials(error.message().orElse(""))) {
+      return verdict(ErrorCategory.CONFIGURATION, WRONG_SECRET);
+    }
     if (code == 102 || code == 190) {
       return Optional.of(session(code, sub, error.message().orElse("")));
     }
@@ -254,12 +259,31 @@ final class GraphErrors {
           + " hour and work once) or was sent with the trailing #_ still attached; ask the user to link the account"
           + " again and exchange the new code once.");
     }
+    if (mentionsAppCredentials(m)) {
+      return verdict(ErrorCategory.CONFIGURATION, WRONG_SECRET);
+    }
     if (m.contains("invalid platform app")) {
       return verdict(ErrorCategory.CONFIGURATION, "Meta does not know this app for Instagram Login: use the Instagram"
           + " App ID and Instagram App Secret (App Dashboard > Instagram > API setup with Instagram login > Business"
           + " login settings), not the Meta app's.");
     }
     return Optional.empty();
+  }
+
+  /** What a person does about a refused app id or secret. */
+  private static final String WRONG_SECRET = "Meta refused the app's id or secret: the Instagram Login exchanges need"
+      + " the Instagram App ID and Instagram App Secret (App Dashboard > Instagram > API setup with Instagram login >"
+      + " Business login settings), not the Meta app's; check the configured client id and secret.";
+
+  /**
+   * Whether an error message is about the app's own id or secret ("Error validating client secret.", "Invalid
+   * Client Secret", "Missing client_id parameter."), which Meta also sends with code 1 (otherwise "unknown,
+   * retry"): such an answer is a configuration error, never retried.
+   */
+  private static boolean mentionsAppCredentials(String message) {
+    String m = message.toLowerCase(Locale.ROOT);
+    return m.contains("client secret") || m.contains("client_secret") || m.contains("client_id")
+        || m.contains("client id");
   }
 
   private static Optional<Verdict> verdict(ErrorCategory category, String remediation) {
