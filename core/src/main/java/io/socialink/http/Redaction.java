@@ -33,12 +33,14 @@ public final class Redaction {
   private static final String MASK = "****";
 
   /**
-   * A name, optionally quoted, then {@code =} or {@code :} with optional spaces, then a value,
-   * optionally quoted. The name must start the text or follow a character no name contains (looked
-   * at, not consumed, so that a value can be searched again for a pair inside it).
+   * A name, optionally quoted, then {@code =} or {@code :} with optional spaces, then the value's
+   * opening quote if any. The name must start the text or follow a character no name contains
+   * (looked at, not consumed, so that a value can be searched again for a pair inside it).
    */
   private static final Pattern PARAM = Pattern.compile(
-      "(?<![A-Za-z0-9._~%-])([\"']?)([A-Za-z0-9._~%-]+)\\1(\\s*[=:]\\s*)([\"']?)([^&;#?\\s\"',)}\\]]*)");
+      "(?<![A-Za-z0-9._~%-])([\"']?)([A-Za-z0-9._~%-]+)\\1(\\s*[=:]\\s*)([\"']?)");
+  /** A value: everything up to a separator, a quote or a closing bracket. */
+  private static final Pattern VALUE = Pattern.compile("[^&;#?\\s\"',)}\\]]*");
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("(?i)\\b(bearer|basic|oauth)\\s+[A-Za-z0-9._~+/=%-]{8,}");
 
@@ -72,6 +74,7 @@ public final class Redaction {
    */
   public static String params(String formOrQuery) {
     Matcher m = PARAM.matcher(formOrQuery).useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher v = null;
     StringBuilder out = null;
     int copied = 0;
     int pos = 0;
@@ -81,25 +84,41 @@ public final class Redaction {
       if (!m.find()) {
         break;
       }
-      String value = m.group(5);
+      int valueStart = m.end();
+      pos = valueStart; // by default the value is searched again: "error: access_token=..." hides a pair
+      if (!isSecretParameter(m.group(2))) {
+        continue;
+      }
+      if (v == null) {
+        v = VALUE.matcher(formOrQuery);
+      }
+      v.region(valueStart, length);
+      int valueEnd = v.lookingAt() ? v.end() : valueStart;
       // "code: 100" in prose or {"code":190} in JSON is an error code, not a credential: with a colon,
       // a value of digits alone is shown.
-      boolean errorNumber = m.group(3).contains(":") && value.chars().allMatch(Character::isDigit);
-      if (isSecretParameter(m.group(2)) && !value.isEmpty() && !errorNumber) {
+      boolean errorNumber = m.group(3).contains(":") && allDigits(formOrQuery, valueStart, valueEnd);
+      if (valueEnd > valueStart && !errorNumber) {
         if (out == null) {
           out = new StringBuilder(length);
         }
-        out.append(formOrQuery, copied, m.start(5)).append(MASK);
-        copied = m.end();
-        pos = m.end();
-      } else {
-        pos = m.start(5); // keep the pair and search its value again: "error: access_token=..." hides one
+        out.append(formOrQuery, copied, valueStart).append(MASK);
+        copied = valueEnd;
+        pos = valueEnd;
       }
     }
     if (out == null) {
       return formOrQuery;
     }
     return out.append(formOrQuery, copied, length).toString();
+  }
+
+  private static boolean allDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
