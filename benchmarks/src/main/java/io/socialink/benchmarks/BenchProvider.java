@@ -107,7 +107,7 @@ final class BenchProvider implements PlatformProvider {
           .build();
       ApiResponse response = context.calls().execute(new ApiCall(ID, "users.me", request, Idempotency.IDEMPOTENT,
           context.credentials().clientId(), Optional.of("bench:2244994945")));
-      return context.json().read(response.body(), Profile.class);
+      return context.json().read(response, Profile.class);
     }
 
     @Override

@@ -20,12 +20,7 @@ public final class ApiResponse {
    * @param body the body bytes (copied)
    */
   public ApiResponse(int status, Headers headers, byte[] body) {
-    if (status < 100 || status > 599) {
-      throw new IllegalArgumentException("status must be 100-599; got " + status);
-    }
-    this.status = status;
-    this.headers = Objects.requireNonNull(headers, "headers");
-    this.body = Objects.requireNonNull(body, "body").clone();
+    this(status, headers, Objects.requireNonNull(body, "body"), true);
   }
 
   /**
@@ -36,6 +31,38 @@ public final class ApiResponse {
    * @param body the text
    * @return the response
    */
+  /**
+   * A response that takes the body array as it is, without copying it: for transports that have just
+   * built the array and never touch it again.
+   *
+   * @param status the HTTP status, 100-599
+   * @param headers the headers
+   * @param body the body; the caller must not change it afterwards
+   * @return the response
+   */
+  public static ApiResponse ofOwnedBody(int status, Headers headers, byte[] body) {
+    return new ApiResponse(status, headers, Objects.requireNonNull(body, "body"), false);
+  }
+
+  private ApiResponse(int status, Headers headers, byte[] body, boolean copy) {
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("status must be 100-599; got " + status);
+    }
+    this.status = status;
+    this.headers = Objects.requireNonNull(headers, "headers");
+    this.body = copy ? body.clone() : body;
+  }
+
+  /**
+   * The body as a stream over the response's own bytes, without copying them; for parsers that read
+   * streams.
+   *
+   * @return a new stream at the body's start
+   */
+  public java.io.InputStream bodyStream() {
+    return new java.io.ByteArrayInputStream(body);
+  }
+
   public static ApiResponse of(int status, Headers headers, String body) {
     return new ApiResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
   }

@@ -21,15 +21,22 @@ public record Headers(Map<String, List<String>> map) {
   /** Lowercases the names and copies the values. */
   public Headers {
     Objects.requireNonNull(map, "map");
-    Map<String, List<String>> copy = new TreeMap<>();
+    // One pass, one map: a response's headers are copied on every call.
+    TreeMap<String, List<String>> copy = new TreeMap<>();
     map.forEach((name, values) -> {
       Objects.requireNonNull(name, "header name");
       Objects.requireNonNull(values, "header values");
-      copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+      String key = name.toLowerCase(Locale.ROOT); // the same string when already lowercase
+      List<String> prior = copy.get(key);
+      if (prior == null) {
+        copy.put(key, List.copyOf(values)); // no copy when the list is already immutable
+      } else {
+        List<String> merged = new ArrayList<>(prior);
+        merged.addAll(values);
+        copy.put(key, List.copyOf(merged));
+      }
     });
-    Map<String, List<String>> frozen = new LinkedHashMap<>();
-    copy.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    map = java.util.Collections.unmodifiableMap(frozen);
+    map = java.util.Collections.unmodifiableMap(copy);
   }
 
   /**

@@ -39,4 +39,28 @@ public interface JsonCodec {
    * @return the JSON bytes
    */
   byte[] write(Object value);
+
+  /**
+   * Reads a response's JSON body into a type, without copying the body where the codec can.
+   *
+   * @param response the response
+   * @param type the target type
+   * @param <T> the type
+   * @return the value
+   * @throws MalformedPayloadException if the body is not JSON of that shape
+   */
+  default <T> T read(ApiResponse response, Class<T> type) {
+    return read(response.body(), type);
+  }
+
+  /**
+   * Reads a response's JSON object body, without copying the body where the codec can.
+   *
+   * @param response the response
+   * @return the members
+   * @throws MalformedPayloadException if the body is not a JSON object
+   */
+  default Map<String, Object> readObject(ApiResponse response) {
+    return readObject(response.body());
+  }
 }

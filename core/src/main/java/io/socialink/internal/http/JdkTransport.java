@@ -81,7 +81,7 @@ public final class JdkTransport implements Transport {
       }
       throw e;
     }
-    return new ApiResponse(response.statusCode(), new Headers(response.headers().map()), response.body());
+    return ApiResponse.ofOwnedBody(response.statusCode(), new Headers(response.headers().map()), response.body());
   }
 
   /** A body to stream to a file: a success that is not JSON (a JSON body carries an error). */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.socialink.http.ApiResponse;
 import io.socialink.http.JsonCodec;
 import io.socialink.http.MalformedPayloadException;
 import java.io.IOException;
@@ -76,6 +77,21 @@ public final class JacksonCodec implements JsonCodec {
    */
   public ObjectMapper mapper() {
     return mapper;
+  }
+
+  @Override
+  public <T> T read(ApiResponse response, Class<T> type) {
+    Objects.requireNonNull(response, "response");
+    Objects.requireNonNull(type, "type");
+    try (java.io.InputStream in = response.bodyStream()) {
+      T value = mapper.readValue(in, type);
+      if (value == null) {
+        throw new MalformedPayloadException("expected " + type.getSimpleName() + " but the JSON was null or empty");
+      }
+      return value;
+    } catch (IOException e) {
+      throw malformed(type.getSimpleName(), e);
+    }
   }
 
   @Override
