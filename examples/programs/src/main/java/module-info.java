@@ -4,6 +4,7 @@ module io.socialink.examples {
   requires com.example.pebble;
   requires io.socialink.x;
   requires io.socialink.tiktok;
+  requires io.socialink.instagram;
   requires io.socialink.testkit;
   requires io.socialink.micrometer;
   requires jdk.httpserver;

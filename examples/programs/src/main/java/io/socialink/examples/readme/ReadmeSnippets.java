@@ -26,7 +26,13 @@ import io.socialink.resilience.ResilienceSettings;
 import io.socialink.resilience.RetryPolicy;
 import io.socialink.store.Stores;
 import io.socialink.testkit.x.XEmulator;
+import io.socialink.instagram.InstagramClient;
+import io.socialink.instagram.InstagramMediaPage;
+import io.socialink.instagram.InstagramProvider;
+import io.socialink.testkit.tiktok.TikTokEmulator;
 import io.socialink.tiktok.TikTokClient;
+import io.socialink.tiktok.TikTokEndpoints;
+import io.socialink.tiktok.TikTokProvider;
 import io.socialink.tiktok.TikTokUser;
 import io.socialink.webhook.WebhookVerifier;
 import io.socialink.x.XClient;
@@ -108,6 +114,32 @@ public final class ReadmeSnippets {
     TikTokUser user = socialink.grants().withGrant(userId, grantId, TikTokClient.class, TikTokClient::user);
     String publishId = socialink.grants().withGrant(userId, grantId, TikTokClient.class,
         (tiktok, grant) -> tiktok.uploadToInbox(grant, MediaContent.ofFile("video/mp4", video)));
+  }
+
+  static void instagram(String instagramAppId, String instagramAppSecret, String metaAppSecret, URI redirectUri,
+      String userId, String grantId) {
+    // README: Instagram
+    Socialink socialink = Socialink.builder()
+        .credentials(AppCredentials.confidential("instagram", "instagram-login", instagramAppId,
+            Secret.of(instagramAppSecret), redirectUri)
+            .withSecret(InstagramProvider.META_APP_SECRET, Secret.of(metaAppSecret)))
+        .build();
+    InstagramMediaPage page = socialink.grants().withGrant(userId, grantId, InstagramClient.class,
+        (instagram, grant) -> instagram.media(grant, Optional.empty(), 25));
+  }
+
+  static void tiktokEmulator() {
+    // README: Test against a local platform (TikTok)
+    try (TikTokEmulator tiktok = TikTokEmulator.start()) {
+      Socialink s = Socialink.builder()
+          .register(TikTokProvider.builder()
+              .endpoints(TikTokEndpoints.of(tiktok.authorizeUri(), tiktok.apiBaseUri(), tiktok.apiBaseUri())).build())
+          .credentials(AppCredentials.confidential("tiktok", "login-kit", TikTokEmulator.CLIENT_KEY,
+              Secret.of(TikTokEmulator.CLIENT_SECRET), TikTokEmulator.REDIRECT_URI))
+          .build();
+      AuthorizationStart start = s.linking().authorize("owner-1", "tiktok");
+      s.linking().complete("owner-1", CallbackParameters.fromUri(tiktok.consent(start.url())));
+    }
   }
 
   static void emulator() {
