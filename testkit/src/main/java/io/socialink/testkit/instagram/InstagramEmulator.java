@@ -181,6 +181,7 @@ public final class InstagramEmulator implements AutoCloseable {
    * @param authorizationUrl the URL the application sends the browser to
    * @param userId the account that consents
    * @return the callback URI
+   * @throws IllegalStateException if the account is unknown (the page answers 400 saying so)
    */
   public URI consentAs(URI authorizationUrl, String userId) {
     Objects.requireNonNull(authorizationUrl, "authorizationUrl");

@@ -295,7 +295,9 @@ public final class InstagramPlatform {
       return Reply.text(400, "Invalid scopes: " + scopes + "; Instagram Login knows " + SCOPES);
     }
     String user = q.getOrDefault("emulator_user", users.keySet().iterator().next());
-    requireUser(user);
+    if (!users.containsKey(user)) {
+      return Reply.text(400, "the Instagram emulator has no account " + user + "; add it first");
+    }
     StringBuilder to = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
     if ("deny".equals(q.get("emulator_consent"))) {
       to.append("error=access_denied&error_reason=user_denied&error_description=The+user+denied+your+request");

@@ -1,6 +1,7 @@
 package io.socialink.testkit.instagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -225,5 +226,28 @@ class InstagramEmulatorPayloadTest {
     assertThat(Base64.getUrlDecoder().decode(parts[0])).isEqualTo(mac.doFinal(parts[1].getBytes(StandardCharsets.US_ASCII)));
     assertThat(new String(c.body(), StandardCharsets.US_ASCII)).startsWith("signed_request=");
     assertThat(ig.installed(InstagramEmulator.DEFAULT_USER_ID)).isFalse();
+  }
+
+  @Test
+  void anotherAccountConsentsAndTheBuilderRefusesNonsense() {
+    ig.addAccount("17841400000000042", "second");
+    URI url = URI.create(ig.authorizeUri() + "?client_id=" + InstagramEmulator.APP_ID + "&redirect_uri="
+        + enc(InstagramEmulator.REDIRECT_URI.toString()) + "&response_type=code&scope=instagram_business_basic");
+    String code = ig.consentAs(url, "17841400000000042").getRawQuery().replaceAll("^code=([^&]+).*$", "$1");
+    assertThat(json(exchange(InstagramEmulator.APP_ID, InstagramEmulator.APP_SECRET, code)).get("user_id").asText())
+        .isEqualTo("17841400000000042");
+    assertThatThrownBy(() -> ig.consentAs(url, "17841400000000099")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("HTTP 400").hasMessageContaining("no account 17841400000000099");
+    assertThat(ig.deny(url).getRawQuery()).startsWith("error=access_denied&error_reason=user_denied");
+
+    assertThatThrownBy(() -> InstagramEmulator.builder().containerProcessing(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InstagramEmulator.builder().publishingQuota(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InstagramEmulator.builder().callsPerHour(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ig.throttleNext(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ig.failNextContainers(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ig.addAccount("not-digits", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ig.removeApp("17841400000000099")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no account");
   }
 }
