@@ -28,8 +28,10 @@ import io.socialink.resilience.ResilienceSettings;
 import io.socialink.resilience.RetryPolicy;
 import io.socialink.testkit.TestClock;
 import io.socialink.testkit.instagram.InstagramEmulator;
+import io.socialink.webhook.WebhookEvent;
 import io.socialink.webhook.WebhookRejectedException;
 import io.socialink.webhook.WebhookRequest;
+import io.socialink.webhook.WebhookVerifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -378,6 +380,23 @@ class InstagramEmulatorTest {
     assertThat(callback.toString()).doesNotContain(callback.signedRequest());
     clock.advance(Duration.ofMinutes(16));
     assertThatRejected(mine, callback);
+  }
+
+  @Test
+  void theProvidersWebhookVerifierTurnsTheCallbacksIntoEvents() {
+    InstagramEmulator ig = emulator(InstagramEmulator.builder());
+    WebhookVerifier webhooks = socialink(ig, false).client(InstagramClient.class).webhooks().orElseThrow();
+    WebhookRequest deauthorize = ig.removeApp(InstagramEmulator.DEFAULT_USER_ID).webhookRequest();
+    WebhookRequest deletion = ig.dataDeletionRequest(InstagramEmulator.DEFAULT_USER_ID).webhookRequest();
+    WebhookRequest deletionUrl = new WebhookRequest(HttpMethod.POST, Map.of("callback", "data-deletion"),
+        deletion.headers(), deletion.body());
+
+    assertThat(webhooks.verify(deauthorize)).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(WebhookEvent.Type.DEAUTHORIZED);
+      assertThat(e.userId()).contains(InstagramEmulator.DEFAULT_USER_ID);
+    });
+    assertThat(webhooks.verify(deletionUrl)).singleElement().satisfies(e ->
+        assertThat(e.type()).isEqualTo(WebhookEvent.Type.DATA_DELETION_REQUESTED));
   }
 
   static void assertThatRejected(InstagramClient client, InstagramEmulator.Callback callback) {
