@@ -15,6 +15,7 @@ module io.socialink.testkit {
   exports io.socialink.testkit;
   exports io.socialink.testkit.x;
   exports io.socialink.testkit.tiktok;
+  exports io.socialink.testkit.instagram;
 
   opens io.socialink.testkit to org.junit.platform.commons;
 }

@@ -140,6 +140,35 @@ public abstract class PlatformProviderContractTest {
     return true;
   }
 
+  /**
+   * Lets whatever time the platform requires pass before a grant made by {@link #link()} may be
+   * refreshed (Instagram refreshes only tokens at least 24 hours old): advance the test clock the
+   * Socialink and the emulator share. Does nothing by default.
+   */
+  protected void beforeRefresh() {}
+
+  /**
+   * Ends the app's access to a grant's account, before the old token is checked to fail. By default
+   * the application revokes through {@link io.socialink.auth.Grants#revoke}, which must report
+   * {@link Revocation#REVOKED}. A platform without app-side revocation overrides this to make the
+   * attempts it has and then simulate the user's removal of the app on the emulator.
+   *
+   * @param grant the grant
+   */
+  protected void endAccess(Grant grant) {
+    assertThat(socialink.grants().revoke(OWNER, grant.id())).isEqualTo(Revocation.REVOKED);
+  }
+
+  /**
+   * Ends the access again, which must be safe. By default a second revocation must report
+   * {@link Revocation#ALREADY_REVOKED}.
+   *
+   * @param grant the grant, whose access {@link #endAccess} ended
+   */
+  protected void endAccessAgain(Grant grant) {
+    assertThat(socialink.grants().revoke(OWNER, grant.id())).isEqualTo(Revocation.ALREADY_REVOKED);
+  }
+
   /** Builds this test's {@link Socialink}. */
   @BeforeEach
   protected void createSocialink() {
@@ -194,6 +223,7 @@ public abstract class PlatformProviderContractTest {
   @Test
   public void refreshRotatesTheTokens() {
     Grant before = link().grant();
+    beforeRefresh();
 
     Grant after = socialink.grants().refresh(OWNER, before.id());
 
@@ -234,36 +264,40 @@ public abstract class PlatformProviderContractTest {
     assertThat(post.postId()).isNotBlank();
   }
 
-  /** After a revocation the old access token is refused with an authorization error; revoking again is safe. */
+  /**
+   * After a revocation ({@link #endAccess}) the old access token is refused with an authorization error;
+   * revoking again ({@link #endAccessAgain}) is safe.
+   */
   @Test
   public void revokeKillsTheOldAccessToken() {
     Grant grant = link().grant();
     assertThat(client().profile(grant)).isEqualTo(grant.account());
 
-    assertThat(socialink.grants().revoke(OWNER, grant.id())).isEqualTo(Revocation.REVOKED);
+    endAccess(grant);
 
     assertThatThrownBy(() -> client().profile(grant))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category().isAuthorization()).isTrue());
-    assertThat(socialink.grants().revoke(OWNER, grant.id())).isEqualTo(Revocation.ALREADY_REVOKED);
+    endAccessAgain(grant);
   }
 
   /**
    * The whole journey in order: authorize, exchange, refresh, profile, post (where the scheme
-   * publishes), revoke, and the old token refused.
+   * publishes), revoke ({@link #endAccess}), and the old token refused.
    */
   @Test
   public void linkUseAndUnlink() {
     AuthorizationResult linked = link();
+    beforeRefresh();
     Grant refreshed = socialink.grants().refresh(OWNER, linked.grant().id());
     Account me = socialink.grants().profile(OWNER, linked.grant().id());
     if (publishes()) {
       PublishedPost post = socialink.publishing().publish(OWNER, linked.grant().id(), samplePost());
       assertThat(post.postId()).isNotBlank();
     }
-    Revocation revocation = socialink.grants().revoke(OWNER, linked.grant().id());
-
     assertThat(me).isEqualTo(linked.grant().account());
-    assertThat(revocation).isEqualTo(Revocation.REVOKED);
+
+    endAccess(linked.grant());
+
     assertThatThrownBy(() -> client().profile(refreshed))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category().isAuthorization()).isTrue());
   }
