@@ -1,5 +1,6 @@
 package io.socialink.instagram;
 
+import io.socialink.testsupport.LogCapture;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -124,7 +125,9 @@ class InstagramSecretCanaryTest {
           }
         }
       }
-      seen.addAll(logs.messages());
+      List<String> logged = logs.messages();
+      assertThat(logged).as("the pipeline's log lines were captured").anyMatch(l -> l.contains("attempt"));
+      seen.addAll(logged);
     } finally {
       System.setErr(oldErr);
       System.setOut(oldOut);
@@ -169,7 +172,9 @@ class InstagramSecretCanaryTest {
         seen.add(e.toString());
         seen.add(e.classification().toString());
       }
-      seen.addAll(logs.messages());
+      List<String> logged = logs.messages();
+      assertThat(logged).as("the pipeline's log lines were captured").anyMatch(l -> l.contains("attempt"));
+      seen.addAll(logged);
     }
     assertThat(seen).doesNotContain("no failure");
     for (String text : seen) {

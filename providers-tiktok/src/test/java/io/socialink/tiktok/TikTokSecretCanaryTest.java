@@ -1,5 +1,6 @@
 package io.socialink.tiktok;
 
+import io.socialink.testsupport.LogCapture;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -133,7 +134,9 @@ class TikTokSecretCanaryTest {
           }
         }
       }
-      seen.addAll(logs.messages());
+      List<String> logged = logs.messages();
+      assertThat(logged).as("the pipeline's log lines were captured").anyMatch(l -> l.contains("attempt"));
+      seen.addAll(logged);
     } finally {
       System.setErr(oldErr);
       System.setOut(oldOut);

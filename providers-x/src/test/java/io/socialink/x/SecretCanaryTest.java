@@ -1,5 +1,6 @@
 package io.socialink.x;
 
+import io.socialink.testsupport.LogCapture;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -112,7 +113,9 @@ class SecretCanaryTest {
       }
       seen.add(x.webhooks().orElseThrow().challenge(new WebhookRequest(HttpMethod.GET, Map.of("crc_token", "t"),
           Headers.empty(), new byte[0])).orElseThrow().toString());
-      seen.addAll(logs.messages());
+      List<String> logged = logs.messages();
+      assertThat(logged).as("the pipeline's log lines were captured").anyMatch(l -> l.contains("attempt"));
+      seen.addAll(logged);
     } finally {
       System.setErr(oldErr);
       System.setOut(oldOut);

@@ -1,5 +1,6 @@
 package io.socialink.x;
 
+import io.socialink.testsupport.LogCapture;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

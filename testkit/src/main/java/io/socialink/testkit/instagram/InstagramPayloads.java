@@ -1,12 +1,7 @@
 package io.socialink.testkit.instagram;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import io.socialink.testkit.internal.emulator.PayloadFiles;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The documented Instagram payloads the {@link InstagramEmulator} answers with and is checked against:
@@ -77,8 +72,7 @@ public final class InstagramPayloads {
   /** The JSON a data-deletion callback answers Meta with. */
   public static final String DATA_DELETION_REPLY = "callbacks/data-deletion-reply.json";
 
-  private static final List<String> NAMES = List.copyOf(Arrays.stream(text("index.txt").split("\n"))
-      .map(String::trim).filter(s -> !s.isEmpty()).toList());
+  private static final PayloadFiles FILES = new PayloadFiles(InstagramPayloads.class, "Instagram");
 
   private InstagramPayloads() {}
 
@@ -88,7 +82,7 @@ public final class InstagramPayloads {
    * @return the names, as listed in the index
    */
   public static List<String> names() {
-    return NAMES;
+    return FILES.names();
   }
 
   /**
@@ -99,7 +93,7 @@ public final class InstagramPayloads {
    * @throws IllegalArgumentException if there is no such payload
    */
   public static String text(String name) {
-    return new String(bytes(name), StandardCharsets.UTF_8);
+    return FILES.text(name);
   }
 
   /**
@@ -110,17 +104,6 @@ public final class InstagramPayloads {
    * @throws IllegalArgumentException if there is no such payload
    */
   public static byte[] bytes(String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.contains("..") || name.startsWith("/")) {
-      throw new IllegalArgumentException("payload names are relative paths such as success/me.json; got " + name);
-    }
-    try (InputStream in = InstagramPayloads.class.getResourceAsStream("payloads/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no Instagram payload named '" + name + "'; see InstagramPayloads.names()");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read Instagram payload " + name, e);
-    }
+    return FILES.bytes(name);
   }
 }

@@ -1,12 +1,7 @@
 package io.socialink.testkit.tiktok;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import io.socialink.testkit.internal.emulator.PayloadFiles;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The documented TikTok payloads the {@link TikTokEmulator} answers with and is checked against: copies
@@ -104,8 +99,7 @@ public final class TikTokPayloads {
   /** The {@code authorization.removed} webhook delivery. */
   public static final String WEBHOOK_AUTHORIZATION_REMOVED = "webhook/authorization-removed.json";
 
-  private static final List<String> NAMES = List.copyOf(Arrays.stream(text("index.txt").split("\n"))
-      .map(String::trim).filter(s -> !s.isEmpty()).toList());
+  private static final PayloadFiles FILES = new PayloadFiles(TikTokPayloads.class, "TikTok");
 
   private TikTokPayloads() {}
 
@@ -115,7 +109,7 @@ public final class TikTokPayloads {
    * @return the names, sorted
    */
   public static List<String> names() {
-    return NAMES;
+    return FILES.names();
   }
 
   /**
@@ -126,7 +120,7 @@ public final class TikTokPayloads {
    * @throws IllegalArgumentException if there is no such payload
    */
   public static String text(String name) {
-    return new String(bytes(name), StandardCharsets.UTF_8);
+    return FILES.text(name);
   }
 
   /**
@@ -137,17 +131,6 @@ public final class TikTokPayloads {
    * @throws IllegalArgumentException if there is no such payload
    */
   public static byte[] bytes(String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.contains("..") || name.startsWith("/")) {
-      throw new IllegalArgumentException("payload names are relative paths such as oauth/token-ok.json; got " + name);
-    }
-    try (InputStream in = TikTokPayloads.class.getResourceAsStream("payloads/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no TikTok payload named '" + name + "'; see TikTokPayloads.names()");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read TikTok payload " + name, e);
-    }
+    return FILES.bytes(name);
   }
 }

@@ -1,12 +1,7 @@
 package io.socialink.testkit.x;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import io.socialink.testkit.internal.emulator.PayloadFiles;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The X payloads Socialink's tests are built from: X's documented and logged bodies from the X fact
@@ -97,8 +92,7 @@ public final class XPayloads {
   /** Account Activity API {@code user_event.revoke} event. */
   public static final String WEBHOOK_USER_EVENT_REVOKE = "webhooks/user-event-revoke.json";
 
-  private static final List<String> NAMES = List.copyOf(Arrays.stream(text("index.txt").split("\n"))
-      .map(String::trim).filter(s -> !s.isEmpty()).toList());
+  private static final PayloadFiles FILES = new PayloadFiles(XPayloads.class, "X");
 
   private XPayloads() {}
 
@@ -108,7 +102,7 @@ public final class XPayloads {
    * @return the names, sorted
    */
   public static List<String> names() {
-    return NAMES;
+    return FILES.names();
   }
 
   /**
@@ -119,7 +113,7 @@ public final class XPayloads {
    * @throws IllegalArgumentException if there is no such payload
    */
   public static String text(String name) {
-    return new String(bytes(name), StandardCharsets.UTF_8);
+    return FILES.text(name);
   }
 
   /**
@@ -130,17 +124,6 @@ public final class XPayloads {
    * @throws IllegalArgumentException if there is no such payload
    */
   public static byte[] bytes(String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.contains("..") || name.startsWith("/")) {
-      throw new IllegalArgumentException("payload names are relative paths such as oauth/token.json; got " + name);
-    }
-    try (InputStream in = XPayloads.class.getResourceAsStream("payloads/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no X payload named '" + name + "'; see XPayloads.names()");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read X payload " + name, e);
-    }
+    return FILES.bytes(name);
   }
 }

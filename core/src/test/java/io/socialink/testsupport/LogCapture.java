@@ -1,4 +1,4 @@
-package io.socialink.x;
+package io.socialink.testsupport;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Captures what is logged while it is open. The provider logs through SLF4J, bound in tests to
- * slf4j-simple, which writes to {@code target/socialink-test.log} (see {@code simplelogger.properties});
- * this reads what the file gained since the capture started.
+ * Captures what is logged while it is open. The library logs through SLF4J, bound in the modules'
+ * tests to slf4j-simple, which writes to {@code target/socialink-test.log} (see each module's
+ * {@code simplelogger.properties}); this reads what the file gained since the capture started.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
   static final Path LOG_FILE = Path.of("target", "socialink-test.log");
 
   private final long start;
@@ -21,11 +21,11 @@ final class LogCapture implements AutoCloseable {
     start = size();
   }
 
-  static LogCapture start() {
+  public static LogCapture start() {
     return new LogCapture();
   }
 
-  List<String> messages() {
+  public List<String> messages() {
     try (RandomAccessFile file = new RandomAccessFile(LOG_FILE.toFile(), "r")) {
       long end = file.length();
       byte[] added = new byte[(int) Math.max(0, end - start)];
