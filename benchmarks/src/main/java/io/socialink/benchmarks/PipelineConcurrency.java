@@ -67,7 +67,7 @@ public class PipelineConcurrency {
         .credentials(AppCredentials.confidential(BenchProvider.ID, "oauth2", "bench-client", Secret.of("bench-secret"),
             URI.create("https://app.example/callback")))
         .build();
-    socialink = (BenchProvider.BenchClient) s.client(BenchProvider.ID, "oauth2");
+    socialink = s.client(BenchProvider.BenchClient.class);
   }
 
   /** Stops the server. */

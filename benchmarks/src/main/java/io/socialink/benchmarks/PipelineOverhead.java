@@ -73,12 +73,12 @@ public class PipelineOverhead {
         .credentials(AppCredentials.confidential(BenchProvider.ID, "oauth2", "bench-client", Secret.of("bench-secret"),
             URI.create("https://app.example/callback")))
         .build();
-    socialink = (BenchProvider.BenchClient) s.client(BenchProvider.ID, "oauth2");
+    socialink = s.client(BenchProvider.BenchClient.class);
     ApiResponse canned = new ApiResponse(200, Headers.of("content-type", "application/json; charset=utf-8",
         "x-rate-limit-limit", "1000000000", "x-rate-limit-remaining", "999999999", "x-rate-limit-reset", "4102444800"),
         StubServer.BODY);
     Transport memory = request -> canned;
-    inMemory = (BenchProvider.BenchClient) build(memory).client(BenchProvider.ID, "oauth2");
+    inMemory = build(memory).client(BenchProvider.BenchClient.class);
   }
 
   private Socialink build(Transport transport) {

@@ -107,7 +107,9 @@ class TikTokCallKeysTest {
   @Test
   void loginKitCalls() {
     AppCredentials creds = TikTokWireMock.loginKit();
-    TikTokClient c = (TikTokClient) new TikTokProvider().createClient(context(creds));
+    if (!(new TikTokProvider().createClient(context(creds)) instanceof TikTokClient c)) {
+      throw new AssertionError("the login-kit scheme must give a TikTokClient");
+    }
     Grant g = grant("login-kit");
     Optional<String> user = Optional.of("tiktok:open-1");
     Secret verifier = Secret.of("gaeCq5mVvbhA8Ce6w5O9XBVIKMkySgv-_9A-rnhm9Ns");
