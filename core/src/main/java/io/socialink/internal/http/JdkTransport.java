@@ -61,7 +61,8 @@ public final class JdkTransport implements Transport {
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(request.body());
     b.method(request.method().name(), body);
-    String what = request.method().name() + " " + Redaction.uri(request.uri());
+    // Named in a message only when the answer is too large: no redaction on the way of a success.
+    java.util.function.Supplier<String> what = () -> request.method().name() + " " + Redaction.uri(request.uri());
     HttpResponse<byte[]> response;
     try {
       Path target = request.bodyTarget().orElse(null);
@@ -73,7 +74,7 @@ public final class JdkTransport implements Transport {
       // HttpClient.send wraps a failure of the body subscriber in a plain IOException.
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof ResponseTooLargeException tooLarge) {
-          ResponseTooLargeException thrown = new ResponseTooLargeException(what, tooLarge.limit(),
+          ResponseTooLargeException thrown = new ResponseTooLargeException(what.get(), tooLarge.limit(),
               tooLarge.declaredLength().orElse(-1));
           thrown.setStackTrace(e.getStackTrace());
           throw thrown;
@@ -108,7 +109,7 @@ public final class JdkTransport implements Transport {
   static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private static final int FIRST_CAPACITY = 8 * 1024;
 
-    private final String what;
+    private final java.util.function.Supplier<String> what;
     private final int limit;
     private final long declaredLength;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
@@ -116,7 +117,7 @@ public final class JdkTransport implements Transport {
     private int size;
     private Flow.Subscription subscription;
 
-    CappedBody(String what, int limit, long declaredLength) {
+    CappedBody(java.util.function.Supplier<String> what, int limit, long declaredLength) {
       this.what = what;
       this.limit = limit;
       this.declaredLength = declaredLength;
@@ -129,7 +130,7 @@ public final class JdkTransport implements Transport {
       this.subscription = s;
       if (declaredLength > limit) {
         s.cancel();
-        result.completeExceptionally(new ResponseTooLargeException(what, limit, declaredLength));
+        result.completeExceptionally(new ResponseTooLargeException(what.get(), limit, declaredLength));
         return;
       }
       s.request(Long.MAX_VALUE);
@@ -145,7 +146,7 @@ public final class JdkTransport implements Transport {
         if (n > limit - size) {
           subscription.cancel();
           buffer = new byte[0];
-          result.completeExceptionally(new ResponseTooLargeException(what, limit, declaredLength));
+          result.completeExceptionally(new ResponseTooLargeException(what.get(), limit, declaredLength));
           return;
         }
         if (size + n > buffer.length) {
