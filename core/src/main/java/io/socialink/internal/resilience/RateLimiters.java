@@ -1,8 +1,6 @@
 package io.socialink.internal.resilience;
 
 import io.socialink.spi.Sleeper;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.SocialinkException;
@@ -28,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * user account ({@link RateLimitScope#PER_USER}).
  *
  * <p>A budget has two parts. A declared {@link RateLimitPolicy} gives a permit per attempt,
- * {@code limit} permits per {@code window}: a {@link RateLimitWindow#FIXED} one through a Resilience4j
- * {@link AtomicRateLimiter}, a {@link RateLimitWindow#SLIDING} one through a {@link SlidingWindow},
+ * {@code limit} permits per {@code window}: a {@link RateLimitWindow#FIXED} one through a
+ * {@link FixedWindow}, a {@link RateLimitWindow#SLIDING} one through a {@link SlidingWindow},
  * which never lets more than {@code limit} attempts go in any span of {@code window}. A
  * <em>hold</em> comes from the platform itself: an exhausted {@link RateLimitObservation} or a
  * throttling answer holds every call on that budget until the reset, so calls are not spent on
@@ -108,7 +106,7 @@ public final class RateLimiters {
 
   private final class Budget {
     final BudgetKey key;
-    final @Nullable AtomicRateLimiter limiter;
+    final @Nullable FixedWindow limiter;
     final @Nullable SlidingWindow sliding;
     final @Nullable RateLimitPolicy policy;
     final AtomicLong holdUntilMillis = new AtomicLong(Long.MIN_VALUE);
@@ -122,7 +120,7 @@ public final class RateLimiters {
     /** Callers that waited out this budget's hold or wait for a turn and have not gone yet. */
     int queued;
 
-    Budget(BudgetKey key, @Nullable RateLimitPolicy policy, @Nullable AtomicRateLimiter limiter,
+    Budget(BudgetKey key, @Nullable RateLimitPolicy policy, @Nullable FixedWindow limiter,
         @Nullable SlidingWindow sliding) {
       this.key = key;
       this.policy = policy;
@@ -166,7 +164,7 @@ public final class RateLimiters {
           return sliding.idle(nowMillis);
         }
       }
-      return limiter == null || policy == null || limiter.getMetrics().getAvailablePermissions() >= policy.limit();
+      return limiter == null || policy == null || limiter.available() >= policy.limit();
     }
 
     String describe() {
@@ -454,7 +452,7 @@ public final class RateLimiters {
         }
         continue;
       }
-      long need = b.limiter.getDetailedMetrics().getNanosToWait();
+      long need = b.limiter.nanosToWait();
       if (need > leftNanos) {
         Instant until = clock.instant().plusNanos(need);
         observer.throttled(call, Duration.ofNanos(need), until, true);
@@ -466,9 +464,9 @@ public final class RateLimiters {
       if (b.limiter == null) {
         continue;
       }
-      long nanos = b.limiter.reservePermission(1);
+      long nanos = b.limiter.reserve();
       if (nanos < 0) {
-        long need = b.limiter.getDetailedMetrics().getNanosToWait();
+        long need = b.limiter.nanosToWait();
         Instant now = clock.instant();
         Instant until = now.plusNanos(Math.max(0, need));
         observer.throttled(call, Duration.ofNanos(Math.max(0, need)), until, true);
@@ -641,7 +639,7 @@ public final class RateLimiters {
           continue;
         }
         if (b.limiter != null) {
-          b.limiter.drainPermissions();
+          b.limiter.drain();
         } else if (b.sliding != null) {
           synchronized (b.sliding) {
             b.sliding.drain(now);
@@ -673,7 +671,15 @@ public final class RateLimiters {
   }
 
   /** The limiters' time source: the injected clock to the millisecond, without building an Instant. */
-  private Long clockNanos() {
+  private static long nanosOf(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private long clockNanos() {
     return clock.millis() * 1_000_000L;
   }
 
@@ -733,16 +739,10 @@ public final class RateLimiters {
         if (p.windowKind() == RateLimitWindow.SLIDING) {
           return new Budget(key, p, null, SlidingWindow.of(p.limit(), p.window(), windowOrder.incrementAndGet()));
         }
-        RateLimiterConfig config = RateLimiterConfig.custom()
-            .limitForPeriod(p.limit())
-            .limitRefreshPeriod(p.window())
-            .timeoutDuration(maxWait)
-            .writableStackTraceEnabled(false)
-            .build();
-        String name = "socialink-" + platformId + "-" + key.group + "-" + key.scope;
-        // The limiter reads time from the injected clock, so declared limits are as deterministic
-        // as everything else in the pipeline.
-        return new Budget(key, p, new AtomicRateLimiter(name, config, this::clockNanos), null);
+        // The window reads time from the injected clock, so declared limits are as deterministic as
+        // everything else in the pipeline.
+        return new Budget(key, p, new FixedWindow(p.limit(), nanosOf(p.window()), nanosOf(maxWait), this::clockNanos),
+            null);
       }
     }
     return new Budget(key, null, null, null);
