@@ -13,7 +13,6 @@ module io.socialink.core {
   requires com.fasterxml.jackson.datatype.jdk8;
   requires io.github.resilience4j.retry;
   requires io.github.resilience4j.circuitbreaker;
-  requires io.github.resilience4j.ratelimiter;
   requires io.github.resilience4j.core;
   requires org.slf4j;
 
