@@ -325,10 +325,11 @@ class RateLimitersSlidingTest {
       assertThat(busiestSpan(at, MINUTE)).isLessThanOrEqualTo(90);
     });
     // 720 calls want to go at once and the app lets exactly 600 of them; then each minute the app has
-    // room for 600 again, and the slowest user (none of whose calls fit in the first minute) is done
-    // in the fourth.
+    // room for 600 again. Waiters race for freed room (there is no queue), so a user can lose the
+    // race in the first two minutes; by the third only 400 calls are left, fewer than the app's 600,
+    // so no user loses again, and even a user shut out twice sends its 200 by the fifth minute.
     assertThat(histogram(all)).containsEntry(Duration.ZERO, 600);
     assertThat(histogram(all).keySet()).allSatisfy(d -> assertThat(d.toMillis() % 60_000).isZero());
-    assertThat(Collections.max(all)).isBeforeOrEqualTo(T0.plusSeconds(180));
+    assertThat(Collections.max(all)).isBeforeOrEqualTo(T0.plusSeconds(240));
   }
 }
