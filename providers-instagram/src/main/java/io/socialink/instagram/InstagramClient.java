@@ -5,7 +5,6 @@ import io.socialink.Grant;
 import io.socialink.Secret;
 import io.socialink.auth.AuthorizationRequest;
 import io.socialink.auth.CodeExchange;
-import io.socialink.auth.Scopes;
 import io.socialink.auth.TokenResponse;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
@@ -145,23 +144,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    */
   @Override
   public URI authorizationUrl(AuthorizationRequest request) {
-    Objects.requireNonNull(request, "request");
-    Map<String, String> q = new LinkedHashMap<>();
-    q.put("client_id", credentials().clientId());
-    q.put("redirect_uri", request.redirectUri().toString());
-    q.put("response_type", "code");
-    if (!request.scopes().isEmpty()) {
-      q.put("scope", Scopes.join(request.scopes(), ","));
-    }
-    q.put("state", request.state());
-    for (Map.Entry<String, String> e : request.extraParameters().entrySet()) {
-      if (q.containsKey(e.getKey())) {
-        throw new IllegalArgumentException("extra parameter '" + e.getKey() + "' would replace a standard one");
-      }
-      q.put(e.getKey(), e.getValue());
-    }
-    URI base = endpoints.authorizeUri();
-    return URI.create(base + (base.getRawQuery() == null ? "?" : "&") + ApiRequest.formEncode(q).replace("+", "%20"));
+    return IgCalls.authorizationUrl(endpoints.authorizeUri(), credentials().clientId(), request);
   }
 
   /**

@@ -1,5 +1,9 @@
 package io.socialink.instagram.internal;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.socialink.auth.Scopes;
+import io.socialink.auth.AuthorizationRequest;
 import io.socialink.Grant;
 import io.socialink.Secret;
 import io.socialink.auth.AppCredentials;
@@ -56,6 +60,36 @@ public final class IgCalls {
     appSecrets.forEach(b::secret);
     return executor.execute(new ApiCall(GraphResponseInterpreter.PLATFORM, group, b.build(), idempotency, appId,
         userKey));
+  }
+
+  /**
+   * An authorization (or login dialog) URL as Meta's pages take it: {@code client_id},
+   * {@code redirect_uri}, {@code response_type=code}, the scopes separated by commas, {@code state},
+   * then the request's extra parameters. Meta documents no PKCE here, so no challenge is sent.
+   *
+   * @param base the page, possibly with a query of its own
+   * @param clientId the app id
+   * @param request the request
+   * @return the URL
+   * @throws IllegalArgumentException if an extra parameter would replace one of these
+   */
+  public static URI authorizationUrl(URI base, String clientId, AuthorizationRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("client_id", clientId);
+    q.put("redirect_uri", request.redirectUri().toString());
+    q.put("response_type", "code");
+    if (!request.scopes().isEmpty()) {
+      q.put("scope", Scopes.join(request.scopes(), ","));
+    }
+    q.put("state", request.state());
+    for (Map.Entry<String, String> e : request.extraParameters().entrySet()) {
+      if (q.containsKey(e.getKey())) {
+        throw new IllegalArgumentException("extra parameter '" + e.getKey() + "' would replace a standard one");
+      }
+      q.put(e.getKey(), e.getValue());
+    }
+    return URI.create(base + (base.getRawQuery() == null ? "?" : "&") + ApiRequest.formEncode(q).replace("+", "%20"));
   }
 
   /**
