@@ -167,6 +167,17 @@ class InstagramFacebookLoginWireMockTest {
   }
 
   @Test
+  void anAccountReachedThroughTwoPagesIsListedOnceWithTheFirst() {
+    Grant g = link().grant();
+    wm.stubFor(get(urlPathEqualTo("/v25.0/me/accounts")).willReturn(InstagramWireMock.json(200, "{\"data\":["
+        + "{\"id\":\"1\",\"name\":\"A\",\"instagram_business_account\":{\"id\":\"" + IG + "\"}},"
+        + "{\"id\":\"2\",\"name\":\"B\",\"instagram_business_account\":{\"id\":\"" + IG + "\"}}]}")));
+
+    assertThat(s.client(InstagramFacebookLoginClient.class).instagramAccounts(g))
+        .containsExactly(new InstagramPageAccount(IG, Optional.empty(), "1", Optional.of("A")));
+  }
+
+  @Test
   void theChooserPicksAnotherAccountAndAChooserPickingNoneOfferedIsAConfigurationError() {
     stubLink("facebook/long-lived-token.json");
     Socialink second = socialink(AppCredentials.confidential("instagram", "facebook-login", META_APP_ID,
