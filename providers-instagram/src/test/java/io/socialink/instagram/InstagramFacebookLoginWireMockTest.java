@@ -178,6 +178,20 @@ class InstagramFacebookLoginWireMockTest {
   }
 
   @Test
+  void aGrantWhoseAccountLeftTheUsersPagesIsNotFoundAndARefreshAsksForANewLogin() {
+    Grant g = link().grant();
+    wm.stubFor(get(urlPathEqualTo("/v25.0/me/accounts")).willReturn(fixture(200, "facebook/me-accounts-no-instagram.json")));
+    int before = wm.getAllServeEvents().size();
+
+    assertThat(catchThrowableOfType(SocialinkException.class,
+        () -> s.client(InstagramFacebookLoginClient.class).linkedAccount(g)).category()).isEqualTo(ErrorCategory.NOT_FOUND);
+    SocialinkException refresh = catchThrowableOfType(SocialinkException.class, () -> s.grants().refresh("owner-1", g.id()));
+    assertThat(refresh.category()).isEqualTo(ErrorCategory.AUTH_EXPIRED);
+    assertThat(refresh.remediation()).contains("link the account again");
+    assertThat(wm.getAllServeEvents().size() - before).as("requests: the debug and the Pages, no refresh").isEqualTo(2);
+  }
+
+  @Test
   void theChooserPicksAnotherAccountAndAChooserPickingNoneOfferedIsAConfigurationError() {
     stubLink("facebook/long-lived-token.json");
     Socialink second = socialink(AppCredentials.confidential("instagram", "facebook-login", META_APP_ID,
