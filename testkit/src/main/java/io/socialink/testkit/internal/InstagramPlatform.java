@@ -914,6 +914,23 @@ public final class InstagramPlatform {
     return metered(u.id(), () -> h.answer(t, u));
   }
 
+  /**
+   * A call on an Instagram account with a Facebook user token: refused unless the account is behind one
+   * of the user's Pages; counted against the account's usage, as Meta counts Instagram calls.
+   */
+  private Reply facebookOnAccount(Call c, String igId, java.util.function.Function<User, Reply> then) {
+    String presented = presented(c);
+    Optional<Reply> refused = facebookRefusal(presented);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    FbUser f = fbUsers.get(fbTokens.live(presented).orElseThrow().userId());
+    if (igId == null || !managed(f).contains(igId) || !users.containsKey(igId)) {
+      return graphError(400, InstagramPayloads.OBJECT_MISSING, null);
+    }
+    return metered(igId, () -> then.apply(users.get(igId)));
+  }
+
   private Reply facebookMe(Call c, FbUser u) {
     Map<String, Object> all = Json.template(InstagramPayloads.bytes(InstagramPayloads.FACEBOOK_ME));
     all.put("id", u.id());
@@ -994,11 +1011,7 @@ public final class InstagramPlatform {
     if (!isFacebookToken(c)) {
       return graph(c, (t, u) -> own(c, u, () -> then.apply(u)));
     }
-    return facebook(c, (t, f) -> {
-      String ig = c.params().get("ig");
-      return managed(f).contains(ig) && users.containsKey(ig) ? then.apply(users.get(ig))
-          : graphError(400, InstagramPayloads.OBJECT_MISSING, null);
-    });
+    return facebookOnAccount(c, c.params().get("ig"), then);
   }
 
   /** {@code GET /<id>}: a container's status, or with a Facebook token also an Instagram account. */
@@ -1006,15 +1019,12 @@ public final class InstagramPlatform {
     if (!isFacebookToken(c)) {
       return graph(c, (t, u) -> containerStatus(c, u));
     }
-    return facebook(c, (t, f) -> {
-      String id = c.params().get("id");
-      if (managed(f).contains(id) && users.containsKey(id)) {
-        return instagramUser(c, users.get(id));
-      }
-      Container k = containers.get(id);
-      return k != null && managed(f).contains(k.userId) ? containerStatus(c, users.get(k.userId))
-          : graphError(400, InstagramPayloads.OBJECT_MISSING, null);
-    });
+    String id = c.params().get("id");
+    if (users.containsKey(id)) {
+      return facebookOnAccount(c, id, u -> instagramUser(c, u));
+    }
+    Container k = containers.get(id);
+    return facebookOnAccount(c, k == null ? null : k.userId, u -> containerStatus(c, u));
   }
 
   private Reply instagramUser(Call c, User u) {

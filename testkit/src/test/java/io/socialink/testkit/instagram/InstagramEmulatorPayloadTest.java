@@ -87,8 +87,12 @@ class InstagramEmulatorPayloadTest {
   }
 
   static JsonNode json(HttpResponse<String> r) {
+    return json(r.body());
+  }
+
+  static JsonNode json(String body) {
     try {
-      return MAPPER.readTree(r.body());
+      return MAPPER.readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -311,7 +315,10 @@ class InstagramEmulatorPayloadTest {
     String node = "/v25.0/" + InstagramEmulator.DEFAULT_USER_ID;
     sameShape(get(node + "?fields=id,username,name,profile_picture_url,followers_count,follows_count,media_count", token),
         InstagramPayloads.FACEBOOK_IG_USER);
-    assertThat(get(node + "/media?fields=id", token).statusCode()).isEqualTo(200);
+    HttpResponse<String> media = get(node + "/media?fields=id", token);
+    assertThat(media.statusCode()).isEqualTo(200);
+    assertThat(json(media.headers().firstValue("x-business-use-case-usage").orElseThrow()
+        ).has(InstagramEmulator.DEFAULT_USER_ID)).as("usage is counted per Instagram account").isTrue();
     sameShape(get("/v25.0/17841400000000999?fields=id", token), InstagramPayloads.OBJECT_MISSING);
 
     sameShape(send(HttpRequest.newBuilder(URI.create(ig.graphBaseUri() + "/v25.0/"
