@@ -250,6 +250,40 @@ class InstagramFacebookLoginWireMockTest {
   }
 
   @Test
+  void documentedErrorsOfEachLinkingCallFailTheLinkWithTheirCategory() {
+    record Failing(String path, String fixture, ErrorCategory category) {}
+    for (Failing f : List.of(
+        new Failing("/v25.0/me/accounts", "errors/200-permission.json", ErrorCategory.INSUFFICIENT_SCOPE),
+        new Failing("/v25.0/me/accounts", "errors/190-463-session-expired.json", ErrorCategory.AUTH_EXPIRED),
+        new Failing("/v25.0/debug_token", "errors/1-client-secret.json", ErrorCategory.CONFIGURATION),
+        new Failing("/v25.0/" + IG, "errors/10-permission.json", ErrorCategory.INSUFFICIENT_SCOPE))) {
+      wm.resetAll();
+      stubLink("facebook/long-lived-token.json");
+      wm.stubFor(get(urlPathEqualTo(f.path())).atPriority(1).willReturn(fixture(400, f.fixture())));
+      SocialinkException e = catchThrowableOfType(SocialinkException.class, () -> complete(s));
+      assertThat(e).as(f.fixture()).isNotNull();
+      assertThat(e.category()).as(f.fixture()).isEqualTo(f.category());
+    }
+    wm.resetAll();
+    stubLink("facebook/long-lived-token.json");
+    wm.stubFor(get(urlPathEqualTo("/v25.0/oauth/access_token")).withQueryParam("code", equalTo("fbcode")).atPriority(1)
+        .willReturn(fixture(400, "errors/100-invalid-parameter.json")));
+    assertThat(catchThrowableOfType(SocialinkException.class, () -> complete(s)).category())
+        .isEqualTo(ErrorCategory.INVALID_REQUEST);
+    assertThat(s.grants().list("owner-1")).isEmpty();
+  }
+
+  @Test
+  void aFailureOfTheAppsCredentialsAtTheDebugIsNeverTakenForAlreadyRevoked() {
+    AuthorizationResult r = link();
+    wm.stubFor(get(urlPathEqualTo("/v25.0/debug_token")).willReturn(fixture(400, "errors/1-client-secret.json")));
+
+    assertThat(catchThrowableOfType(SocialinkException.class, () -> s.grants().revoke("owner-1", r.grant().id()))
+        .category()).isEqualTo(ErrorCategory.CONFIGURATION);
+    wm.verify(0, deleteRequestedFor(urlPathEqualTo("/v25.0/" + USER + "/permissions")));
+  }
+
+  @Test
   void revocationDebugsTheTokenForTheFacebookUserThenDeletesItsPermissions() {
     AuthorizationResult r = link();
     wm.stubFor(delete(urlPathEqualTo("/v25.0/" + USER + "/permissions")).willReturn(aResponse().withStatus(200)
