@@ -16,13 +16,13 @@ import io.socialink.http.Idempotency;
 import io.socialink.http.JsonCodec;
 import io.socialink.instagram.internal.IgCalls;
 import io.socialink.instagram.internal.IgFields;
+import io.socialink.instagram.internal.IgGraph;
 import io.socialink.instagram.internal.InstagramWebhookVerifier;
 import io.socialink.publish.Post;
 import io.socialink.publish.PublishedPost;
 import io.socialink.spi.OAuth2Endpoints;
 import io.socialink.spi.ProviderContext;
 import io.socialink.spi.Revocation;
-import io.socialink.spi.Sleeper;
 import io.socialink.spi.StandardOAuth2;
 import io.socialink.spi.StandardOAuth2Client;
 import io.socialink.webhook.WebhookRequest;
@@ -32,16 +32,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The Instagram API with Instagram Login ("Business Login for Instagram", scheme
@@ -92,16 +88,12 @@ public final class InstagramClient extends StandardOAuth2Client {
   /** A token living this long or less is short-lived (they live one hour). */
   static final Duration SHORT_LIVED = Duration.ofHours(2);
 
-  private static final DateTimeFormatter META_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXX");
-
   private final InstagramEndpoints endpoints;
   private final JsonCodec json;
   private final IgCalls calls;
   private final Clock clock;
-  private final Sleeper sleeper;
   private final Secret appSecret;
-  private final Duration pollInterval;
-  private final Duration maxPublishWait;
+  private final IgGraph graph;
   private final InstagramWebhookVerifier webhooks;
 
   InstagramClient(ProviderContext context, InstagramProvider provider, Secret appSecret) {
@@ -116,10 +108,9 @@ public final class InstagramClient extends StandardOAuth2Client {
     this.json = context.json();
     this.calls = new IgCalls(context.calls(), context.credentials());
     this.clock = context.clock();
-    this.sleeper = context.sleeper();
     this.appSecret = appSecret;
-    this.pollInterval = provider.statusPollInterval();
-    this.maxPublishWait = provider.maxPublishWait();
+    this.graph = new IgGraph(calls, json, oauth()::readObject, endpoints::graph, context.sleeper(),
+        provider.statusPollInterval(), provider.maxPublishWait());
     this.webhooks = new InstagramWebhookVerifier(appSecret,
         context.credentials().secret(InstagramProvider.META_APP_SECRET),
         context.credentials().secret(InstagramProvider.WEBHOOK_VERIFY_TOKEN), json, clock, provider.callbackTolerance());
@@ -373,52 +364,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    * @return the page
    */
   public InstagramMediaPage media(Grant grant, Optional<String> after, int limit) {
-    Objects.requireNonNull(grant, "grant");
-    Objects.requireNonNull(after, "after");
-    if (limit < 1 || limit > 100) {
-      throw new IllegalArgumentException("limit must be 1-100; got " + limit);
-    }
-    Map<String, String> q = new LinkedHashMap<>();
-    q.put("fields", MEDIA_FIELDS);
-    q.put("limit", Integer.toString(limit));
-    after.ifPresent(a -> q.put("after", a));
-    ApiRequest request = IgCalls.bearer(HttpMethod.GET, URI.create(endpoints.graph("me/media") + "?"
-        + ApiRequest.formEncode(q)), grant).build();
-    ApiResponse response = calls.send(InstagramEndpointGroups.MEDIA_LIST, request, Idempotency.IDEMPOTENT,
-        IgCalls.userKey(grant));
-    String what = "media list answer";
-    Map<String, Object> m = oauth().readObject(response, "the media list request");
-    List<?> data = IgFields.list(m, "data").orElseThrow(() -> IgFields.malformed(what, "member 'data' is missing"));
-    List<InstagramMedia> media = new ArrayList<>();
-    for (Object o : data) {
-      if (!(o instanceof Map<?, ?>)) {
-        throw IgFields.malformed(what, "member 'data' holds an element that is not an object");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> x = (Map<String, Object>) o;
-      media.add(new InstagramMedia(IgFields.id(x, "id").orElseThrow(() -> IgFields.malformed(what,
-          "a media object has no 'id'")), IgFields.str(x, "caption"), IgFields.str(x, "media_type"),
-          IgFields.str(x, "media_product_type"), IgFields.uri(x, "media_url"), IgFields.uri(x, "thumbnail_url"),
-          IgFields.uri(x, "permalink"), time(x), IgFields.str(x, "username")));
-    }
-    Optional<Map<String, Object>> paging = IgFields.obj(m, "paging");
-    Optional<String> next = paging.flatMap(p -> IgFields.str(p, "next"));
-    Optional<String> cursor = Optional.empty();
-    if (next.isPresent()) {
-      cursor = paging.flatMap(p -> IgFields.obj(p, "cursors")).flatMap(c -> IgFields.str(c, "after"));
-      if (cursor.isEmpty()) {
-        throw IgFields.malformed(what, "member 'paging.next' is present without 'paging.cursors.after'");
-      }
-    }
-    return new InstagramMediaPage(media, cursor);
-  }
-
-  private static Optional<Instant> time(Map<String, Object> m) {
-    try {
-      return IgFields.str(m, "timestamp").map(s -> OffsetDateTime.parse(s, META_TIME).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return graph.media(grant, "me", MEDIA_FIELDS, after, limit);
   }
 
   /**
@@ -428,28 +374,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    * @return the quota
    */
   public InstagramPublishingLimit publishingLimit(Grant grant) {
-    Objects.requireNonNull(grant, "grant");
-    ApiRequest request = IgCalls.bearer(HttpMethod.GET, endpoints.graph(igId(grant)
-        + "/content_publishing_limit?fields=quota_usage,config"), grant).build();
-    ApiResponse response = calls.send(InstagramEndpointGroups.PUBLISHING_LIMIT, request, Idempotency.IDEMPOTENT,
-        IgCalls.userKey(grant));
-    String what = "publishing limit answer";
-    Map<String, Object> m = oauth().readObject(response, "the publishing limit request");
-    List<?> data = IgFields.list(m, "data").orElseThrow(() -> IgFields.malformed(what, "member 'data' is missing"));
-    if (data.isEmpty() || !(data.get(0) instanceof Map<?, ?>)) {
-      throw IgFields.malformed(what, "member 'data' holds no object");
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> d = (Map<String, Object>) data.get(0);
-    OptionalLong usage = IgFields.num(d, "quota_usage");
-    if (usage.isEmpty() || usage.getAsLong() < 0) {
-      throw IgFields.malformed(what, "member 'quota_usage' is missing or not a whole number");
-    }
-    Optional<Map<String, Object>> config = IgFields.obj(d, "config");
-    OptionalLong total = config.map(c -> IgFields.num(c, "quota_total")).orElse(OptionalLong.empty());
-    OptionalLong duration = config.map(c -> IgFields.num(c, "quota_duration")).orElse(OptionalLong.empty());
-    return new InstagramPublishingLimit(usage.getAsLong(), total,
-        duration.isPresent() ? Optional.of(Duration.ofSeconds(duration.getAsLong())) : Optional.empty());
+    return graph.publishingLimit(grant);
   }
 
   /**
@@ -461,11 +386,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    * @return the published media
    */
   public PublishedPost publishImage(Grant grant, URI imageUrl, Optional<String> caption) {
-    Objects.requireNonNull(grant, "grant");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("image_url", Objects.requireNonNull(imageUrl, "imageUrl").toString());
-    Objects.requireNonNull(caption, "caption").ifPresent(c -> body.put("caption", c));
-    return publishContainer(grant, createContainer(grant, body));
+    return graph.publishImage(grant, imageUrl, caption);
   }
 
   /**
@@ -478,13 +399,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    * @return the published media
    */
   public PublishedPost publishReel(Grant grant, URI videoUrl, Optional<String> caption, boolean shareToFeed) {
-    Objects.requireNonNull(grant, "grant");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("media_type", "REELS");
-    body.put("video_url", Objects.requireNonNull(videoUrl, "videoUrl").toString());
-    Objects.requireNonNull(caption, "caption").ifPresent(c -> body.put("caption", c));
-    body.put("share_to_feed", shareToFeed);
-    return publishContainer(grant, createContainer(grant, body));
+    return graph.publishReel(grant, videoUrl, caption, shareToFeed);
   }
 
   /**
@@ -497,30 +412,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    * @return the published media
    */
   public PublishedPost publishCarousel(Grant grant, List<InstagramCarouselItem> items, Optional<String> caption) {
-    Objects.requireNonNull(grant, "grant");
-    List<InstagramCarouselItem> list = List.copyOf(Objects.requireNonNull(items, "items"));
-    if (list.size() < 2 || list.size() > 10) {
-      throw new IllegalArgumentException("a carousel holds 2 to 10 items; got " + list.size());
-    }
-    List<String> children = new ArrayList<>();
-    for (InstagramCarouselItem item : list) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("is_carousel_item", true);
-      if (item.video()) {
-        body.put("media_type", "VIDEO");
-        body.put("video_url", item.url().toString());
-      } else {
-        body.put("image_url", item.url().toString());
-      }
-      String child = createContainer(grant, body);
-      awaitContainer(grant, child);
-      children.add(child);
-    }
-    Map<String, Object> parent = new LinkedHashMap<>();
-    parent.put("media_type", "CAROUSEL");
-    parent.put("children", String.join(",", children));
-    Objects.requireNonNull(caption, "caption").ifPresent(c -> parent.put("caption", c));
-    return publishContainer(grant, createContainer(grant, parent));
+    return graph.publishCarousel(grant, items, caption);
   }
 
   /**
@@ -531,13 +423,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    * @return the container id
    */
   public String createContainer(Grant grant, Map<String, Object> body) {
-    Objects.requireNonNull(grant, "grant");
-    ApiRequest request = IgCalls.bearer(HttpMethod.POST, endpoints.graph(igId(grant) + "/media"), grant)
-        .json(json.write(Map.copyOf(body))).build();
-    ApiResponse response = calls.send(InstagramEndpointGroups.MEDIA_CONTAINER, request, Idempotency.NON_IDEMPOTENT,
-        IgCalls.userKey(grant));
-    Map<String, Object> m = oauth().readObject(response, "the container request");
-    return IgFields.id(m, "id").orElseThrow(() -> IgFields.malformed("container answer", "member 'id' is missing"));
+    return graph.createContainer(grant, body);
   }
 
   /**
@@ -548,19 +434,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    * @return the status
    */
   public InstagramContainerStatus containerStatus(Grant grant, String containerId) {
-    Objects.requireNonNull(grant, "grant");
-    Objects.requireNonNull(containerId, "containerId");
-    if (!containerId.matches("[0-9]{1,40}")) {
-      throw new IllegalArgumentException("containerId must be digits");
-    }
-    ApiRequest request = IgCalls.bearer(HttpMethod.GET, endpoints.graph(containerId + "?fields=status_code,status"),
-        grant).build();
-    ApiResponse response = calls.send(InstagramEndpointGroups.CONTAINER_STATUS, request, Idempotency.IDEMPOTENT,
-        IgCalls.userKey(grant));
-    Map<String, Object> m = oauth().readObject(response, "the container status request");
-    String code = IgFields.str(m, "status_code").orElseThrow(() -> IgFields.malformed("container status answer",
-        "member 'status_code' is missing"));
-    return new InstagramContainerStatus(containerId, code, IgFields.str(m, "status"));
+    return graph.containerStatus(grant, containerId);
   }
 
   /**
@@ -574,32 +448,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    *     {@code INVALID_REQUEST} for {@code ERROR} or {@code EXPIRED}; {@code DUPLICATE} for {@code PUBLISHED}
    */
   public InstagramContainerStatus awaitContainer(Grant grant, String containerId) {
-    Duration waited = Duration.ZERO;
-    while (true) {
-      InstagramContainerStatus s = containerStatus(grant, containerId);
-      if (s.ready()) {
-        return s;
-      }
-      if (s.statusCode().equals("PUBLISHED")) {
-        throw failure(ErrorCategory.DUPLICATE, "container " + containerId + " is already published; it is never"
-            + " published twice");
-      }
-      if (!s.inProgress()) {
-        throw failure(ErrorCategory.INVALID_REQUEST, "container " + containerId + " ended " + s.statusCode()
-            + s.status().map(d -> " (" + io.socialink.http.SafeText.oneLine(d, 80) + ")").orElse("")
-            + "; create a new container");
-      }
-      if (waited.plus(pollInterval).compareTo(maxPublishWait) > 0) {
-        throw failure(ErrorCategory.TRANSIENT, "container " + containerId + " is still IN_PROGRESS after " + waited);
-      }
-      try {
-        sleeper.sleep(pollInterval);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw failure(ErrorCategory.TRANSIENT, "interrupted while waiting for container " + containerId);
-      }
-      waited = waited.plus(pollInterval);
-    }
+    return graph.awaitContainer(grant, containerId);
   }
 
   /**
@@ -612,19 +461,7 @@ public final class InstagramClient extends StandardOAuth2Client {
    * @throws SocialinkException {@code QUOTA_EXHAUSTED} when the quota is reached (no publish is sent)
    */
   public PublishedPost publishContainer(Grant grant, String containerId) {
-    awaitContainer(grant, containerId);
-    InstagramPublishingLimit limit = publishingLimit(grant);
-    if (!limit.allowsOneMore()) {
-      throw failure(ErrorCategory.QUOTA_EXHAUSTED, "the account published " + limit.quotaUsage() + " of "
-          + limit.quotaTotal().getAsLong() + " posts allowed in the current window; nothing was published");
-    }
-    ApiRequest request = IgCalls.bearer(HttpMethod.POST, endpoints.graph(igId(grant) + "/media_publish"), grant)
-        .json(json.write(Map.of("creation_id", containerId))).build();
-    ApiResponse response = calls.send(InstagramEndpointGroups.MEDIA_PUBLISH, request, Idempotency.NON_IDEMPOTENT,
-        IgCalls.userKey(grant));
-    Map<String, Object> m = oauth().readObject(response, "the publish request");
-    String id = IgFields.id(m, "id").orElseThrow(() -> IgFields.malformed("publish answer", "member 'id' is missing"));
-    return new PublishedPost(InstagramProvider.ID, id, Optional.empty());
+    return graph.publishContainer(grant, containerId);
   }
 
   /**
@@ -682,18 +519,6 @@ public final class InstagramClient extends StandardOAuth2Client {
     }
     String url = statusUrl.toString().replace("\\", "\\\\").replace("\"", "\\\"");
     return WebhookResponse.json("{\"url\":\"" + url + "\",\"confirmation_code\":\"" + confirmationCode + "\"}");
-  }
-
-  private static String igId(Grant grant) {
-    String id = grant.account().userId();
-    if (!id.matches("[0-9]{1,40}")) {
-      throw failure(ErrorCategory.INVALID_REQUEST, "grant " + grant.id() + "'s account id is not an Instagram id");
-    }
-    return id;
-  }
-
-  private static SocialinkException failure(ErrorCategory category, String message) {
-    return SocialinkException.of(Classification.of(category, InstagramProvider.ID, 0, message), null, 1);
   }
 
   /** Names the app id and hosts, never a secret. */

@@ -15,6 +15,9 @@ import io.socialink.http.HttpMethod;
 import io.socialink.http.Idempotency;
 import io.socialink.instagram.internal.IgCalls;
 import io.socialink.instagram.internal.IgFields;
+import io.socialink.instagram.internal.IgGraph;
+import io.socialink.publish.Post;
+import io.socialink.publish.PublishedPost;
 import io.socialink.spi.OAuth2Endpoints;
 import io.socialink.spi.ProviderContext;
 import io.socialink.spi.Revocation;
@@ -22,7 +25,11 @@ import io.socialink.spi.StandardOAuth2;
 import io.socialink.spi.StandardOAuth2Client;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,41 +38,85 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Facebook Login for Business (scheme {@code facebook-login}), for Instagram accounts managed through a
- * Facebook Page: the login dialog, the code exchange on {@code graph.facebook.com}, the token debug
- * ({@code GET /debug_token}) that tells the permissions granted and the Facebook user, and Facebook's
- * documented revocation ({@code DELETE /{user-id}/permissions}). Its credentials are the <b>Meta app's</b>
- * id and secret (App settings &gt; Basic), unlike Instagram Login's.
+ * Facebook Login for Business (scheme {@code facebook-login}), for Instagram professional accounts
+ * connected to a Facebook Page. Its credentials are the <b>Meta app's</b> id and secret (App settings
+ * &gt; Basic), unlike Instagram Login's; its calls go to {@code graph.facebook.com}. Get it from a
+ * configured {@link io.socialink.Socialink}:
  *
- * <p>The grant's account is keyed by the Facebook user's app-scoped id (the {@code user_id} of the token
- * debug), which is also what Facebook's deauthorize and data-deletion callbacks carry; reading the
- * Instagram business account behind the user's Pages is not offered yet. Facebook issues no refresh token,
- * so such a grant cannot be refreshed without the user.
+ * <pre>{@code
+ * InstagramFacebookLoginClient fb = socialink.client(InstagramFacebookLoginClient.class);
+ * List<InstagramPageAccount> all = socialink.grants().withGrant(owner, grantId, InstagramFacebookLoginClient.class,
+ *     (c, g) -> c.instagramAccounts(g));
+ * }</pre>
+ *
+ * <p><b>Linking.</b> {@link #exchangeCode} exchanges the code ({@code GET /oauth/access_token}) for a
+ * short-lived user token, exchanges that at once for a long-lived one ({@link #exchangeForLongLived},
+ * {@code grant_type=fb_exchange_token}, about 60 days), debugs it ({@link #debugToken}) for the
+ * permissions granted, the app and the Facebook user, and reads the Instagram professional accounts
+ * behind the user's Pages ({@link #instagramAccounts}). The grant's account is an <b>Instagram
+ * account</b>, keyed by its professional account id (the id of {@code /<IG_ID>/media}), never the
+ * Facebook user. Several accounts: the link targets the one the provider's
+ * {@link InstagramProvider.Builder#facebookAccountChooser chooser} picks, by default the first in
+ * Facebook's order of the Pages; every one of them stays reachable through {@link #instagramAccounts}.
+ * None: {@link InstagramAccountNotConnectedException}, and nothing is stored. Facebook issues no refresh
+ * token: when the long-lived token ends, the user logs in again.
+ *
+ * <p><b>The other ids.</b> Socialink's {@link Grant} and {@link Account} hold no provider data, so the
+ * Facebook user id and the Page id are not stored with the grant; the token carries them, and
+ * {@link #linkedAccount} reads them (the Facebook user from {@code debug_token}, the Page from
+ * {@code /me/accounts}), each in its own field of {@link FacebookLinkedAccount}.
+ *
+ * <p><b>Use.</b> The profile ({@link #user}), media ({@link #media}) and publishing are the Instagram
+ * Graph calls of {@link InstagramClient}, made on {@code graph.facebook.com} with the Instagram account id.
+ *
+ * <p><b>Unlink.</b> {@link #revoke} is Facebook's documented {@code DELETE /{user-id}/permissions},
+ * which invalidates the person's tokens for the app; {@link #isTokenDead} then verifies.
  *
  * <p>Thread-safe; holds no user state.
  */
 public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
-  /** The endpoint group of {@code GET /oauth/access_token}. */
+  /** The endpoint group of {@code GET /oauth/access_token} with a code. */
   public static final String GROUP_TOKEN = "facebook.oauth.token";
+  /** The endpoint group of {@code GET /oauth/access_token?grant_type=fb_exchange_token}. */
+  public static final String GROUP_EXCHANGE = "facebook.oauth.exchange";
   /** The endpoint group of {@code GET /debug_token}. */
   public static final String GROUP_DEBUG = "facebook.debug_token";
   /** The endpoint group of {@code DELETE /{user-id}/permissions}. */
   public static final String GROUP_REVOKE = "facebook.permissions";
-  /** The endpoint group of {@code GET /me}. */
+  /** The endpoint group of {@code GET /me} and {@code GET /<IG_ID>} (the profile). */
   public static final String GROUP_ME = "facebook.me";
+  /** The endpoint group of {@code GET /me/accounts}. */
+  public static final String GROUP_ACCOUNTS = "facebook.me.accounts";
+  /** The fields asked of {@code GET /me/accounts}. */
+  public static final String ACCOUNTS_FIELDS = "id,name,instagram_business_account{id,username}";
+  /** The fields asked of {@code GET /<IG_ID>}, the Instagram account on {@code graph.facebook.com}. */
+  public static final String PROFILE_FIELDS = "id,username,name,profile_picture_url,followers_count,follows_count,media_count";
+  /** Pages asked per {@code /me/accounts} request. */
+  public static final int ACCOUNTS_PAGE_SIZE = 25;
+  /** The most {@code /me/accounts} requests one listing makes before it calls the answer malformed. */
+  static final int MAX_ACCOUNT_REQUESTS = 40;
 
   private final FacebookLoginEndpoints endpoints;
   private final IgCalls calls;
+  private final IgGraph graph;
   private final Secret appSecret;
+  private final Clock clock;
+  private final Function<List<InstagramPageAccount>, InstagramPageAccount> chooser;
 
-  InstagramFacebookLoginClient(ProviderContext context, FacebookLoginEndpoints endpoints, Secret appSecret) {
-    super(StandardOAuth2.newBuilder(context, OAuth2Endpoints.withoutRevocation(endpoints.dialogUri(),
-        endpoints.graph("oauth/access_token"))).scopeSeparator(",").tokenEndpointGroup(GROUP_TOKEN).build());
-    this.endpoints = endpoints;
+  InstagramFacebookLoginClient(ProviderContext context, InstagramProvider provider, Secret appSecret) {
+    super(StandardOAuth2.newBuilder(context, OAuth2Endpoints.withoutRevocation(provider.facebookEndpoints().dialogUri(),
+        provider.facebookEndpoints().graph("oauth/access_token"))).scopeSeparator(",").tokenEndpointGroup(GROUP_TOKEN)
+        .build());
+    this.endpoints = provider.facebookEndpoints();
     this.calls = new IgCalls(context.calls(), context.credentials());
+    this.graph = new IgGraph(calls, context.json(), oauth()::readObject, endpoints::graph, context.sleeper(),
+        provider.statusPollInterval(), provider.maxPublishWait());
     this.appSecret = appSecret;
+    this.clock = context.clock();
+    this.chooser = provider.facebookAccountChooser();
   }
 
   /**
@@ -89,11 +140,17 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
   }
 
   /**
-   * Exchanges the code with {@code GET /oauth/access_token?client_id=&redirect_uri=&client_secret=&code=},
-   * then debugs the token ({@link #debugToken}) for the permissions granted and the Facebook user id.
+   * Completes the link: exchanges the code with
+   * {@code GET /oauth/access_token?client_id=&redirect_uri=&client_secret=&code=}, exchanges the
+   * short-lived token for a long-lived one ({@link #exchangeForLongLived}), debugs the long-lived token
+   * ({@link #debugToken}) for the permissions granted, and reads the Instagram accounts behind the user's
+   * Pages ({@link #instagramAccounts}). The answer's token is the long-lived one, without a refresh
+   * token; its lifetime is the exchange's {@code expires_in}, else the debug's {@code expires_at}, else
+   * unknown; its scopes are the debug's; its account id is the chosen Instagram account's id.
    *
+   * @throws InstagramAccountNotConnectedException when no Page of the user has an Instagram professional account
    * @throws SocialinkException the classified failure; {@code AUTH_REVOKED} when the new token debugs as
-   *     invalid, {@code CONFIGURATION} when it belongs to another app
+   *     invalid, {@code CONFIGURATION} when it belongs to another app or the chooser picks no listed account
    */
   @Override
   public TokenResponse exchangeCode(CodeExchange exchange) {
@@ -105,17 +162,68 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
     q.put("code", exchange.code().reveal());
     ApiRequest request = ApiRequest.newBuilder(HttpMethod.GET, URI.create(endpoints.graph("oauth/access_token") + "?"
         + ApiRequest.formEncode(q))).secret(appSecret).secret(exchange.code()).build();
-    TokenResponse t = oauth().readTokens(calls.send(GROUP_TOKEN, request, Idempotency.NON_IDEMPOTENT,
+    TokenResponse shortLived = oauth().readTokens(calls.send(GROUP_TOKEN, request, Idempotency.NON_IDEMPOTENT,
         Optional.empty()));
-    FacebookTokenInfo info = debugToken(t.accessToken());
+    TokenResponse longLived = exchangeForLongLived(shortLived.accessToken());
+    Instant now = clock.instant();
+    FacebookTokenInfo info = debugToken(longLived.accessToken());
     if (!info.valid()) {
-      throw failure(ErrorCategory.AUTH_REVOKED, "Facebook debugs the new token as invalid");
+      throw IgGraph.failure(ErrorCategory.AUTH_REVOKED, "Facebook debugs the new token as invalid");
     }
     if (info.appId().isPresent() && !info.appId().get().equals(credentials().clientId())) {
-      throw failure(ErrorCategory.CONFIGURATION, "the new token belongs to another app than the configured Meta app");
+      throw IgGraph.failure(ErrorCategory.CONFIGURATION,
+          "the new token belongs to another app than the configured Meta app");
     }
-    return new TokenResponse(t.accessToken(), Optional.empty(), t.expiresIn(), Optional.empty(),
-        Optional.of(info.scopes()), t.tokenType(), info.userId());
+    List<InstagramPageAccount> accounts = instagramAccounts(longLived.accessToken(), Optional.empty());
+    InstagramPageAccount chosen = choose(accounts);
+    Optional<Duration> expiresIn = longLived.expiresIn().isPresent() ? longLived.expiresIn()
+        : info.expiresAt().filter(e -> e.isAfter(now)).map(e -> Duration.between(now, e));
+    return new TokenResponse(longLived.accessToken(), Optional.empty(), expiresIn, Optional.empty(),
+        Optional.of(info.scopes()), longLived.tokenType(), Optional.of(chosen.instagramAccountId()));
+  }
+
+  private InstagramPageAccount choose(List<InstagramPageAccount> accounts) {
+    if (accounts.isEmpty()) {
+      throw new InstagramAccountNotConnectedException(Classification.of(ErrorCategory.PERMISSION_DENIED,
+          InstagramProvider.ID, 0, "none of the Facebook Pages the user shared has an Instagram professional account"
+              + " connected, so there is no Instagram account to link"));
+    }
+    InstagramPageAccount chosen;
+    try {
+      chosen = chooser.apply(accounts);
+    } catch (RuntimeException e) {
+      throw SocialinkException.of(Classification.of(ErrorCategory.CONFIGURATION, InstagramProvider.ID, 0,
+          "the Facebook account chooser failed: " + e.getClass().getName()), e, 1);
+    }
+    if (chosen == null || !accounts.contains(chosen)) {
+      throw IgGraph.failure(ErrorCategory.CONFIGURATION, "the Facebook account chooser picked none of the "
+          + accounts.size() + " Instagram accounts it was offered");
+    }
+    return chosen;
+  }
+
+  /**
+   * Exchanges a short-lived user token for a long-lived one:
+   * {@code GET /oauth/access_token?grant_type=fb_exchange_token&client_id=&client_secret=&fb_exchange_token=},
+   * with the Meta app's secret; the secret and both tokens are declared secret.
+   *
+   * @param shortLived the short-lived user token
+   * @return the long-lived token, with its {@code expires_in} when Facebook sent it
+   * @throws SocialinkException the classified failure, or {@code UNKNOWN} without {@code access_token}
+   */
+  public TokenResponse exchangeForLongLived(Secret shortLived) {
+    Objects.requireNonNull(shortLived, "shortLived");
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("grant_type", "fb_exchange_token");
+    q.put("client_id", credentials().clientId());
+    q.put("client_secret", appSecret.reveal());
+    q.put("fb_exchange_token", shortLived.reveal());
+    ApiRequest request = ApiRequest.newBuilder(HttpMethod.GET, URI.create(endpoints.graph("oauth/access_token") + "?"
+        + ApiRequest.formEncode(q))).secret(appSecret).secret(shortLived).build();
+    TokenResponse t = oauth().readTokens(calls.send(GROUP_EXCHANGE, request, Idempotency.NON_IDEMPOTENT,
+        Optional.empty()));
+    return new TokenResponse(t.accessToken(), Optional.empty(), t.expiresIn(), Optional.empty(), Optional.empty(),
+        t.tokenType(), Optional.empty());
   }
 
   /**
@@ -124,6 +232,7 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
    *
    * @param token the token to inspect
    * @return what Facebook says about it
+   * @throws SocialinkException the classified failure, or {@code UNKNOWN} without {@code data}
    */
   public FacebookTokenInfo debugToken(Secret token) {
     Objects.requireNonNull(token, "token");
@@ -137,6 +246,9 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
     Map<String, Object> m = oauth().readObject(response, "the token debug request");
     Map<String, Object> d = IgFields.obj(m, "data").orElseThrow(() -> IgFields.malformed("token debug answer",
         "member 'data' is missing"));
+    if (!(d.get("is_valid") instanceof Boolean)) {
+      throw IgFields.malformed("token debug answer", "member 'data.is_valid' is missing or not a boolean");
+    }
     Set<String> scopes = new LinkedHashSet<>();
     for (Object o : IgFields.list(d, "scopes").orElse(List.of())) {
       if (o instanceof String s && !s.isBlank()) {
@@ -153,34 +265,277 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
   }
 
   /**
-   * Reads the Facebook user, {@code GET /me?fields=id,name}, as the account: keyed by the app-scoped
-   * Facebook user id, with the name as display name.
+   * The Instagram professional accounts behind the Pages the user shared, in Facebook's order:
+   * {@code GET /me/accounts?fields=}{@value #ACCOUNTS_FIELDS}{@code &limit=25}, following the cursor
+   * while {@code paging.next} is present. Pages without an {@code instagram_business_account} are
+   * skipped; an account reached through two Pages is listed once, with the first.
+   *
+   * @param grant the grant
+   * @return the accounts, possibly none
+   * @throws SocialinkException the classified failure, or {@code UNKNOWN} for an answer without the
+   *     documented shape
    */
+  public List<InstagramPageAccount> instagramAccounts(Grant grant) {
+    Objects.requireNonNull(grant, "grant");
+    return instagramAccounts(grant.accessToken(), IgCalls.userKey(grant));
+  }
+
+  private List<InstagramPageAccount> instagramAccounts(Secret token, Optional<String> userKey) {
+    String what = "Pages answer";
+    List<InstagramPageAccount> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> cursors = new HashSet<>();
+    Optional<String> after = Optional.empty();
+    for (int request = 0; request < MAX_ACCOUNT_REQUESTS; request++) {
+      Map<String, String> q = new LinkedHashMap<>();
+      q.put("fields", ACCOUNTS_FIELDS);
+      q.put("limit", Integer.toString(ACCOUNTS_PAGE_SIZE));
+      after.ifPresent(a -> q.put("after", a));
+      ApiRequest r = ApiRequest.newBuilder(HttpMethod.GET, URI.create(endpoints.graph("me/accounts") + "?"
+          + ApiRequest.formEncode(q))).header("Authorization", "Bearer " + token.reveal()).secret(token).build();
+      Map<String, Object> m = oauth().readObject(calls.send(GROUP_ACCOUNTS, r, Idempotency.IDEMPOTENT, userKey),
+          "the Pages request");
+      for (Map<String, Object> page : IgGraph.objects(m, what)) {
+        String pageId = IgFields.id(page, "id").orElseThrow(() -> IgFields.malformed(what, "a Page has no 'id'"));
+        Optional<Map<String, Object>> ig = IgFields.obj(page, "instagram_business_account");
+        if (ig.isEmpty()) {
+          continue;
+        }
+        String igId = IgFields.id(ig.get(), "id").orElseThrow(() -> IgFields.malformed(what,
+            "an 'instagram_business_account' has no 'id'"));
+        if (!igId.matches("[0-9]{1,40}") || !pageId.matches("[0-9]{1,40}")) {
+          throw IgFields.malformed(what, "a Page or Instagram account id is not digits");
+        }
+        if (seen.add(igId)) {
+          out.add(new InstagramPageAccount(igId, IgFields.str(ig.get(), "username"), pageId, IgFields.str(page, "name")));
+        }
+      }
+      after = IgGraph.nextCursor(m, what);
+      if (after.isEmpty()) {
+        return List.copyOf(out);
+      }
+      if (!cursors.add(after.get())) {
+        throw IgFields.malformed(what, "member 'paging.cursors.after' repeats a cursor already followed");
+      }
+    }
+    throw IgFields.malformed(what, "it still has more pages after " + MAX_ACCOUNT_REQUESTS + " requests");
+  }
+
+  /**
+   * The ids behind a grant: the Facebook user from {@code debug_token} and the Page of the grant's
+   * Instagram account from {@code /me/accounts}.
+   *
+   * @param grant the grant
+   * @return the ids
+   * @throws SocialinkException {@code AUTH_REVOKED} when the token debugs as invalid; {@code NOT_FOUND}
+   *     when no Page of the user holds the grant's account any more; {@code UNKNOWN} without a user id
+   */
+  public FacebookLinkedAccount linkedAccount(Grant grant) {
+    Objects.requireNonNull(grant, "grant");
+    FacebookTokenInfo info = debugToken(grant.accessToken());
+    if (!info.valid()) {
+      throw IgGraph.failure(ErrorCategory.AUTH_REVOKED, "grant " + grant.id() + "'s token debugs as invalid");
+    }
+    String user = info.userId().orElseThrow(() -> IgFields.malformed("token debug answer",
+        "member 'data.user_id' is missing"));
+    String igId = IgGraph.igId(grant);
+    InstagramPageAccount account = instagramAccounts(grant).stream().filter(a -> a.instagramAccountId().equals(igId))
+        .findFirst().orElseThrow(() -> IgGraph.failure(ErrorCategory.NOT_FOUND, "no Facebook Page of the user holds"
+            + " grant " + grant.id() + "'s Instagram account any more"));
+    return new FacebookLinkedAccount(user, account);
+  }
+
+  /** Reads the account with {@link #user(Grant)}, keyed by the Instagram professional account id. */
   @Override
   public Account profile(Grant grant) {
+    return user(grant).toAccount();
+  }
+
+  /**
+   * Reads the grant's Instagram account on {@code graph.facebook.com}:
+   * {@code GET /<IG_ID>?fields=}{@value #PROFILE_FIELDS}. Facebook Login has no app-scoped Instagram
+   * id or account type here, so those stay empty.
+   *
+   * @param grant the grant
+   * @return the user
+   * @throws SocialinkException the classified failure; {@code UNKNOWN} without {@code id}, or with another
+   *     account's id
+   */
+  public InstagramUser user(Grant grant) {
     Objects.requireNonNull(grant, "grant");
-    ApiRequest request = IgCalls.bearer(HttpMethod.GET, endpoints.graph("me?fields=id,name"), grant).build();
-    Map<String, Object> m = oauth().readObject(calls.send(GROUP_ME, request, Idempotency.IDEMPOTENT,
-        IgCalls.userKey(grant)), "the profile request");
-    String id = IgFields.id(m, "id").orElseThrow(() -> IgFields.malformed("profile answer", "member 'id' is missing"));
-    return new Account(InstagramProvider.ID, id, Optional.empty(), IgFields.str(m, "name"));
+    String igId = IgGraph.igId(grant);
+    Map<String, Object> m = graph.get(GROUP_ME, graph.uri(igId + "?fields=" + PROFILE_FIELDS), grant,
+        "the profile request");
+    String what = "profile answer";
+    String id = IgFields.id(m, "id").orElseThrow(() -> IgFields.malformed(what, "member 'id' is missing"));
+    if (!id.equals(igId)) {
+      throw IgFields.malformed(what, "member 'id' names another account than the one asked");
+    }
+    return new InstagramUser(id, Optional.empty(), IgFields.str(m, "username"), IgFields.str(m, "name"),
+        Optional.empty(), IgFields.uri(m, "profile_picture_url"), IgFields.num(m, "followers_count"),
+        IgFields.num(m, "follows_count"), IgFields.num(m, "media_count"));
+  }
+
+  /**
+   * Probes {@code GET /<IG_ID>?fields=id} with the grant's token (not refreshed), as an unlink's
+   * verification does.
+   *
+   * @param grant the grant
+   * @return true when Facebook refuses the token as expired or revoked; false when it accepts it
+   * @throws SocialinkException when the probe fails otherwise, so the answer is unknown
+   */
+  public boolean isTokenDead(Grant grant) {
+    Objects.requireNonNull(grant, "grant");
+    try {
+      graph.get(GROUP_ME, graph.uri(IgGraph.igId(grant) + "?fields=id"), grant, "the verification probe");
+      return false;
+    } catch (SocialinkException e) {
+      if (e.category() == ErrorCategory.AUTH_REVOKED || e.category() == ErrorCategory.AUTH_EXPIRED) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads one page of the account's media, newest first:
+   * {@code GET /<IG_ID>/media?fields=}{@value InstagramClient#MEDIA_FIELDS}.
+   *
+   * @param grant the grant
+   * @param after the cursor of {@link InstagramMediaPage#after()}; empty for the first page
+   * @param limit 1 to 100 media
+   * @return the page
+   */
+  public InstagramMediaPage media(Grant grant, Optional<String> after, int limit) {
+    Objects.requireNonNull(grant, "grant");
+    return graph.media(grant, IgGraph.igId(grant), InstagramClient.MEDIA_FIELDS, after, limit);
+  }
+
+  /**
+   * Reads the account's publishing quota now: {@code GET /<IG_ID>/content_publishing_limit?fields=quota_usage,config}.
+   *
+   * @param grant the grant
+   * @return the quota
+   */
+  public InstagramPublishingLimit publishingLimit(Grant grant) {
+    return graph.publishingLimit(grant);
+  }
+
+  /**
+   * Publishes one JPEG image Instagram fetches from a public URL, as {@link InstagramClient#publishImage}.
+   *
+   * @param grant the grant (permission {@code instagram_content_publish})
+   * @param imageUrl the image's public address
+   * @param caption the caption
+   * @return the published media
+   */
+  public PublishedPost publishImage(Grant grant, URI imageUrl, Optional<String> caption) {
+    return graph.publishImage(grant, imageUrl, caption);
+  }
+
+  /**
+   * Publishes a reel, as {@link InstagramClient#publishReel}.
+   *
+   * @param grant the grant
+   * @param videoUrl the video's public address
+   * @param caption the caption
+   * @param shareToFeed whether the reel also shows in the feed
+   * @return the published media
+   */
+  public PublishedPost publishReel(Grant grant, URI videoUrl, Optional<String> caption, boolean shareToFeed) {
+    return graph.publishReel(grant, videoUrl, caption, shareToFeed);
+  }
+
+  /**
+   * Publishes a carousel of 2 to 10 items, as {@link InstagramClient#publishCarousel}.
+   *
+   * @param grant the grant
+   * @param items 2 to 10 items
+   * @param caption the caption
+   * @return the published media
+   */
+  public PublishedPost publishCarousel(Grant grant, List<InstagramCarouselItem> items, Optional<String> caption) {
+    return graph.publishCarousel(grant, items, caption);
+  }
+
+  /**
+   * Creates a media container, {@code POST /<IG_ID>/media}. Never repeated blindly.
+   *
+   * @param grant the grant
+   * @param body the container's parameters
+   * @return the container id
+   */
+  public String createContainer(Grant grant, Map<String, Object> body) {
+    return graph.createContainer(grant, body);
+  }
+
+  /**
+   * Reads a container's status once.
+   *
+   * @param grant the grant
+   * @param containerId the container
+   * @return the status
+   */
+  public InstagramContainerStatus containerStatus(Grant grant, String containerId) {
+    return graph.containerStatus(grant, containerId);
+  }
+
+  /**
+   * Polls a container until it is ready, as {@link InstagramClient#awaitContainer}.
+   *
+   * @param grant the grant
+   * @param containerId the container
+   * @return the {@code FINISHED} status
+   */
+  public InstagramContainerStatus awaitContainer(Grant grant, String containerId) {
+    return graph.awaitContainer(grant, containerId);
+  }
+
+  /**
+   * Waits for the container, reads the quota live, then publishes, as {@link InstagramClient#publishContainer}.
+   *
+   * @param grant the grant
+   * @param containerId the container
+   * @return the published media
+   */
+  public PublishedPost publishContainer(Grant grant, String containerId) {
+    return graph.publishContainer(grant, containerId);
+  }
+
+  /**
+   * Instagram fetches media from public URLs and Socialink's posts carry bytes, so this refuses; use
+   * {@link #publishImage}, {@link #publishReel} or {@link #publishCarousel}.
+   *
+   * @throws SocialinkException {@code INVALID_REQUEST} always
+   */
+  @Override
+  public PublishedPost publish(Grant grant, Post post) {
+    throw SocialinkException.of(Classification.of(ErrorCategory.INVALID_REQUEST, InstagramProvider.ID, 0,
+        "Instagram publishes media it fetches from public URLs, not uploaded bytes")
+        .withRemediation("Host the media at a public https URL and use InstagramFacebookLoginClient.publishImage,"
+            + " publishReel or publishCarousel."), null, 1);
   }
 
   /**
    * Revokes the whole grant with Facebook's documented {@code DELETE /{user-id}/permissions} and the
-   * user's token: Facebook then invalidates the person's user tokens for the app. A token Facebook
-   * already refuses counts as already revoked.
+   * user's token; Facebook then invalidates the person's user tokens for the app. The Facebook user id
+   * is the token's, read with {@link #debugToken} first; a token that debugs as invalid, or that the
+   * DELETE refuses as expired or revoked, was already dead.
    *
-   * @return {@link Revocation#REVOKED} on {@code true} or {@code {"success":true}}
-   * @throws SocialinkException the classified failure, or {@code UNKNOWN} for any other answer
+   * @return {@link Revocation#REVOKED} on {@code true} or {@code {"success":true}}, else
+   *     {@link Revocation#ALREADY_REVOKED} for a dead token
+   * @throws SocialinkException the classified failure (a failure of the app's own credentials at the
+   *     debug is never taken for "already revoked"), or {@code UNKNOWN} for any other answer
    */
   @Override
   public Revocation revoke(Grant grant) {
     Objects.requireNonNull(grant, "grant");
-    String user = grant.account().userId();
-    if (!user.matches("[0-9]{1,40}")) {
-      throw failure(ErrorCategory.INVALID_REQUEST, "grant " + grant.id() + "'s account id is not a Facebook user id");
+    FacebookTokenInfo info = debugToken(grant.accessToken());
+    if (!info.valid()) {
+      return Revocation.ALREADY_REVOKED;
     }
+    String user = info.userId().filter(u -> u.matches("[0-9]{1,40}")).orElseThrow(() -> IgFields.malformed(
+        "token debug answer", "member 'data.user_id' is missing or not digits"));
     ApiResponse response;
     try {
       response = calls.send(GROUP_REVOKE, IgCalls.bearer(HttpMethod.DELETE, endpoints.graph(user + "/permissions"),
@@ -196,10 +551,6 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
       return Revocation.REVOKED;
     }
     throw IgFields.malformed("revocation answer", "it is neither true nor {\"success\":true}");
-  }
-
-  private static SocialinkException failure(ErrorCategory category, String message) {
-    return SocialinkException.of(Classification.of(category, InstagramProvider.ID, 0, message), null, 1);
   }
 
   /** Names the app id and host, never a secret. */

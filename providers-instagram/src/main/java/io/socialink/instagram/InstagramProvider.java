@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The Instagram provider: Instagram API with Instagram Login and with Facebook Login, with the
@@ -115,6 +116,9 @@ public final class InstagramProvider extends AbstractPlatformProvider {
   public static final String WEBHOOK_VERIFY_TOKEN = "webhook_verify_token";
   /** The probe of an unlink's verification step: the old token must fail. */
   public static final String VERIFY_PROBE = "GET /me?fields=user_id (the old token must be refused)";
+  /** The probe of an unlink's verification step for a Facebook Login grant: the old token must fail. */
+  public static final String FACEBOOK_VERIFY_PROBE =
+      "GET graph.facebook.com /<IG_ID>?fields=id (the old token must be refused)";
 
   private static final Platform PLATFORM = new Platform(ID, "Instagram",
       Set.of(Capability.TOKEN_REFRESH, Capability.PROFILE, Capability.PUBLISH_IMAGE, Capability.PUBLISH_VIDEO,
@@ -126,6 +130,7 @@ public final class InstagramProvider extends AbstractPlatformProvider {
   private final Duration statusPollInterval;
   private final Duration maxPublishWait;
   private final Duration callbackTolerance;
+  private final Function<List<InstagramPageAccount>, InstagramPageAccount> facebookAccountChooser;
 
   /** Creates the provider with Instagram's own hosts; {@link java.util.ServiceLoader} calls this. */
   public InstagramProvider() {
@@ -139,6 +144,7 @@ public final class InstagramProvider extends AbstractPlatformProvider {
     this.statusPollInterval = b.statusPollInterval;
     this.maxPublishWait = b.maxPublishWait;
     this.callbackTolerance = b.callbackTolerance;
+    this.facebookAccountChooser = b.facebookAccountChooser;
   }
 
   /**
@@ -181,6 +187,10 @@ public final class InstagramProvider extends AbstractPlatformProvider {
     return callbackTolerance;
   }
 
+  Function<List<InstagramPageAccount>, InstagramPageAccount> facebookAccountChooser() {
+    return facebookAccountChooser;
+  }
+
   /** Instagram captions hold at most 2,200 characters. */
   @Override
   public TextRules textRules() {
@@ -188,20 +198,31 @@ public final class InstagramProvider extends AbstractPlatformProvider {
   }
 
   /**
-   * Instagram's part of an unlink plan: for each grant a verification that the old token is refused
-   * ({@value #VERIFY_PROBE}), since Instagram documents no revocation of an Instagram Login grant
-   * (no revoke step is planned; {@link InstagramClient#revoke} only makes best-effort calls and says so);
-   * and for a link that gave an app access to the account (a {@link LinkKind#PROFILE_LINK} such as
-   * Instagram shown on a TikTok profile, an app authorization or a cross-post), the user's removal of
-   * that app in Instagram ({@link #REMOVE_APP_ACCESS}, or {@link #REMOVE_APP_ACCESS_ON_FACEBOOK} for
-   * Facebook Login grants), naming the app that holds the access.
+   * Instagram's part of an unlink plan, per grant by its scheme:
+   * <ul>
+   *   <li>a Facebook Login grant ({@link #FACEBOOK_LOGIN}) is revoked through the API
+   *       ({@link InstagramFacebookLoginClient#revoke}: Facebook's documented
+   *       {@code DELETE /{user-id}/permissions}), then verified ({@value #FACEBOOK_VERIFY_PROBE});</li>
+   *   <li>an Instagram Login grant is only verified ({@value #VERIFY_PROBE}): Instagram documents no
+   *       revocation of such a grant, so no revoke step is planned ({@link InstagramClient#revoke} only makes
+   *       best-effort calls and says so).</li>
+   * </ul>
+   * For a link that gave an app access to the account (a {@link LinkKind#PROFILE_LINK} such as Instagram
+   * shown on a TikTok profile, an app authorization or a cross-post), the user's removal of that app in
+   * Instagram ({@link #REMOVE_APP_ACCESS}), or for Facebook Login grants the user's check in Facebook's Apps
+   * and Websites ({@link #REMOVE_APP_ACCESS_ON_FACEBOOK}), naming the app that holds the access.
    */
   @Override
   public UnlinkContributor unlinkContributor() {
     return context -> {
       List<UnlinkStep> steps = new ArrayList<>();
       for (Grant g : context.grants()) {
-        steps.add(new UnlinkStep.Verify(context.stepId("verify", ID, g.id()), ID, g.id(), VERIFY_PROBE));
+        if (g.schemeId().equals(FACEBOOK_LOGIN.id())) {
+          steps.add(new UnlinkStep.RevokeGrant(context.stepId("revoke", ID, g.id()), ID, g.id()));
+          steps.add(new UnlinkStep.Verify(context.stepId("verify", ID, g.id()), ID, g.id(), FACEBOOK_VERIFY_PROBE));
+        } else {
+          steps.add(new UnlinkStep.Verify(context.stepId("verify", ID, g.id()), ID, g.id(), VERIFY_PROBE));
+        }
       }
       context.link().ifPresent(link -> {
         // Instagram offers no documented API to revoke an Instagram Login grant: the user removes the app.
@@ -217,7 +238,9 @@ public final class InstagramProvider extends AbstractPlatformProvider {
           String extra = link.kind() == LinkKind.PROFILE_LINK
               ? " Then check that " + holder + " no longer appears under Apps and websites → Active (newer apps: Accounts"
                   + " Center) and review the account's active sessions in the security settings."
-              : viaFacebook ? "" : " Instagram documents no way for an app to revoke an Instagram Login grant, so this"
+              : viaFacebook ? " The revocation through Facebook's API removes the app's permissions; check that the"
+                  + " app is gone from Facebook's Apps and Websites, and remove it there if it is still listed."
+                  : " Instagram documents no way for an app to revoke an Instagram Login grant, so this"
                   + " removal (or Accounts Center) is the only sure revocation.";
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, p.id(), link.id()), p,
               "Unlinking on one side can leave " + holder + "'s access to the Instagram account in place; remove it there."
@@ -245,7 +268,7 @@ public final class InstagramProvider extends AbstractPlatformProvider {
               "Facebook Login credentials need the Meta app's secret as their client secret")
               .withRemediation("Use the Meta app's id and secret (App Dashboard > App settings > Basic) for the '"
                   + FACEBOOK_LOGIN.id() + "' scheme."), null, 1));
-      return new InstagramFacebookLoginClient(context, facebookEndpoints, metaSecret);
+      return new InstagramFacebookLoginClient(context, this, metaSecret);
     }
     Secret secret = context.credentials().clientSecret().orElseThrow(() -> new ConfigurationException(
         Classification.of(ErrorCategory.CONFIGURATION, ID, 0,
@@ -279,8 +302,24 @@ public final class InstagramProvider extends AbstractPlatformProvider {
     private Duration statusPollInterval = Duration.ofMinutes(1);
     private Duration maxPublishWait = Duration.ofMinutes(5);
     private Duration callbackTolerance = Duration.ofMinutes(15);
+    private Function<List<InstagramPageAccount>, InstagramPageAccount> facebookAccountChooser = accounts -> accounts.get(0);
 
     private Builder() {}
+
+    /**
+     * Which Instagram account a Facebook Login link targets when the user's Pages hold several: given
+     * every account found (at least one, in Facebook's order of the Pages), it returns one of them. By
+     * default the first. The others stay reachable with
+     * {@link InstagramFacebookLoginClient#instagramAccounts}. A chooser that throws or returns an account
+     * not offered fails the link with {@code CONFIGURATION}.
+     *
+     * @param value the chooser
+     * @return this builder
+     */
+    public Builder facebookAccountChooser(Function<List<InstagramPageAccount>, InstagramPageAccount> value) {
+      this.facebookAccountChooser = Objects.requireNonNull(value, "facebookAccountChooser");
+      return this;
+    }
 
     /**
      * The hosts; Instagram's own by default.

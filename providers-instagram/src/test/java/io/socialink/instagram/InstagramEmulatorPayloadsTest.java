@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InstagramEmulatorPayloadsTest {
   @Test
   void everyEmulatorPayloadIsTheProvidersFixtureByteForByte() {
-    assertThat(InstagramPayloads.names()).hasSize(30).contains(InstagramPayloads.CODE_EXCHANGE,
+    assertThat(InstagramPayloads.names()).hasSize(38).contains(InstagramPayloads.CODE_EXCHANGE,
         InstagramPayloads.INSTAGRAM_BUC, InstagramPayloads.SIGNED_REQUEST_PAYLOAD);
     for (String name : InstagramPayloads.names()) {
       assertThat(InstagramPayloads.text(name)).as(name).isEqualTo(InstagramWireMock.text(name));

@@ -97,17 +97,38 @@ class InstagramProviderTest {
 
 
   @Test
-  void grantsFromFacebookLoginAreRemovedOnFacebookAndNotRevokedThroughTheApi() {
+  void grantsFromFacebookLoginAreRevokedThroughTheApiThenVerifiedAndCheckedOnFacebook() {
     Grant grant = new Grant("g1", "owner", Account.of("instagram", "2"), "facebook-login", "c", Secret.of("t"),
         Optional.empty(), Set.of(), "bearer", CLOCK.instant(), Optional.empty(), Optional.empty(), 0);
     Link link = Link.create("l1", "owner", LinkKind.APP_AUTHORIZATION, LinkEnd.application("App"),
         LinkEnd.account(Account.of("instagram", "2")), List.of("g1"), CLOCK);
     List<UnlinkStep> steps = provider.unlinkContributor().contribute(
         new UnlinkContext(new UnlinkPlan.LinkSubject(link), "instagram", Optional.of(link), List.of(grant), false));
-    assertThat(steps).noneMatch(UnlinkStep.RevokeGrant.class::isInstance);
-    assertThat(steps).anySatisfy(s -> assertThat(s).isInstanceOfSatisfying(UnlinkStep.ManualStep.class,
-        m -> assertThat(m.procedure()).isEqualTo(InstagramProvider.REMOVE_APP_ACCESS_ON_FACEBOOK)));
-    assertThat(steps).anyMatch(UnlinkStep.Verify.class::isInstance);
+    assertThat(steps.get(0)).isInstanceOfSatisfying(UnlinkStep.RevokeGrant.class, r -> {
+      assertThat(r.grantId()).isEqualTo("g1");
+      assertThat(r.id()).isEqualTo("revoke:instagram:g1");
+    });
+    assertThat(steps.get(1)).isInstanceOfSatisfying(UnlinkStep.Verify.class,
+        v -> assertThat(v.probe()).isEqualTo(InstagramProvider.FACEBOOK_VERIFY_PROBE));
+    assertThat(steps).anySatisfy(s -> assertThat(s).isInstanceOfSatisfying(UnlinkStep.ManualStep.class, m -> {
+      assertThat(m.procedure()).isEqualTo(InstagramProvider.REMOVE_APP_ACCESS_ON_FACEBOOK);
+      assertThat(m.reason()).contains("revocation through Facebook's API");
+    }));
+  }
+
+  @Test
+  void aPlanWithGrantsOfBothSchemesRevokesOnlyTheFacebookLoginOne() {
+    Grant fb = new Grant("g1", "owner", Account.of("instagram", "2"), "facebook-login", "c", Secret.of("t"),
+        Optional.empty(), Set.of(), "bearer", CLOCK.instant(), Optional.empty(), Optional.empty(), 0);
+    Grant ig = new Grant("g2", "owner", Account.of("instagram", "3"), "instagram-login", "c", Secret.of("t"),
+        Optional.empty(), Set.of(), "bearer", CLOCK.instant(), Optional.empty(), Optional.empty(), 0);
+    List<UnlinkStep> steps = provider.unlinkContributor().contribute(new UnlinkContext(
+        new UnlinkPlan.AccountDeletion(Account.of("instagram", "2"), List.of()), "instagram", Optional.empty(),
+        List.of(fb, ig), false));
+    assertThat(steps).filteredOn(UnlinkStep.RevokeGrant.class::isInstance).extracting(UnlinkStep::id)
+        .containsExactly("revoke:instagram:g1");
+    assertThat(steps).filteredOn(UnlinkStep.Verify.class::isInstance).extracting(UnlinkStep::id)
+        .containsExactly("verify:instagram:g1", "verify:instagram:g2");
   }
 
   @Test

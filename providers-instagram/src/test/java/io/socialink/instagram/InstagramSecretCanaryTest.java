@@ -148,13 +148,21 @@ class InstagramSecretCanaryTest {
   @Test
   void facebookLoginSecretsStayHidden() {
     String fbToken = "EAACANARYfbtoken0042xyz";
+    String longToken = "EAACANARYlonglived0077abc";
     String metaSecret = "CANARY-META-LOGIN-SECRET-77";
-    wm.stubFor(get(urlPathEqualTo("/fb/v25.0/oauth/access_token")).willReturn(json(200, "{\"access_token\":\"" + fbToken
-        + "\",\"token_type\":\"bearer\",\"expires_in\":5183976}")));
+    wm.stubFor(get(urlPathEqualTo("/fb/v25.0/oauth/access_token")).withQueryParam("code",
+        com.github.tomakehurst.wiremock.client.WireMock.matching(".+")).willReturn(json(200, "{\"access_token\":\""
+        + fbToken + "\",\"token_type\":\"bearer\",\"expires_in\":5183976}")));
+    wm.stubFor(get(urlPathEqualTo("/fb/v25.0/oauth/access_token")).withQueryParam("grant_type",
+        com.github.tomakehurst.wiremock.client.WireMock.equalTo("fb_exchange_token")).willReturn(json(200,
+        "{\"access_token\":\"" + longToken + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}")));
     wm.stubFor(get(urlPathEqualTo("/fb/v25.0/debug_token")).willReturn(json(200, "{\"data\":{\"app_id\":\"77\","
         + "\"is_valid\":true,\"scopes\":[\"instagram_basic\"],\"user_id\":\"10158000000000009\"}}")));
-    wm.stubFor(get(urlPathEqualTo("/fb/v25.0/me")).willReturn(json(400, "{\"error\":{\"message\":\"Bad token " + fbToken
-        + " with secret " + metaSecret + "\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"T9\"}}")));
+    wm.stubFor(get(urlPathEqualTo("/fb/v25.0/me/accounts")).willReturn(json(400, "{\"error\":{\"message\":\"Bad token "
+        + longToken + " from " + fbToken + " with secret " + metaSecret + "\",\"type\":\"OAuthException\",\"code\":100,"
+        + "\"fbtrace_id\":\"T9\"}}")));
+    wm.stubFor(delete(urlPathEqualTo("/fb/v25.0/10158000000000009/permissions")).willReturn(json(500,
+        "access_token=" + longToken + "&client_secret=" + metaSecret)));
     AppCredentials creds = AppCredentials.confidential("instagram", "facebook-login", "77", Secret.of(metaSecret),
         InstagramWireMock.REDIRECT);
     InstagramProvider provider = InstagramProvider.builder().facebookEndpoints(FacebookLoginEndpoints.of(
@@ -163,14 +171,27 @@ class InstagramSecretCanaryTest {
     try (LogCapture logs = LogCapture.start()) {
       Socialink s = InstagramWireMock.socialink(provider, InstagramWireMock.clock(), new InstagramWireMock.RecordingSleeper(),
           creds);
-      seen.add(s.client(InstagramFacebookLoginClient.class).toString());
+      InstagramFacebookLoginClient fb = s.client(InstagramFacebookLoginClient.class);
+      seen.add(fb.toString());
       AuthorizationStart start = s.linking().authorize("o", "instagram", "facebook-login", List.of("instagram_basic"));
-      try {
-        s.linking().complete("o", CallbackParameters.fromQuery("code=" + CODE + "&state=" + start.state()));
-        seen.add("no failure");
-      } catch (SocialinkException e) {
-        seen.add(e.toString());
-        seen.add(e.classification().toString());
+      Grant g = new Grant("g1", "o", io.socialink.Account.of("instagram", "17841400000000000"), "facebook-login", "77",
+          Secret.of(longToken), Optional.empty(), java.util.Set.of(), "bearer", InstagramWireMock.NOW, Optional.empty(),
+          Optional.empty(), 0);
+      seen.add(g.toString());
+      for (Runnable failing : List.<Runnable>of(
+          () -> s.linking().complete("o", CallbackParameters.fromQuery("code=" + CODE + "&state=" + start.state())),
+          () -> fb.instagramAccounts(g),
+          () -> fb.revoke(g),
+          () -> fb.linkedAccount(g))) {
+        try {
+          failing.run();
+          seen.add("no failure");
+        } catch (SocialinkException e) {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            seen.add(t.toString());
+          }
+          seen.add(e.classification().toString());
+        }
       }
       List<String> logged = logs.messages();
       assertThat(logged).as("the pipeline's log lines were captured").anyMatch(l -> l.contains("attempt"));
@@ -178,7 +199,7 @@ class InstagramSecretCanaryTest {
     }
     assertThat(seen).doesNotContain("no failure");
     for (String text : seen) {
-      assertThat(text).doesNotContain(fbToken).doesNotContain(metaSecret).doesNotContain(CODE);
+      assertThat(text).doesNotContain(fbToken).doesNotContain(longToken).doesNotContain(metaSecret).doesNotContain(CODE);
     }
   }
 }

@@ -119,6 +119,18 @@ public abstract class PlatformProviderContractTest {
   }
 
   /**
+   * Whether the scheme under test issues a refresh token, so that its grants can be refreshed without the
+   * user: when it does not (Facebook Login's long-lived user tokens), a linked grant must carry no refresh
+   * token, {@link #refreshRotatesTheTokens()} is skipped and {@link #linkUseAndUnlink()} runs its journey
+   * without the refresh.
+   *
+   * @return true by default
+   */
+  protected boolean refreshes() {
+    return true;
+  }
+
+  /**
    * Whether the scheme under test publishes through {@link PlatformClient#publish}: when it does not
    * (an account-management scheme such as TikTok API for Business, or an emulator without the
    * platform's posting endpoints), {@link #publishCreatesAPost()} is skipped and
@@ -214,7 +226,7 @@ public abstract class PlatformProviderContractTest {
     assertThat(result.link().grantIds()).containsExactly(result.grant().id());
     assertThat(result.grant().account().platformId()).isEqualTo(platformId());
     assertThat(result.grant().account().userId()).isNotBlank();
-    assertThat(result.grant().refreshToken()).isPresent();
+    assertThat(result.grant().refreshToken().isPresent()).isEqualTo(refreshes());
     assertThat(result.grant().expiresAt()).isPresent();
     assertThat(socialink.grants().list(OWNER)).extracting(Grant::id).containsExactly(result.grant().id());
   }
@@ -222,6 +234,7 @@ public abstract class PlatformProviderContractTest {
   /** A refresh returns a new access token and a new refresh token; the used refresh token is dead. */
   @Test
   public void refreshRotatesTheTokens() {
+    Assumptions.assumeTrue(refreshes(), "the scheme issues no refresh token");
     Grant before = link().grant();
     beforeRefresh();
 
@@ -281,14 +294,17 @@ public abstract class PlatformProviderContractTest {
   }
 
   /**
-   * The whole journey in order: authorize, exchange, refresh, profile, post (where the scheme
-   * publishes), revoke ({@link #endAccess}), and the old token refused.
+   * The whole journey in order: authorize, exchange, refresh (where the scheme {@link #refreshes()}),
+   * profile, post (where the scheme publishes), revoke ({@link #endAccess}), and the old token refused.
    */
   @Test
   public void linkUseAndUnlink() {
     AuthorizationResult linked = link();
-    beforeRefresh();
-    Grant refreshed = socialink.grants().refresh(OWNER, linked.grant().id());
+    Grant refreshed = linked.grant();
+    if (refreshes()) {
+      beforeRefresh();
+      refreshed = socialink.grants().refresh(OWNER, linked.grant().id());
+    }
     Account me = socialink.grants().profile(OWNER, linked.grant().id());
     if (publishes()) {
       PublishedPost post = socialink.publishing().publish(OWNER, linked.grant().id(), samplePost());
@@ -298,7 +314,8 @@ public abstract class PlatformProviderContractTest {
 
     endAccess(linked.grant());
 
-    assertThatThrownBy(() -> client().profile(refreshed))
+    Grant last = refreshed;
+    assertThatThrownBy(() -> client().profile(last))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category().isAuthorization()).isTrue());
   }
 

@@ -61,6 +61,16 @@ import java.util.Optional;
  *       window;</li>
  *   <li>the deauthorize and data-deletion callbacks Meta sends, signed with {@link #APP_SECRET} as a
  *       {@code signed_request} ({@link #removeApp}, {@link #dataDeletionRequest}, {@link Callback#deliverTo});</li>
+ *   <li>Facebook Login for Business, with the {@link #META_APP_ID Meta app's} credentials: the dialog
+ *       {@code GET /v25.0/dialog/oauth} ({@link #consentOnFacebook}), {@code GET /v25.0/oauth/access_token}
+ *       with a code (a short-lived user token) or with {@code grant_type=fb_exchange_token} (a long-lived
+ *       one, 60 days), {@code GET /v25.0/debug_token} with the app token, {@code GET /v25.0/me} (the
+ *       Facebook user), {@code GET /v25.0/me/accounts} (the user's Pages, paged, each with its
+ *       {@code instagram_business_account} when one is connected: by default a Page without one, then a
+ *       Page with the default account), the Instagram calls on {@code /v25.0/<IG_ID>} (the account, its
+ *       media, containers, quota and publishing) for accounts behind the user's Pages, and
+ *       {@code DELETE /v25.0/{user-id}/permissions}, after which every token of the user is refused
+ *       (190/458) and debugs as invalid;</li>
  *   <li>fault switches: 5xx answers (Graph error 2), slow answers, connections dropped mid-answer, and
  *       {@link #throttleNext throttling}.</li>
  * </ul>
@@ -95,6 +105,18 @@ public final class InstagramEmulator implements AutoCloseable {
   public static final String DEFAULT_USER_ID = "17841400000000000";
   /** The default account's handle. */
   public static final String DEFAULT_USERNAME = "bronzfonz";
+  /** The emulated Meta app's id, Facebook Login's client id. */
+  public static final String META_APP_ID = "661587963994181";
+  /** The emulated Meta app's secret, Facebook Login's client secret. */
+  public static final String META_APP_SECRET = "emulator-meta-app-secret";
+  /** The redirect URI registered for Facebook Login; the emulator never calls it. */
+  public static final URI FACEBOOK_REDIRECT_URI = URI.create("https://127.0.0.1/facebook/callback/");
+  /** The default Facebook user's app-scoped id. */
+  public static final String DEFAULT_FACEBOOK_USER_ID = "10158000000000001";
+  /** The default Facebook user's Page without an Instagram account. */
+  public static final String DEFAULT_PAGE_WITHOUT_INSTAGRAM_ID = "101010101010101";
+  /** The default Facebook user's Page, connected to the {@link #DEFAULT_USER_ID default Instagram account}. */
+  public static final String DEFAULT_PAGE_ID = "134895793791914";
 
   private final InstagramPlatform platform;
   private final EmulatorServer server;
@@ -103,8 +125,11 @@ public final class InstagramEmulator implements AutoCloseable {
   private InstagramEmulator(Builder b) {
     this.clock = b.clock;
     this.platform = new InstagramPlatform(b.clock, APP_ID, APP_SECRET, REDIRECT_URI.toString(), b.processing,
-        b.quota, b.callsPerHour);
+        b.quota, b.callsPerHour, META_APP_ID, META_APP_SECRET, FACEBOOK_REDIRECT_URI.toString());
     platform.addUser(DEFAULT_USER_ID, DEFAULT_USERNAME, "Bronz Fonz");
+    platform.addFacebookUser(DEFAULT_FACEBOOK_USER_ID, "Bronz Fonz");
+    platform.addPage(DEFAULT_FACEBOOK_USER_ID, DEFAULT_PAGE_WITHOUT_INSTAGRAM_ID, "Bronz Fonz Fan Club", Optional.empty());
+    platform.addPage(DEFAULT_FACEBOOK_USER_ID, DEFAULT_PAGE_ID, "Bronz Fonz Studio", Optional.of(DEFAULT_USER_ID));
     this.server = new EmulatorServer("Instagram", b.clock, platform::handle, platform::failure);
   }
 
@@ -200,6 +225,96 @@ public final class InstagramEmulator implements AutoCloseable {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(username, "username");
     platform.addUser(userId, username, username);
+  }
+
+  /**
+   * Facebook Login's dialog, for {@code FacebookLoginEndpoints.of}.
+   *
+   * @return {@code http://127.0.0.1:<port>/v25.0/dialog/oauth}
+   */
+  public URI facebookDialogUri() {
+    return URI.create(server.base() + "/" + InstagramPlatform.VERSION + "/dialog/oauth");
+  }
+
+  /**
+   * The Graph host of Facebook Login ({@code graph.facebook.com}), the same origin as {@link #graphBaseUri()}.
+   *
+   * @return the origin
+   */
+  public URI facebookGraphBaseUri() {
+    return server.base();
+  }
+
+  /**
+   * Plays the user's browser on Facebook's login dialog: the {@link #DEFAULT_FACEBOOK_USER_ID default
+   * Facebook user} consents to everything asked and shares all their Pages.
+   *
+   * @param authorizationUrl the dialog URL the application sends the browser to
+   * @return the callback URI Facebook redirects the browser to
+   * @throws IllegalStateException if the emulator refuses the authorization (the message says why)
+   */
+  public URI consentOnFacebook(URI authorizationUrl) {
+    return server.followAuthorization(authorizationUrl, facebookDialogUri());
+  }
+
+  /**
+   * Plays the browser on Facebook's login dialog for another Facebook user, added first with
+   * {@link #addFacebookUser}.
+   *
+   * @param authorizationUrl the dialog URL
+   * @param facebookUserId the Facebook user who consents
+   * @return the callback URI
+   */
+  public URI consentOnFacebookAs(URI authorizationUrl, String facebookUserId) {
+    Objects.requireNonNull(authorizationUrl, "authorizationUrl");
+    Objects.requireNonNull(facebookUserId, "facebookUserId");
+    return server.followAuthorization(URI.create(authorizationUrl + "&emulator_user="
+        + URLEncoder.encode(facebookUserId, StandardCharsets.UTF_8)), facebookDialogUri());
+  }
+
+  /**
+   * Plays the browser on Facebook's login dialog: the user declines.
+   *
+   * @param authorizationUrl the dialog URL
+   * @return the callback URI with {@code error=access_denied}
+   */
+  public URI denyOnFacebook(URI authorizationUrl) {
+    Objects.requireNonNull(authorizationUrl, "authorizationUrl");
+    return server.followAuthorization(URI.create(authorizationUrl + "&emulator_consent=deny"), facebookDialogUri());
+  }
+
+  /**
+   * Adds a Facebook user, without Pages.
+   *
+   * @param facebookUserId the user's app-scoped id, up to 18 digits
+   * @param name the user's name
+   */
+  public void addFacebookUser(String facebookUserId, String name) {
+    platform.addFacebookUser(facebookUserId, name);
+  }
+
+  /**
+   * Adds a Page a Facebook user manages, listed after their other Pages by {@code /me/accounts}.
+   *
+   * @param facebookUserId the Facebook user, added first
+   * @param pageId the Page's id, up to 18 digits
+   * @param name the Page's name
+   * @param instagramAccountId the Instagram professional account connected to the Page (added first with
+   *     {@link #addAccount}), or empty for a Page without one
+   */
+  public void addPage(String facebookUserId, String pageId, String name, Optional<String> instagramAccountId) {
+    platform.addPage(facebookUserId, pageId, name, instagramAccountId);
+  }
+
+  /**
+   * Whether a Facebook user's grant to the Meta app is live: they consented and the app has not deleted
+   * their permissions since.
+   *
+   * @param facebookUserId the Facebook user
+   * @return whether it is
+   */
+  public boolean facebookAuthorized(String facebookUserId) {
+    return platform.facebookAuthorized(facebookUserId);
   }
 
   /**

@@ -7,7 +7,8 @@ import java.util.List;
  * The documented Instagram payloads the {@link InstagramEmulator} answers with and is checked against:
  * copies of the Instagram provider's fixtures of the same names, built from the Instagram fact sheet
  * (Instagram Login token answers and their flat error shape, Graph API answers and the Graph error
- * shape, the signed request's payload and the data-deletion reply). Names are paths such as
+ * shape, the signed request's payload and the data-deletion reply, and Facebook Login's token, token
+ * debug, Pages, Instagram account and revocation answers). Names are paths such as
  * {@code success/me.json}. Stateless and thread-safe.
  */
 public final class InstagramPayloads {
@@ -71,6 +72,23 @@ public final class InstagramPayloads {
   public static final String SIGNED_REQUEST_PAYLOAD = "callbacks/signed-request-payload.json";
   /** The JSON a data-deletion callback answers Meta with. */
   public static final String DATA_DELETION_REPLY = "callbacks/data-deletion-reply.json";
+
+  /** Facebook Login: {@code GET graph.facebook.com/<version>/oauth/access_token} with a code. */
+  public static final String FACEBOOK_CODE_EXCHANGE = "facebook/oauth-access-token.json";
+  /** Facebook Login: {@code GET /oauth/access_token?grant_type=fb_exchange_token}, the long-lived token. */
+  public static final String FACEBOOK_LONG_LIVED_TOKEN = "facebook/long-lived-token.json";
+  /** Facebook Login: {@code GET /debug_token} of a valid user token. */
+  public static final String FACEBOOK_DEBUG_TOKEN = "facebook/debug-token.json";
+  /** Facebook Login: {@code GET /debug_token} of a dead token ({@code is_valid} false). */
+  public static final String FACEBOOK_DEBUG_TOKEN_INVALID = "facebook/debug-token-invalid.json";
+  /** Facebook Login: {@code GET /me?fields=id,name}, the Facebook user. */
+  public static final String FACEBOOK_ME = "facebook/me.json";
+  /** Facebook Login: {@code GET /me/accounts}, the user's Pages with their Instagram accounts, paged. */
+  public static final String FACEBOOK_PAGES = "facebook/me-accounts.json";
+  /** Facebook Login: {@code GET /<IG_ID>?fields=}, the Instagram account on {@code graph.facebook.com}. */
+  public static final String FACEBOOK_IG_USER = "facebook/ig-user.json";
+  /** Facebook Login: {@code DELETE /{user-id}/permissions}, {@code {"success":true}}. */
+  public static final String FACEBOOK_PERMISSIONS_DELETED = "facebook/permissions-delete-success.json";
 
   private static final PayloadFiles FILES = new PayloadFiles(InstagramPayloads.class, "Instagram");
 

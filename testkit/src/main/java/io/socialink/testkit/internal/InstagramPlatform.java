@@ -35,7 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Instagram emulator's platform: Instagram Login's authorize page and token host, the Graph host's
  * long-lived exchange and 24-hour refresh rule, {@code /me}, media pages, publishing containers whose
  * status moves on the clock, the publishing quota, usage headers over a rolling hour per account, and
- * the signed callbacks. Answers are the documented payloads filled in. Synchronized on the instance;
+ * the signed callbacks; and Facebook Login for Business: the login dialog, the code and
+ * {@code fb_exchange_token} exchanges with the Meta app's credentials, {@code debug_token}, the user's
+ * Pages with or without an Instagram account, the Instagram calls on {@code /<IG_ID>} with a Facebook
+ * token, and {@code DELETE /{user-id}/permissions}, after which the user's tokens are refused. Answers are the documented payloads filled in. Synchronized on the instance;
  * internal, not API.
  */
 public final class InstagramPlatform {
@@ -92,6 +95,18 @@ public final class InstagramPlatform {
   private record Media(String id, String userId, Optional<String> caption, String mediaType, String productType,
       Instant at) {}
 
+  /** A Facebook user of the emulator, with the Pages they manage. */
+  private record FbUser(String id, String name, List<Page> pages) {}
+
+  /** A Facebook Page, with the Instagram professional account connected to it, if any. */
+  private record Page(String id, String name, Optional<String> instagramId) {}
+
+  private record FbCode(String userId, String redirectUri, List<String> scopes) {}
+
+  /** A Facebook Login user token. */
+  private record FbToken(String userId, int generation, boolean longLived, List<String> scopes, Instant issuedAt,
+      Instant expiresAt) {}
+
   private final Clock clock;
   private final String appId;
   private final String appSecret;
@@ -112,6 +127,13 @@ public final class InstagramPlatform {
   private final AtomicInteger failContainers = new AtomicInteger();
   private final AtomicInteger trace = new AtomicInteger();
   private final Routes routes = new Routes();
+  private final String metaAppId;
+  private final String metaAppSecret;
+  private final String facebookRedirectUri;
+  private final TokenStore<FbCode> fbCodes;
+  private final TokenStore<FbToken> fbTokens;
+  private final Map<String, FbUser> fbUsers = new LinkedHashMap<>();
+  private final Map<String, Integer> fbGenerations = new HashMap<>();
 
   /**
    * Creates the platform.
@@ -123,9 +145,12 @@ public final class InstagramPlatform {
    * @param processing how long a container stays {@code IN_PROGRESS}
    * @param quotaTotal posts allowed per 24 hours
    * @param callLimit Graph calls per account per rolling hour (100 % usage)
+   * @param metaAppId the Meta app's id (Facebook Login)
+   * @param metaAppSecret the Meta app's secret (Facebook Login)
+   * @param facebookRedirectUri the redirect URI registered for Facebook Login
    */
   public InstagramPlatform(Clock clock, String appId, String appSecret, String redirectUri, Duration processing,
-      int quotaTotal, int callLimit) {
+      int quotaTotal, int callLimit, String metaAppId, String metaAppSecret, String facebookRedirectUri) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.appId = appId;
     this.appSecret = appSecret;
@@ -135,7 +160,13 @@ public final class InstagramPlatform {
     this.callLimit = callLimit;
     this.codes = new TokenStore<>(clock, "AQB", 24);
     this.tokens = new TokenStore<>(clock, "IGAA", 32);
+    this.metaAppId = metaAppId;
+    this.metaAppSecret = metaAppSecret;
+    this.facebookRedirectUri = facebookRedirectUri;
+    this.fbCodes = new TokenStore<>(clock, "AQD", 24);
+    this.fbTokens = new TokenStore<>(clock, "EAA", 32);
     usage.limit("graph", callLimit, USAGE_WINDOW);
+    String v = "/" + VERSION;
     routes.add("GET", "/oauth/authorize", this::authorize)
         .add("POST", "/oauth/access_token", this::exchangeCode)
         .add("GET", "/access_token", this::longLived)
@@ -144,19 +175,72 @@ public final class InstagramPlatform {
             "Unsupported request - method type: post"))
         .add("DELETE", "/me/permissions", c -> graph(c, (t, u) -> graphError(400, InstagramPayloads.INVALID_PARAMETER,
             "Unsupported delete request.")))
-        .add("GET", "/" + VERSION + "/me", c -> graph(c, (t, u) -> me(c, u)))
-        .add("GET", "/" + VERSION + "/me/media", c -> graph(c, (t, u) -> mediaPage(c, u)))
-        .add("GET", "/" + VERSION + "/{ig:[0-9]+}/media", c -> graph(c, (t, u) -> own(c, u, () -> mediaPage(c, u))))
-        .add("DELETE", "/" + VERSION + "/me/subscribed_apps", c -> graph(c, (t, u) -> {
+        // Facebook Login for Business (graph.facebook.com and the login dialog)
+        .add("GET", v + "/dialog/oauth", this::facebookDialog)
+        .add("GET", v + "/oauth/access_token", this::facebookToken)
+        .add("GET", v + "/debug_token", this::debugToken)
+        .add("GET", v + "/me/accounts", c -> facebook(c, (t, f) -> pages(c, f)))
+        .add("GET", v + "/me", c -> isFacebookToken(c) ? facebook(c, (t, f) -> facebookMe(c, f)) : graph(c, (t, u) -> me(c, u)))
+        .add("DELETE", v + "/{uid:[0-9]+}/permissions", c -> facebook(c, (t, f) -> deletePermissions(c, f)))
+        // Instagram Graph (both logins)
+        .add("GET", v + "/me/media", c -> graph(c, (t, u) -> mediaPage(c, u)))
+        .add("GET", v + "/{ig:[0-9]+}/media", c -> account(c, u -> mediaPage(c, u)))
+        .add("DELETE", v + "/me/subscribed_apps", c -> graph(c, (t, u) -> {
           subscribed.remove(u.id());
           return Json.reply(200, Json.template(InstagramPayloads.bytes(InstagramPayloads.SUBSCRIBED_APPS)));
         }))
-        .add("POST", "/" + VERSION + "/{ig:[0-9]+}/media", c -> graph(c, (t, u) -> own(c, u, () -> createContainer(c, u))))
-        .add("POST", "/" + VERSION + "/{ig:[0-9]+}/media_publish", c -> graph(c, (t, u) -> own(c, u, () -> publish(c, u))))
-        .add("GET", "/" + VERSION + "/{ig:[0-9]+}/content_publishing_limit",
-            c -> graph(c, (t, u) -> own(c, u, () -> publishingLimit(c, u))))
-        .add("GET", "/" + VERSION + "/{id:[0-9]+}", c -> graph(c, (t, u) -> containerStatus(c, u)));
+        .add("POST", v + "/{ig:[0-9]+}/media", c -> account(c, u -> createContainer(c, u)))
+        .add("POST", v + "/{ig:[0-9]+}/media_publish", c -> account(c, u -> publish(c, u)))
+        .add("GET", v + "/{ig:[0-9]+}/content_publishing_limit", c -> account(c, u -> publishingLimit(c, u)))
+        .add("GET", v + "/{id:[0-9]+}", this::node);
   }
+
+  /**
+   * Adds a Facebook user.
+   *
+   * @param id the user's app-scoped id, digits
+   * @param name the user's name
+   */
+  public synchronized void addFacebookUser(String id, String name) {
+    if (!Objects.requireNonNull(id, "id").matches("[0-9]{1,18}")) {
+      throw new IllegalArgumentException("a Facebook user id is up to 18 digits");
+    }
+    fbUsers.put(id, new FbUser(id, Objects.requireNonNull(name, "name"), new ArrayList<>()));
+  }
+
+  /**
+   * Adds a Page a Facebook user manages, with or without an Instagram professional account connected.
+   *
+   * @param userId the Facebook user, added first
+   * @param pageId the Page's id, digits
+   * @param name the Page's name
+   * @param instagramId the connected Instagram account, added first, or empty
+   */
+  public synchronized void addPage(String userId, String pageId, String name, Optional<String> instagramId) {
+    FbUser u = fbUsers.get(Objects.requireNonNull(userId, "userId"));
+    if (u == null) {
+      throw new IllegalArgumentException("the Instagram emulator has no Facebook user " + userId + "; known: "
+          + fbUsers.keySet());
+    }
+    if (!Objects.requireNonNull(pageId, "pageId").matches("[0-9]{1,18}")) {
+      throw new IllegalArgumentException("a Page id is up to 18 digits");
+    }
+    Objects.requireNonNull(instagramId, "instagramId").ifPresent(this::requireUser);
+    u.pages().add(new Page(pageId, Objects.requireNonNull(name, "name"), instagramId));
+  }
+
+  /**
+   * Whether a Facebook user's grant to the Meta app is live: they consented and their permissions were
+   * not deleted since.
+   *
+   * @param userId the Facebook user
+   * @return whether it is
+   */
+  public synchronized boolean facebookAuthorized(String userId) {
+    return fbAuthorized.contains(userId);
+  }
+
+  private final Set<String> fbAuthorized = new HashSet<>();
 
   /**
    * Adds a professional account.
@@ -412,25 +496,30 @@ public final class InstagramPlatform {
   }
 
   private Reply graph(Call c, GraphHandler h) {
-    String presented = c.bearer().orElse(c.query().getOrDefault("access_token", ""));
+    String presented = presented(c);
     Optional<Reply> refused = refusal(presented);
     if (refused.isPresent()) {
       return refused.get();
     }
     Token t = tokens.live(presented).orElseThrow();
     User u = users.get(t.userId());
+    return metered(u.id(), () -> h.answer(t, u));
+  }
+
+  /** Counts a Graph call against a key's usage, throttles at 100 %, and adds the usage headers. */
+  private Reply metered(String key, java.util.function.Supplier<Reply> answer) {
     Instant now = clock.instant();
     if (throttleNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-      return graphError(400, InstagramPayloads.INSTAGRAM_BUC, null).withHeaders(usageHeaders(u.id(), 100,
+      return graphError(400, InstagramPayloads.INSTAGRAM_BUC, null).withHeaders(usageHeaders(key, 100,
           Duration.ofMinutes(1)));
     }
-    RateWindows.Admission a = usage.admit("graph", u.id(), now).orElseThrow();
+    RateWindows.Admission a = usage.admit("graph", key, now).orElseThrow();
     if (!a.admitted()) {
       return graphError(400, InstagramPayloads.INSTAGRAM_BUC, null)
-          .withHeaders(usageHeaders(u.id(), 100, Duration.between(now, a.reset())));
+          .withHeaders(usageHeaders(key, 100, Duration.between(now, a.reset())));
     }
     int percent = (int) ((callLimit - a.remaining()) * 100L / callLimit);
-    return h.answer(t, u).withHeaders(usageHeaders(u.id(), percent, Duration.ZERO));
+    return answer.get().withHeaders(usageHeaders(key, percent, Duration.ZERO));
   }
 
   private Map<String, String> usageHeaders(String userId, int percent, Duration regain) {
@@ -668,6 +757,287 @@ public final class InstagramPlatform {
     }
     doc.put("data", List.of(entry));
     return Json.reply(200, doc);
+  }
+
+  // ---- Facebook Login for Business
+
+  /** The Facebook Login permissions the emulator knows. */
+  public static final Set<String> FACEBOOK_SCOPES = Set.of("instagram_basic", "pages_show_list",
+      "instagram_content_publish", "pages_read_engagement", "business_management", "instagram_manage_comments",
+      "instagram_manage_insights");
+
+  private Reply facebookDialog(Call c) {
+    Map<String, String> q = c.query();
+    if (!metaAppId.equals(q.get("client_id"))) {
+      return Reply.text(400, "Invalid App ID: client_id is not this emulator's Meta app id");
+    }
+    if (!facebookRedirectUri.equals(q.get("redirect_uri"))) {
+      return Reply.text(400, "URL blocked: redirect_uri must equal the registered " + facebookRedirectUri);
+    }
+    if (!"code".equals(q.get("response_type"))) {
+      return Reply.text(400, "response_type must be code");
+    }
+    List<String> scopes = Arrays.stream(q.getOrDefault("scope", "").split("[, ]+")).filter(s -> !s.isEmpty()).toList();
+    if (scopes.isEmpty() || !FACEBOOK_SCOPES.containsAll(scopes)) {
+      return Reply.text(400, "Invalid Scopes: " + scopes + "; Facebook Login here knows " + FACEBOOK_SCOPES);
+    }
+    if (fbUsers.isEmpty()) {
+      return Reply.text(400, "the Instagram emulator has no Facebook user; add one first");
+    }
+    String user = q.getOrDefault("emulator_user", fbUsers.keySet().iterator().next());
+    if (!fbUsers.containsKey(user)) {
+      return Reply.text(400, "the Instagram emulator has no Facebook user " + user + "; add it first");
+    }
+    StringBuilder to = new StringBuilder(facebookRedirectUri).append(facebookRedirectUri.contains("?") ? '&' : '?');
+    if ("deny".equals(q.get("emulator_consent"))) {
+      to.append("error=access_denied&error_code=200&error_description=Permissions+error&error_reason=user_denied");
+    } else {
+      to.append("code=").append(fbCodes.issue(new FbCode(user, facebookRedirectUri, scopes), Duration.ofMinutes(10)));
+    }
+    if (q.containsKey("state")) {
+      to.append("&state=").append(URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8));
+    }
+    return Reply.redirect(to.toString());
+  }
+
+  private Reply facebookToken(Call c) {
+    Map<String, String> q = c.query();
+    if (!metaAppId.equals(q.get("client_id"))) {
+      return graphError(400, InstagramPayloads.INVALID_PARAMETER, "Error validating application. Invalid application ID.");
+    }
+    if (!Crypto.same(metaAppSecret, q.getOrDefault("client_secret", ""))) {
+      return graphError(400, InstagramPayloads.CLIENT_SECRET, null);
+    }
+    Instant now = clock.instant();
+    if ("fb_exchange_token".equals(q.get("grant_type"))) {
+      Optional<FbToken> t = fbTokens.live(q.getOrDefault("fb_exchange_token", ""));
+      Optional<Reply> refused = facebookRefusal(q.getOrDefault("fb_exchange_token", ""));
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+      FbToken from = t.orElseThrow();
+      String token = fbTokens.issue(new FbToken(from.userId(), from.generation(), true, from.scopes(), now,
+          now.plus(LONG_LIVED)), TokenStore.forever());
+      Map<String, Object> m = Json.template(InstagramPayloads.bytes(InstagramPayloads.FACEBOOK_LONG_LIVED_TOKEN));
+      m.put("access_token", token);
+      m.put("token_type", "bearer");
+      m.put("expires_in", LONG_LIVED.toSeconds());
+      return Json.reply(200, m);
+    }
+    if (q.containsKey("grant_type")) {
+      return graphError(400, InstagramPayloads.INVALID_PARAMETER, "Unsupported grant_type");
+    }
+    Optional<FbCode> code = fbCodes.take(q.getOrDefault("code", ""));
+    if (code.isEmpty() || !code.get().redirectUri().equals(q.get("redirect_uri"))) {
+      return graphError(400, InstagramPayloads.INVALID_PARAMETER, "This authorization code has been used.");
+    }
+    FbCode k = code.get();
+    fbAuthorized.add(k.userId());
+    String token = fbTokens.issue(new FbToken(k.userId(), fbGenerations.getOrDefault(k.userId(), 0), false, k.scopes(),
+        now, now.plus(Duration.ofHours(2))), TokenStore.forever());
+    Map<String, Object> m = Json.template(InstagramPayloads.bytes(InstagramPayloads.FACEBOOK_CODE_EXCHANGE));
+    m.put("access_token", token);
+    m.put("token_type", "bearer");
+    m.put("expires_in", Duration.ofHours(2).toSeconds());
+    return Json.reply(200, m);
+  }
+
+  private Reply debugToken(Call c) {
+    Map<String, String> q = c.query();
+    if (!Crypto.same(metaAppId + "|" + metaAppSecret, q.getOrDefault("access_token", ""))) {
+      return graphError(400, InstagramPayloads.CLIENT_SECRET, null);
+    }
+    String input = q.getOrDefault("input_token", "");
+    Optional<FbToken> t = fbTokens.live(input);
+    boolean valid = t.isPresent() && facebookRefusal(input).isEmpty();
+    Map<String, Object> doc = Json.template(InstagramPayloads.bytes(valid ? InstagramPayloads.FACEBOOK_DEBUG_TOKEN
+        : InstagramPayloads.FACEBOOK_DEBUG_TOKEN_INVALID));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> d = new LinkedHashMap<>((Map<String, Object>) doc.get("data"));
+    d.put("app_id", metaAppId);
+    d.put("is_valid", valid);
+    if (t.isPresent()) {
+      d.put("user_id", t.get().userId());
+      d.put("expires_at", t.get().expiresAt().getEpochSecond());
+      if (valid) {
+        d.put("issued_at", t.get().issuedAt().getEpochSecond());
+        d.put("scopes", t.get().scopes());
+      }
+    } else {
+      d.remove("user_id");
+      d.remove("expires_at");
+    }
+    doc.put("data", d);
+    return Json.reply(200, doc);
+  }
+
+  private interface FacebookHandler {
+    Reply answer(FbToken token, FbUser user);
+  }
+
+  private boolean isFacebookToken(Call c) {
+    return fbTokens.live(presented(c)).isPresent();
+  }
+
+  private static String presented(Call c) {
+    return c.bearer().orElse(c.query().getOrDefault("access_token", ""));
+  }
+
+  /** Why a presented Facebook token is refused, or empty when it is live. */
+  private Optional<Reply> facebookRefusal(String presented) {
+    Optional<FbToken> t = fbTokens.live(presented);
+    if (t.isEmpty()) {
+      return Optional.of(graphError(400, InstagramPayloads.INVALID_TOKEN, null));
+    }
+    if (t.get().generation() < fbGenerations.getOrDefault(t.get().userId(), 0)) {
+      return Optional.of(graphError(400, InstagramPayloads.APP_NOT_INSTALLED, null));
+    }
+    if (!clock.instant().isBefore(t.get().expiresAt())) {
+      return Optional.of(graphError(400, InstagramPayloads.ACCESS_TOKEN_EXPIRED, null));
+    }
+    return Optional.empty();
+  }
+
+  /** A call that needs a Facebook user token; an Instagram token has no such edge. */
+  private Reply facebook(Call c, FacebookHandler h) {
+    String presented = presented(c);
+    if (fbTokens.live(presented).isEmpty() && tokens.live(presented).isPresent()) {
+      return graphError(400, InstagramPayloads.INVALID_PARAMETER, "Tried accessing nonexisting field on an Instagram"
+          + " user token");
+    }
+    Optional<Reply> refused = facebookRefusal(presented);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    FbToken t = fbTokens.live(presented).orElseThrow();
+    FbUser u = fbUsers.get(t.userId());
+    return metered(u.id(), () -> h.answer(t, u));
+  }
+
+  /**
+   * A call on an Instagram account with a Facebook user token: refused unless the account is behind one
+   * of the user's Pages; counted against the account's usage, as Meta counts Instagram calls.
+   */
+  private Reply facebookOnAccount(Call c, String igId, java.util.function.Function<User, Reply> then) {
+    String presented = presented(c);
+    Optional<Reply> refused = facebookRefusal(presented);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    FbUser f = fbUsers.get(fbTokens.live(presented).orElseThrow().userId());
+    if (igId == null || !managed(f).contains(igId) || !users.containsKey(igId)) {
+      return graphError(400, InstagramPayloads.OBJECT_MISSING, null);
+    }
+    return metered(igId, () -> then.apply(users.get(igId)));
+  }
+
+  private Reply facebookMe(Call c, FbUser u) {
+    Map<String, Object> all = Json.template(InstagramPayloads.bytes(InstagramPayloads.FACEBOOK_ME));
+    all.put("id", u.id());
+    all.put("name", u.name());
+    return Json.reply(200, pick(all, fields(c, "id,name")));
+  }
+
+  private Reply pages(Call c, FbUser u) {
+    int limit;
+    try {
+      limit = Integer.parseInt(c.query().getOrDefault("limit", "25"));
+    } catch (NumberFormatException e) {
+      return graphError(400, InstagramPayloads.INVALID_PARAMETER, null);
+    }
+    if (limit < 1 || limit > 100) {
+      return graphError(400, InstagramPayloads.INVALID_PARAMETER, null);
+    }
+    int from = 0;
+    if (c.query().containsKey("after")) {
+      Optional<Integer> at = cursor(c.query().get("after"));
+      if (at.isEmpty()) {
+        return graphError(400, InstagramPayloads.INVALID_PARAMETER, null);
+      }
+      from = Math.min(Math.max(0, at.get()), u.pages().size());
+    }
+    int to = Math.min(u.pages().size(), from + limit);
+    String fields = c.query().getOrDefault("fields", "id,name");
+    boolean withInstagram = fields.contains("instagram_business_account");
+    Map<String, Object> doc = Json.template(InstagramPayloads.bytes(InstagramPayloads.FACEBOOK_PAGES));
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (Page p : u.pages().subList(from, to)) {
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("id", p.id());
+      page.put("name", p.name());
+      if (withInstagram && p.instagramId().isPresent()) {
+        Map<String, Object> ig = new LinkedHashMap<>();
+        ig.put("id", p.instagramId().get());
+        ig.put("username", users.get(p.instagramId().get()).username());
+        page.put("instagram_business_account", ig);
+      }
+      data.add(page);
+    }
+    doc.put("data", data);
+    Map<String, Object> cursors = new LinkedHashMap<>();
+    cursors.put("before", cursorOf(from));
+    cursors.put("after", cursorOf(to));
+    Map<String, Object> paging = new LinkedHashMap<>();
+    paging.put("cursors", cursors);
+    if (to < u.pages().size()) {
+      paging.put("next", "http://" + c.header("host") + "/" + VERSION + "/" + u.id() + "/accounts?limit=" + limit
+          + "&after=" + cursorOf(to));
+    }
+    doc.put("paging", paging);
+    return Json.reply(200, doc);
+  }
+
+  private Reply deletePermissions(Call c, FbUser u) {
+    if (!u.id().equals(c.params().get("uid"))) {
+      return graphError(400, InstagramPayloads.OBJECT_MISSING, null);
+    }
+    fbGenerations.merge(u.id(), 1, Integer::sum);
+    fbAuthorized.remove(u.id());
+    return Json.reply(200, Json.template(InstagramPayloads.bytes(InstagramPayloads.FACEBOOK_PERMISSIONS_DELETED)));
+  }
+
+  /** The Instagram accounts a Facebook user reaches through their Pages. */
+  private Set<String> managed(FbUser u) {
+    Set<String> out = new HashSet<>();
+    u.pages().forEach(p -> p.instagramId().ifPresent(out::add));
+    return out;
+  }
+
+  /**
+   * A call on {@code /<IG_ID>/...}: with an Instagram Login token for its own account, or with a
+   * Facebook Login token for an account behind one of the user's Pages.
+   */
+  private Reply account(Call c, java.util.function.Function<User, Reply> then) {
+    if (!isFacebookToken(c)) {
+      return graph(c, (t, u) -> own(c, u, () -> then.apply(u)));
+    }
+    return facebookOnAccount(c, c.params().get("ig"), then);
+  }
+
+  /** {@code GET /<id>}: a container's status, or with a Facebook token also an Instagram account. */
+  private Reply node(Call c) {
+    if (!isFacebookToken(c)) {
+      return graph(c, (t, u) -> containerStatus(c, u));
+    }
+    String id = c.params().get("id");
+    if (users.containsKey(id)) {
+      return facebookOnAccount(c, id, u -> instagramUser(c, u));
+    }
+    Container k = containers.get(id);
+    return facebookOnAccount(c, k == null ? null : k.userId, u -> containerStatus(c, u));
+  }
+
+  private Reply instagramUser(Call c, User u) {
+    Map<String, Object> all = Json.template(InstagramPayloads.bytes(InstagramPayloads.FACEBOOK_IG_USER));
+    all.put("id", u.id());
+    all.put("username", u.username());
+    all.put("name", u.name());
+    all.put("media_count", media.stream().filter(m -> m.userId().equals(u.id())).count());
+    List<String> f = new ArrayList<>(fields(c, "id"));
+    if (!f.contains("id")) {
+      f.add("id");
+    }
+    return Json.reply(200, pick(all, f));
   }
 
   // ---- errors

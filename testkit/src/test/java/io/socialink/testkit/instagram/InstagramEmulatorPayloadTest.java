@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,8 +87,12 @@ class InstagramEmulatorPayloadTest {
   }
 
   static JsonNode json(HttpResponse<String> r) {
+    return json(r.body());
+  }
+
+  static JsonNode json(String body) {
     try {
-      return MAPPER.readTree(r.body());
+      return MAPPER.readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -249,5 +254,103 @@ class InstagramEmulatorPayloadTest {
     assertThatThrownBy(() -> ig.addAccount("not-digits", "x")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ig.removeApp("17841400000000099")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no account");
+  }
+
+  String facebookCode(String user) {
+    URI url = URI.create(ig.facebookDialogUri() + "?client_id=" + InstagramEmulator.META_APP_ID + "&redirect_uri="
+        + enc(InstagramEmulator.FACEBOOK_REDIRECT_URI.toString()) + "&response_type=code"
+        + "&scope=instagram_basic,pages_show_list,instagram_content_publish&state=f1");
+    URI callback = user.isEmpty() ? ig.consentOnFacebook(url) : ig.consentOnFacebookAs(url, user);
+    assertThat(callback.getRawQuery()).endsWith("&state=f1");
+    return callback.getRawQuery().replaceAll("^code=([^&]+)&.*$", "$1");
+  }
+
+  HttpResponse<String> facebookToken(String query) {
+    return get("/v25.0/oauth/access_token?" + query, "");
+  }
+
+  String facebookLongLived(String code) {
+    String shortLived = json(facebookToken("client_id=" + InstagramEmulator.META_APP_ID + "&redirect_uri="
+        + enc(InstagramEmulator.FACEBOOK_REDIRECT_URI.toString()) + "&client_secret=" + InstagramEmulator.META_APP_SECRET
+        + "&code=" + code)).get("access_token").asText();
+    return json(facebookToken("grant_type=fb_exchange_token&client_id=" + InstagramEmulator.META_APP_ID
+        + "&client_secret=" + InstagramEmulator.META_APP_SECRET + "&fb_exchange_token=" + shortLived))
+        .get("access_token").asText();
+  }
+
+  HttpResponse<String> debug(String token) {
+    return get("/v25.0/debug_token?input_token=" + enc(token) + "&access_token="
+        + enc(InstagramEmulator.META_APP_ID + "|" + InstagramEmulator.META_APP_SECRET), "");
+  }
+
+  @Test
+  void facebookLoginAnswers() {
+    String code = facebookCode("");
+    String base = "client_id=" + InstagramEmulator.META_APP_ID + "&redirect_uri="
+        + enc(InstagramEmulator.FACEBOOK_REDIRECT_URI.toString()) + "&code=" + code;
+    sameShape(facebookToken(base + "&client_secret=" + InstagramEmulator.APP_SECRET), InstagramPayloads.CLIENT_SECRET);
+    HttpResponse<String> exchanged = facebookToken(base + "&client_secret=" + InstagramEmulator.META_APP_SECRET);
+    sameShape(exchanged, InstagramPayloads.FACEBOOK_CODE_EXCHANGE);
+    assertThat(json(exchanged).get("access_token").asText()).startsWith("EAA");
+    sameShape(facebookToken(base + "&client_secret=" + InstagramEmulator.META_APP_SECRET), InstagramPayloads.INVALID_PARAMETER);
+    String shortLived = json(exchanged).get("access_token").asText();
+    HttpResponse<String> longLived = facebookToken("grant_type=fb_exchange_token&client_id=" + InstagramEmulator.META_APP_ID
+        + "&client_secret=" + InstagramEmulator.META_APP_SECRET + "&fb_exchange_token=" + shortLived);
+    sameShape(longLived, InstagramPayloads.FACEBOOK_LONG_LIVED_TOKEN);
+    assertThat(json(longLived).get("expires_in").asLong()).isEqualTo(Duration.ofDays(60).toSeconds());
+    String token = json(longLived).get("access_token").asText();
+
+    HttpResponse<String> debugged = debug(token);
+    sameShape(debugged, InstagramPayloads.FACEBOOK_DEBUG_TOKEN);
+    assertThat(json(debugged).at("/data/user_id").asText()).isEqualTo(InstagramEmulator.DEFAULT_FACEBOOK_USER_ID);
+    assertThat(json(debugged).at("/data/is_valid").asBoolean()).isTrue();
+    sameShape(get("/v25.0/debug_token?input_token=" + token + "&access_token=" + InstagramEmulator.META_APP_ID + "%7Cwrong",
+        ""), InstagramPayloads.CLIENT_SECRET);
+    sameShape(get(ME + "?fields=id,name", token), InstagramPayloads.FACEBOOK_ME);
+    HttpResponse<String> pages = get("/v25.0/me/accounts?fields=" + enc("id,name,instagram_business_account{id,username}"),
+        token);
+    assertThat(json(pages).at("/data/0").has("instagram_business_account")).isFalse();
+    assertThat(json(pages).at("/data/1/instagram_business_account/id").asText())
+        .isEqualTo(InstagramEmulator.DEFAULT_USER_ID);
+    String node = "/v25.0/" + InstagramEmulator.DEFAULT_USER_ID;
+    sameShape(get(node + "?fields=id,username,name,profile_picture_url,followers_count,follows_count,media_count", token),
+        InstagramPayloads.FACEBOOK_IG_USER);
+    HttpResponse<String> media = get(node + "/media?fields=id", token);
+    assertThat(media.statusCode()).isEqualTo(200);
+    assertThat(json(media.headers().firstValue("x-business-use-case-usage").orElseThrow()
+        ).has(InstagramEmulator.DEFAULT_USER_ID)).as("usage is counted per Instagram account").isTrue();
+    sameShape(get("/v25.0/17841400000000999?fields=id", token), InstagramPayloads.OBJECT_MISSING);
+
+    sameShape(send(HttpRequest.newBuilder(URI.create(ig.graphBaseUri() + "/v25.0/"
+        + InstagramEmulator.DEFAULT_FACEBOOK_USER_ID + "/permissions")).header("Authorization", "Bearer " + token)
+        .DELETE()), InstagramPayloads.FACEBOOK_PERMISSIONS_DELETED);
+    assertThat(ig.facebookAuthorized(InstagramEmulator.DEFAULT_FACEBOOK_USER_ID)).isFalse();
+    sameShape(get(node + "?fields=id", token), InstagramPayloads.APP_NOT_INSTALLED);
+    HttpResponse<String> dead = debug(token);
+    sameShape(dead, InstagramPayloads.FACEBOOK_DEBUG_TOKEN_INVALID);
+    assertThat(json(dead).at("/data/is_valid").asBoolean()).isFalse();
+    assertThat(json(debug("EAAunknown")).at("/data/is_valid").asBoolean()).isFalse();
+  }
+
+  @Test
+  void facebookPagesArePagedAndAnInstagramTokenHasNoPages() {
+    ig.addFacebookUser("10158000000000002", "Many Pages");
+    for (int i = 0; i < 30; i++) {
+      ig.addPage("10158000000000002", String.valueOf(300000000000000L + i), "Page " + i, Optional.empty());
+    }
+    ig.addAccount("17841400000000123", "late");
+    ig.addPage("10158000000000002", "399999999999999", "Last", Optional.of("17841400000000123"));
+    String token = facebookLongLived(facebookCode("10158000000000002"));
+    String fields = "?fields=" + enc("id,name,instagram_business_account{id,username}") + "&limit=25";
+    JsonNode first = json(get("/v25.0/me/accounts" + fields, token));
+    assertThat(first.get("data")).hasSize(25);
+    assertThat(first.at("/paging/next").isMissingNode()).isFalse();
+    JsonNode second = json(get("/v25.0/me/accounts" + fields + "&after=" + first.at("/paging/cursors/after").asText(),
+        token));
+    assertThat(second.get("data")).hasSize(6);
+    assertThat(second.at("/paging/next").isMissingNode()).isTrue();
+    assertThat(second.at("/data/5/instagram_business_account/username").asText()).isEqualTo("late");
+
+    sameShape(get("/v25.0/me/accounts" + fields, longLived()), InstagramPayloads.INVALID_PARAMETER);
   }
 }
