@@ -13,7 +13,9 @@ public enum StepStatus {
   /** Not needed for this plan. */
   SKIPPED,
   /** Failed for a reason a retry will not fix; see the classification. */
-  FAILED;
+  FAILED,
+  /** Not run yet: it waits for the steps of earlier phases to settle. */
+  NOT_STARTED;
 
   /**
    * Answers whether the step needs no more work.

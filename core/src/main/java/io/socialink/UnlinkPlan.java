@@ -1,12 +1,12 @@
 package io.socialink;
 
+import io.socialink.internal.json.JacksonCodec;
 import io.socialink.internal.json.PrettyJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -109,76 +109,34 @@ public record UnlinkPlan(String id, Subject subject, List<UnlinkStep> steps, Lis
   }
 
   /**
-   * Renders the plan as JSON: {@code id}, {@code subject}, {@code createdAt}, {@code steps} (each with
-   * a {@code type}) and {@code impactNotes}.
+   * Renders the plan as JSON: {@code id}, {@code subject} (with the whole link, or the account and
+   * its links), {@code createdAt}, {@code steps} (each with a {@code type}) and {@code impactNotes}.
+   * {@link #parseJson(String)} reads it back to an equal plan.
    *
    * @return the JSON text
    */
   public String renderJson() {
-    return PrettyJson.render(document());
+    return PrettyJson.render(PlanDocument.render(this));
   }
 
-  /** The plan as a tree of maps and lists, in the order {@link #renderJson()} shows it. */
-  private Map<String, Object> document() {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("id", id);
-    Map<String, Object> about = new LinkedHashMap<>();
-    if (subject instanceof LinkSubject ls) {
-      Link link = ls.link();
-      about.put("type", "link");
-      about.put("linkId", link.id());
-      about.put("kind", link.kind().name());
-      about.put("from", link.from().describe());
-      about.put("to", link.to().describe());
-    } else if (subject instanceof AccountDeletion ad) {
-      about.put("type", "account-deletion");
-      about.put("platform", ad.account().platformId());
-      about.put("userId", ad.account().userId());
-      about.put("links", ad.links().size());
+  /**
+   * Reads a plan rendered by {@link #renderJson()}, for example one kept while the user does the
+   * manual steps, to execute it later.
+   *
+   * @param json the JSON text
+   * @return the plan, equal to the one rendered
+   * @throws io.socialink.http.MalformedPayloadException if the text is not JSON, a field is missing
+   *     or has the wrong type, or a value is not valid for the plan (the message names the field)
+   */
+  public static UnlinkPlan parseJson(String json) {
+    Objects.requireNonNull(json, "json");
+    java.util.Map<String, Object> tree;
+    try {
+      tree = JacksonCodec.instance().readObject(json.getBytes(StandardCharsets.UTF_8));
+    } catch (io.socialink.http.MalformedPayloadException e) {
+      throw io.socialink.http.MalformedPayloadException.ofDocument("unlink plan JSON is not JSON: " + e.getMessage());
     }
-    root.put("subject", about);
-    root.put("createdAt", createdAt.toString());
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (UnlinkStep step : steps) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("id", step.id());
-      s.put("phase", step.phase().name());
-      step.platformId().ifPresent(p -> s.put("platform", p));
-      if (step instanceof UnlinkStep.ExportData e) {
-        s.put("type", "export-data");
-        s.put("grantId", e.grantId());
-        s.put("what", e.what());
-      } else if (step instanceof UnlinkStep.StopSync st) {
-        s.put("type", "stop-sync");
-        s.put("linkId", st.linkId());
-      } else if (step instanceof UnlinkStep.RevokeGrant r) {
-        s.put("type", "revoke-grant");
-        s.put("grantId", r.grantId());
-      } else if (step instanceof UnlinkStep.ManualStep m) {
-        ManualProcedure p = m.procedure();
-        s.put("type", "manual");
-        s.put("procedure", p.id());
-        s.put("title", p.title());
-        s.put("reason", m.reason());
-        s.put("path", p.path());
-        p.webLink().ifPresent(u -> s.put("webLink", u.toString()));
-        p.deepLink().ifPresent(u -> s.put("deepLink", u.toString()));
-        s.put("why", p.why());
-        s.put("howToCheck", p.howToCheck());
-      } else if (step instanceof UnlinkStep.Verify v) {
-        s.put("type", "verify");
-        s.put("grantId", v.grantId());
-        s.put("probe", v.probe());
-      } else if (step instanceof UnlinkStep.ForgetGrant f) {
-        s.put("type", "forget-grant");
-        s.put("grantId", f.grantId());
-      }
-      s.put("description", step.describe());
-      out.add(s);
-    }
-    root.put("steps", out);
-    root.put("impactNotes", impactNotes);
-    return root;
+    return PlanDocument.parse(tree);
   }
 
   /** What a plan undoes. */

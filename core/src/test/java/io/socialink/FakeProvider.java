@@ -34,6 +34,15 @@ public class FakeProvider implements PlatformProvider {
   volatile boolean issueRefreshToken = true;
   volatile RuntimeException refreshFailure;
   public volatile int expiredProfileAnswers;
+  /** Revocations asked for, including refused ones. */
+  public final AtomicInteger revokes = new AtomicInteger();
+  /** Access tokens revoked so far; the profile refuses them as revoked. */
+  public final Set<String> revokedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Failures the next revocations throw, first first. */
+  public final java.util.Deque<RuntimeException> revokeFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /** When set, each revocation counts it down on entry and waits for {@link #revokeRelease}. */
+  public volatile java.util.concurrent.CountDownLatch revokeEntered;
+  public final java.util.concurrent.CountDownLatch revokeRelease = new java.util.concurrent.CountDownLatch(1);
   /** When set, each refresh counts it down on entry and waits for {@link #refreshRelease}. */
   volatile java.util.concurrent.CountDownLatch refreshEntered;
   final java.util.concurrent.CountDownLatch refreshRelease = new java.util.concurrent.CountDownLatch(1);
@@ -105,12 +114,28 @@ public class FakeProvider implements PlatformProvider {
 
       @Override
       public Revocation revoke(Grant grant) {
-        return Revocation.REVOKED;
+        revokes.incrementAndGet();
+        if (revokeEntered != null) {
+          revokeEntered.countDown();
+          try {
+            revokeRelease.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        RuntimeException failure = revokeFailures.poll();
+        if (failure != null) {
+          throw failure;
+        }
+        return revokedTokens.add(grant.accessToken().reveal()) ? Revocation.REVOKED : Revocation.ALREADY_REVOKED;
       }
 
       @Override
       public Account profile(Grant grant) {
         profileCalls.incrementAndGet();
+        if (revokedTokens.contains(grant.accessToken().reveal())) {
+          throw SocialinkException.of(Classification.of(ErrorCategory.AUTH_REVOKED, id, 401, "token revoked"), null, 1);
+        }
         if (expiredProfileAnswers > 0) {
           expiredProfileAnswers--;
           throw SocialinkException.of(Classification.of(ErrorCategory.AUTH_EXPIRED, id, 401, "expired"), null, 1);

@@ -32,4 +32,26 @@ public class MalformedPayloadException extends UncategorizedException {
         .withRemediation("The platform sent a payload this version cannot read; keep the request id and report it."),
         null, 1);
   }
+
+  /**
+   * Creates the exception from its classification, for subclasses and {@link #ofDocument(String)}.
+   *
+   * @param classification the classification, category {@link ErrorCategory#UNKNOWN}
+   */
+  protected MalformedPayloadException(Classification classification) {
+    super(classification, null, 1);
+  }
+
+  /**
+   * Creates the exception for a document the application handed back to Socialink, such as a stored
+   * unlink plan ({@link io.socialink.UnlinkPlan#parseJson(String)}), rather than a platform's answer.
+   *
+   * @param message what was wrong, naming the field, without the document's content
+   * @return the exception, not thrown
+   */
+  public static MalformedPayloadException ofDocument(String message) {
+    return new MalformedPayloadException(Classification.of(ErrorCategory.UNKNOWN, "", 0, message)
+        .withRemediation("Pass the text as Socialink rendered it; a document changed by hand or by another version"
+            + " cannot be read."));
+  }
 }

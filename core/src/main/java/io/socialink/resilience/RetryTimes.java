@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
 public final class RetryTimes {
   /** The longest any platform-announced wait is honoured: one day. Later times are taken as this. */
   public static final Duration MAX_WAIT = Duration.ofDays(1);
+  /**
+   * How far past {@link #MAX_WAIT} an announced instant may lie and still be capped without a
+   * warning: the reset of a daily window lands a day away, and the platform's clock may run ahead of
+   * ours.
+   */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   /** How many characters of an unreadable value a warning shows. */
   public static final int SHOWN_CHARS = 40;
@@ -122,7 +128,7 @@ public final class RetryTimes {
     }
     Instant latest = latest(receivedAt);
     if (epoch.getAsLong() > latest.getEpochSecond()) {
-      warn(what, raw.get(), "more than " + MAX_WAIT + " after the response; capped");
+      overLatest(what, raw.get(), epoch.getAsLong(), latest);
       return Optional.of(latest);
     }
     return Optional.of(Instant.ofEpochSecond(epoch.getAsLong()));
@@ -150,7 +156,7 @@ public final class RetryTimes {
     }
     Instant latest = latest(receivedAt);
     if (at.get().isAfter(latest)) {
-      warn(what, raw.get(), "more than " + MAX_WAIT + " after the response; capped");
+      overLatest(what, raw.get(), at.get().getEpochSecond(), latest);
       return Optional.of(latest);
     }
     return at;
@@ -175,6 +181,14 @@ public final class RetryTimes {
     return seconds
         ? afterSeconds("Retry-After", raw, receivedAt)
         : atHttpDate("Retry-After", raw, receivedAt);
+  }
+
+  /** Caps an instant past the latest allowed, with a warning unless it is only clock skew past it. */
+  private static void overLatest(String what, String raw, long epochSecond, Instant latest) {
+    // No overflow: an Instant's epoch second is far from the ends of a long.
+    if (epochSecond > latest.getEpochSecond() + CLOCK_SKEW.toSeconds()) {
+      warn(what, raw, "more than " + MAX_WAIT + " after the response; capped");
+    }
   }
 
   /**

@@ -42,6 +42,19 @@ class RetryTimesTest {
   }
 
   @Test
+  void aDailyResetJustPastADayIsCappedQuietlyAndAFarOneWithAWarning() {
+    try (io.socialink.testsupport.LogCapture logs = io.socialink.testsupport.LogCapture.start()) {
+      long skewed = NOW.plus(Duration.ofDays(1)).plusSeconds(30).getEpochSecond();
+      long far = NOW.plus(Duration.ofDays(1)).plusSeconds(600).getEpochSecond();
+
+      assertThat(RetryTimes.atEpochSecond("daily-reset", Optional.of(Long.toString(skewed)), NOW)).contains(DAY_LATER);
+      assertThat(logs.messages()).noneMatch(l -> l.contains("daily-reset"));
+      assertThat(RetryTimes.atEpochSecond("far-reset", Optional.of(Long.toString(far)), NOW)).contains(DAY_LATER);
+      assertThat(logs.messages()).anyMatch(l -> l.contains("far-reset") && l.contains("capped"));
+    }
+  }
+
+  @Test
   void hugeCountsSaturate() {
     assertThat(RetryTimes.count("c", v("123456789012345678901234567890"))).hasValue(Long.MAX_VALUE);
     assertThat(RetryTimes.count("c", v("9223372036854775807"))).hasValue(Long.MAX_VALUE);

@@ -106,6 +106,12 @@ class InstagramEmulatorContractTest extends PlatformProviderContractTest {
     assertThat(ig.installed(grant.account().userId())).isFalse();
   }
 
+  /** The user removes the app in Instagram's settings, as the plan's manual step asks. */
+  @Override
+  protected void userFollowsManualSteps(Grant grant) {
+    ig.removeApp(grant.account().userId());
+  }
+
   /** Trying again is safe: the attempts fail on the dead token, and nothing is reported revoked. */
   @Override
   protected void endAccessAgain(Grant grant) {

@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialink.Account;
 import io.socialink.Grant;
+import io.socialink.Link;
 import io.socialink.LinkKind;
+import io.socialink.LinkState;
 import io.socialink.Socialink;
+import io.socialink.StepOutcome;
+import io.socialink.StepStatus;
+import io.socialink.UnlinkPlan;
+import io.socialink.UnlinkReport;
+import io.socialink.UnlinkStep;
 import io.socialink.auth.AuthorizationResult;
 import io.socialink.auth.AuthorizationStart;
 import io.socialink.auth.CallbackParameters;
@@ -181,6 +188,14 @@ public abstract class PlatformProviderContractTest {
     assertThat(socialink.grants().revoke(OWNER, grant.id())).isEqualTo(Revocation.ALREADY_REVOKED);
   }
 
+  /**
+   * Does on the emulator what an unlink plan's manual steps ask of the user (such as removing the
+   * app in the platform's settings), before the test confirms them. Does nothing by default.
+   *
+   * @param grant the grant of the link being unlinked
+   */
+  protected void userFollowsManualSteps(Grant grant) {}
+
   /** Builds this test's {@link Socialink}. */
   @BeforeEach
   protected void createSocialink() {
@@ -317,6 +332,40 @@ public abstract class PlatformProviderContractTest {
     Grant last = refreshed;
     assertThatThrownBy(() -> client().profile(last))
         .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category().isAuthorization()).isTrue());
+  }
+
+  /**
+   * The link's unlink plan, executed through the public API: the API steps run, the manual steps
+   * wait until the user ({@link #userFollowsManualSteps}) has done them and they are confirmed, the
+   * old token is verified refused, the grant is forgotten, the link is unlinked, and executing the
+   * plan again changes nothing.
+   */
+  @Test
+  public void anExecutedUnlinkPlanEndsTheAccessAndForgetsTheGrant() {
+    AuthorizationResult linked = link();
+    Grant grant = linked.grant();
+    UnlinkPlan plan = socialink.unlinking().plan(OWNER, linked.link().id());
+
+    UnlinkReport first = socialink.unlinking().execute(OWNER, plan);
+    assertThat(first.withStatus(StepStatus.FAILED)).as(first.renderText()).isEmpty();
+    assertThat(first.withStatus(StepStatus.PENDING)).as(first.renderText()).isEmpty();
+    List<StepOutcome> waiting = first.withStatus(StepStatus.AWAITING_USER);
+    if (!waiting.isEmpty()) {
+      assertThat(first.isComplete()).isFalse();
+      assertThat(socialink.grants().find(OWNER, grant.id())).as("tokens are kept until verified").isPresent();
+      userFollowsManualSteps(grant);
+      waiting.forEach(o -> socialink.unlinking().confirm(OWNER, plan, o.stepId()));
+    }
+    UnlinkReport last = socialink.unlinking().execute(OWNER, plan);
+
+    assertThat(last.isComplete()).as(last.renderText()).isTrue();
+    assertThat(plan.steps()).filteredOn(UnlinkStep.Verify.class::isInstance).isNotEmpty()
+        .allSatisfy(v -> assertThat(last.outcome(v.id()).orElseThrow().status()).isEqualTo(StepStatus.DONE));
+    assertThat(socialink.grants().find(OWNER, grant.id())).isEmpty();
+    assertThat(socialink.links().find(OWNER, linked.link().id())).map(Link::state).contains(LinkState.UNLINKED);
+    assertThatThrownBy(() -> client().profile(grant))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category().isAuthorization()).isTrue());
+    assertThat(socialink.unlinking().execute(OWNER, plan)).isEqualTo(last);
   }
 
   /** A callback replayed with a used state is refused before any token request. */

@@ -7,7 +7,9 @@ import io.socialink.error.SocialinkException;
 import io.socialink.store.LinkStore;
 import io.socialink.store.VersionConflictException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Moves the links that use a grant to another state. Thread-safe. */
 public final class LinkStates {
@@ -42,6 +44,32 @@ public final class LinkStates {
       }
     } catch (VersionConflictException conflict) {
       cause.addSuppressed(conflict);
+    }
+  }
+
+  /**
+   * Marks links {@link LinkState#UNLINKED} once their unlink plan is complete. A link changed by
+   * someone else in between is read again and marked; a link no longer stored is left alone.
+   *
+   * @param ownerId the owner
+   * @param linkIds the links of the completed plan
+   */
+  public void markUnlinked(String ownerId, List<String> linkIds) {
+    for (String id : linkIds) {
+      for (int attempt = 0; ; attempt++) {
+        Optional<Link> link = links.find(ownerId, id);
+        if (link.isEmpty() || link.get().state() == LinkState.UNLINKED) {
+          break;
+        }
+        try {
+          links.save(link.get().withState(LinkState.UNLINKED, clock));
+          break;
+        } catch (VersionConflictException conflict) {
+          if (attempt == 2) {
+            throw conflict;
+          }
+        }
+      }
     }
   }
 }

@@ -5,6 +5,8 @@ import io.socialink.auth.AppCredentials;
 import io.socialink.http.Transport;
 import io.socialink.internal.pipeline.PipelineConfig;
 import io.socialink.spi.Sleeper;
+import io.socialink.internal.unlink.SyncStopper;
+import io.socialink.internal.unlink.UnlinkExecutor;
 import io.socialink.internal.unlink.UnlinkPlanner;
 import io.socialink.resilience.RateLimitSettings;
 import io.socialink.store.Stores;
@@ -28,6 +30,7 @@ public final class SocialinkRuntime {
   private final RefreshCoordinator refresher;
   private final GrantCalls grantCalls;
   private final UnlinkPlanner planner;
+  private final UnlinkExecutor executor;
 
   /**
    * Builds the runtime and checks the configuration.
@@ -54,11 +57,14 @@ public final class SocialinkRuntime {
     this.ids = new Ids(random, clock);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clients = new ClientCache(registry, credentials, transport, pipelineConfig, rateLimits, clock);
-    this.refresher = new RefreshCoordinator(stores.grants(), new LinkStates(stores.links(), clock), clients, clock,
+    LinkStates linkStates = new LinkStates(stores.links(), clock);
+    this.refresher = new RefreshCoordinator(stores.grants(), linkStates, clients, clock,
         sleeper, settings.refreshSkew(), settings.refreshClaimTimeout(), RefreshCoordinator.DEFAULT_POLL_INTERVAL,
         "holder-" + java.util.UUID.randomUUID());
     this.grantCalls = new GrantCalls(stores.grants(), clients, refresher, clock);
     this.planner = new UnlinkPlanner(registry, stores.grants(), stores.links(), clock);
+    this.executor = new UnlinkExecutor(stores.grants(), stores.journal(), clients, grantCalls, linkStates,
+        SyncStopper.NONE, clock);
   }
 
   /**
@@ -140,6 +146,15 @@ public final class SocialinkRuntime {
    */
   public UnlinkPlanner planner() {
     return planner;
+  }
+
+  /**
+   * The unlink executor.
+   *
+   * @return the executor
+   */
+  public UnlinkExecutor executor() {
+    return executor;
   }
 
   /**

@@ -2,6 +2,8 @@ package io.socialink.internal.service;
 
 import io.socialink.Account;
 import io.socialink.UnlinkPlan;
+import io.socialink.UnlinkReport;
+import io.socialink.unlink.ExecutionOptions;
 import io.socialink.error.NotFoundException;
 import io.socialink.internal.runtime.SocialinkRuntime;
 import io.socialink.store.PlanJournal;
@@ -39,5 +41,23 @@ public final class UnlinkingService implements Unlinking {
   @Override
   public PlanJournal journal() {
     return rt.stores().journal();
+  }
+
+  @Override
+  public UnlinkReport execute(String ownerId, UnlinkPlan plan, ExecutionOptions options) {
+    Args.notBlank(ownerId, "ownerId");
+    return rt.executor().execute(ownerId, Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(options, "options"));
+  }
+
+  @Override
+  public UnlinkReport confirm(String ownerId, UnlinkPlan plan, String stepId) {
+    Args.notBlank(ownerId, "ownerId");
+    return rt.executor().confirm(ownerId, Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(stepId, "stepId"));
+  }
+
+  @Override
+  public UnlinkReport report(String ownerId, UnlinkPlan plan) {
+    Args.notBlank(ownerId, "ownerId");
+    return rt.executor().report(ownerId, Objects.requireNonNull(plan, "plan"));
   }
 }

@@ -4,13 +4,14 @@ import com.example.pebble.PebbleProvider;
 import io.socialink.Account;
 import io.socialink.Grant;
 import io.socialink.Link;
-import io.socialink.LinkEnd;
-import io.socialink.LinkKind;
 import io.socialink.Platform;
 import io.socialink.ProviderLoadFailure;
 import io.socialink.Secret;
 import io.socialink.Socialink;
+import io.socialink.StepOutcome;
+import io.socialink.StepStatus;
 import io.socialink.UnlinkPlan;
+import io.socialink.UnlinkReport;
 import io.socialink.auth.AppCredentials;
 import io.socialink.auth.AuthorizationResult;
 import io.socialink.auth.AuthorizationStart;
@@ -19,7 +20,6 @@ import io.socialink.error.AuthorizationException;
 import io.socialink.publish.MediaContent;
 import io.socialink.publish.Post;
 import io.socialink.publish.PublishedPost;
-import io.socialink.spi.Revocation;
 import io.socialink.spi.TextRules;
 import io.socialink.testkit.x.XEmulator;
 import io.socialink.x.XClient;
@@ -39,9 +39,10 @@ import java.util.stream.Collectors;
 /**
  * The main job: lists the discovered platforms; links an X account against the built-in X emulator,
  * reads its profile, posts a caption fitted to X's weighted length, refreshes the rotating token,
- * plans the unlink, revokes and proves the old token is refused; does the same with the example
- * third-party platform; and renders a plan whose steps only the user can do. Nothing leaves this
- * machine.
+ * plans the unlink and executes the plan (revoke, the user's manual step confirmed, verification
+ * that the old token is refused, tokens forgotten); links, refreshes and revokes with the example
+ * third-party platform; and takes Instagram off a TikTok profile against the TikTok and Instagram
+ * emulators ({@link UnlinkInstagramFromTikTok}). Nothing leaves this machine.
  */
 public final class Demo {
   private static final String OWNER = "user-42";
@@ -85,8 +86,8 @@ public final class Demo {
       platforms(out, socialink);
       xAccount(out, socialink, x);
       pebbleAccount(out, socialink);
-      manualPlan(out, socialink);
     }
+    UnlinkInstagramFromTikTok.run(out);
   }
 
   private static void platforms(PrintStream out, Socialink socialink) {
@@ -128,9 +129,18 @@ public final class Demo {
     UnlinkPlan plan = socialink.unlinking().plan(OWNER, linked.link().id());
     out.println("  plan");
     plan.renderText().lines().forEach(l -> out.println("    " + l));
-    Revocation revocation = socialink.grants().revoke(OWNER, grant.id());
+    UnlinkReport report = socialink.unlinking().execute(OWNER, plan);
+    out.println("  executed");
+    report.renderText().lines().forEach(l -> out.println("    " + l));
+    for (StepOutcome waiting : report.withStatus(StepStatus.AWAITING_USER)) {
+      socialink.unlinking().confirm(OWNER, plan, waiting.stepId());
+    }
+    report = socialink.unlinking().execute(OWNER, plan);
+    out.println("  executed again, after the user confirmed the manual step");
+    report.renderText().lines().forEach(l -> out.println("    " + l));
     XClient client = socialink.client(XClient.class);
-    out.println("  revoke   " + revocation + "; GET /2/users/me with the old token is refused: " + client.isTokenDead(refreshed));
+    out.println("  verify   GET /2/users/me with the old token is refused: " + client.isTokenDead(refreshed)
+        + "; grants still stored: " + socialink.grants().list(OWNER).size());
     out.println();
   }
 
@@ -152,15 +162,6 @@ public final class Demo {
       out.println("  verify   the old token is refused (" + e.category() + ")");
     }
     out.println();
-  }
-
-  private static void manualPlan(PrintStream out, Socialink socialink) {
-    out.println("A plan with steps only the user can do: Instagram shown on a TikTok profile");
-    Account tiktok = Account.of("tiktok", "6900000000000000001", "dancer", "Dancer");
-    Account instagram = Account.of("instagram", "17841400000000001", "dancer.pics", "Dancer Pics");
-    Link profileLink = socialink.links().record(OWNER, LinkKind.PROFILE_LINK, LinkEnd.account(tiktok),
-        LinkEnd.account(instagram), List.of());
-    socialink.unlinking().plan(OWNER, profileLink.id()).renderText().lines().forEach(l -> out.println("  " + l));
   }
 
   private static String describe(Link link) {

@@ -19,7 +19,10 @@ class DemoTest {
         .containsPattern("post     caption of weighted length \\d+ fitted to 2\\d\\d of 280; posted as \\d+")
         .contains("[REVOKE] Revoke grant")
         .contains("https://x.com/settings/connected_apps")
-        .contains("revoke   REVOKED; GET /2/users/me with the old token is refused: true")
+        .contains("DONE          revoke:x:")
+        .contains("AWAITING_USER manual:x:")
+        .contains("DONE          verify:x:")
+        .contains("verify   GET /2/users/me with the old token is refused: true; grants still stored: 0")
         .contains("APP_AUTHORIZATION the application Socialink Demo -> pebble account @pebble_fan")
         .contains("the old token is refused (AUTH_REVOKED)")
         .contains("TikTok app → Profile → Edit profile");

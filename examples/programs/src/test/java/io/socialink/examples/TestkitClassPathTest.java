@@ -74,7 +74,8 @@ class TestkitClassPathTest {
     }
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out).contains("APP_AUTHORIZATION the application Socialink Demo -> x account @XDevelopers")
-        .contains("revoke   REVOKED; GET /2/users/me with the old token is refused: true");
+        .contains("verify   GET /2/users/me with the old token is refused: true; grants still stored: 0")
+        .contains("Instagram shown on a TikTok profile, taken off");
   }
 
   private static URL url(Path p) {
