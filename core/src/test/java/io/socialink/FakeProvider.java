@@ -38,6 +38,9 @@ public class FakeProvider implements PlatformProvider {
   public final AtomicInteger revokes = new AtomicInteger();
   /** Access tokens revoked so far; the profile refuses them as revoked. */
   public final Set<String> revokedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Revocations running now, and the most that ever ran at once. */
+  public final AtomicInteger revoking = new AtomicInteger();
+  public final AtomicInteger mostRevokingAtOnce = new AtomicInteger();
   /** Failures the next revocations throw, first first. */
   public final java.util.Deque<RuntimeException> revokeFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
   /** When set, each revocation counts it down on entry and waits for {@link #revokeRelease}. */
@@ -115,6 +118,15 @@ public class FakeProvider implements PlatformProvider {
       @Override
       public Revocation revoke(Grant grant) {
         revokes.incrementAndGet();
+        mostRevokingAtOnce.accumulateAndGet(revoking.incrementAndGet(), Math::max);
+        try {
+          return revokeOnce(grant);
+        } finally {
+          revoking.decrementAndGet();
+        }
+      }
+
+      private Revocation revokeOnce(Grant grant) {
         if (revokeEntered != null) {
           revokeEntered.countDown();
           try {

@@ -120,4 +120,19 @@ public interface Unlinking {
    * @return one outcome per step, in plan order; steps never run are {@link StepStatus#NOT_STARTED}
    */
   UnlinkReport report(String ownerId, UnlinkPlan plan);
+
+  /**
+   * Unlinks many links, for example when an agency offboards a client or an application shuts down:
+   * each link is planned and its plan executed as {@link #execute(String, UnlinkPlan)} does, at most
+   * {@link BulkUnlinkOptions#concurrency()} at once, paced by each platform's rate limits. Returns at
+   * once; follow it with {@link BulkUnlink#progress()} or the options' listener, stop it with
+   * {@link BulkUnlink#cancel()}, and wait with {@link BulkUnlink#await()}. Calling it again with the
+   * same links resumes: complete plans are not repeated.
+   *
+   * @param ownerId the owner
+   * @param linkIds the links; duplicates are ignored
+   * @param options concurrency and listener
+   * @return the running bulk unlink
+   */
+  BulkUnlink unlinkAll(String ownerId, java.util.List<String> linkIds, BulkUnlinkOptions options);
 }

@@ -1,5 +1,7 @@
 /**
- * The provider side of unlink planning: contexts and contributions.
+ * Unlinking: planning ({@link io.socialink.unlink.Unlinking#plan}), executing plans step by step
+ * with a journal, bulk unlinking with progress ({@link io.socialink.unlink.BulkUnlink}), and the
+ * provider side of planning (contexts and contributions).
  */
 @NullMarked
 package io.socialink.unlink;

@@ -3,11 +3,15 @@ package io.socialink.internal.service;
 import io.socialink.Account;
 import io.socialink.UnlinkPlan;
 import io.socialink.UnlinkReport;
+import io.socialink.internal.unlink.BulkRun;
+import io.socialink.unlink.BulkUnlink;
+import io.socialink.unlink.BulkUnlinkOptions;
 import io.socialink.unlink.ExecutionOptions;
 import io.socialink.error.NotFoundException;
 import io.socialink.internal.runtime.SocialinkRuntime;
 import io.socialink.store.PlanJournal;
 import io.socialink.unlink.Unlinking;
+import java.util.List;
 import java.util.Objects;
 
 /** {@link Unlinking} over the runtime. Thread-safe. */
@@ -53,6 +57,16 @@ public final class UnlinkingService implements Unlinking {
   public UnlinkReport confirm(String ownerId, UnlinkPlan plan, String stepId) {
     Args.notBlank(ownerId, "ownerId");
     return rt.executor().confirm(ownerId, Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(stepId, "stepId"));
+  }
+
+  @Override
+  public BulkUnlink unlinkAll(String ownerId, List<String> linkIds, BulkUnlinkOptions options) {
+    Args.notBlank(ownerId, "ownerId");
+    Objects.requireNonNull(linkIds, "linkIds").forEach(id -> Objects.requireNonNull(id, "linkIds element"));
+    Objects.requireNonNull(options, "options");
+    return BulkRun.start(linkIds, options,
+        BulkRun.of(id -> plan(ownerId, id), p -> rt.executor().execute(ownerId, p, ExecutionOptions.defaults())),
+        rt.clock());
   }
 
   @Override

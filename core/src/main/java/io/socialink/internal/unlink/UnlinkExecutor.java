@@ -185,7 +185,7 @@ public final class UnlinkExecutor {
       out.add(outcome);
     }
     UnlinkReport report = new UnlinkReport(plan.id(), out);
-    if (report.isComplete()) {
+    if (report.isComplete() || plan.steps().isEmpty()) {
       linkStates.markUnlinked(ownerId, linksOf(plan));
     }
     return report;

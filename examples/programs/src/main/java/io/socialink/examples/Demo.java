@@ -33,7 +33,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +45,9 @@ import java.util.stream.Collectors;
  * plans the unlink and executes the plan (revoke, the user's manual step confirmed, verification
  * that the old token is refused, tokens forgotten); links, refreshes and revokes with the example
  * third-party platform; and takes Instagram off a TikTok profile against the TikTok and Instagram
- * emulators ({@link UnlinkInstagramFromTikTok}). Nothing leaves this machine.
+ * emulators ({@link UnlinkInstagramFromTikTok}); and offboards a hundred X and TikTok client accounts
+ * in bulk ({@link BusinessOffboarding}). Each flow also runs alone by its name on the command line.
+ * Nothing leaves this machine.
  */
 public final class Demo {
   private static final String OWNER = "user-42";
@@ -52,18 +57,48 @@ public final class Demo {
 
   private Demo() {}
 
-  /**
-   * Runs the demo on standard output.
-   *
-   * @param args ignored
-   * @throws Exception if a local server cannot start
-   */
-  public static void main(String[] args) throws Exception {
-    run(System.out);
+  /** A flow of the demo, runnable alone by its name. */
+  @FunctionalInterface
+  interface Flow {
+    void run(PrintStream out) throws IOException, InterruptedException;
+  }
+
+  /** The flows, in the order the demo runs them. */
+  static final Map<String, Flow> FLOWS = flows();
+
+  private static Map<String, Flow> flows() {
+    Map<String, Flow> flows = new LinkedHashMap<>();
+    flows.put("link-x-account", Demo::xAndPebble);
+    flows.put("unlink-instagram-from-tiktok", UnlinkInstagramFromTikTok::run);
+    flows.put("business-offboarding", out -> BusinessOffboarding.run(out, 100));
+    return Collections.unmodifiableMap(flows);
   }
 
   /**
-   * Runs the demo.
+   * Runs every flow of the demo on standard output, or the ones named on the command line.
+   *
+   * @param args flow names ({@code link-x-account}, {@code unlink-instagram-from-tiktok},
+   *     {@code business-offboarding}); none runs them all
+   * @throws Exception if a local server cannot start
+   */
+  public static void main(String[] args) throws Exception {
+    for (String name : args) {
+      if (!FLOWS.containsKey(name)) {
+        System.err.println("No flow named '" + name + "'; the flows are " + String.join(", ", FLOWS.keySet()));
+        System.exit(2);
+      }
+    }
+    if (args.length == 0) {
+      run(System.out);
+      return;
+    }
+    for (String name : args) {
+      FLOWS.get(name).run(System.out);
+    }
+  }
+
+  /**
+   * Runs every flow of the demo.
    *
    * @param out where to print
    * @throws IOException if a local server cannot start
@@ -72,6 +107,13 @@ public final class Demo {
   public static void run(PrintStream out) throws IOException, InterruptedException {
     out.println("Socialink demo: every call below goes to local servers on this machine.");
     out.println();
+    for (Flow flow : FLOWS.values()) {
+      flow.run(out);
+      out.println();
+    }
+  }
+
+  private static void xAndPebble(PrintStream out) throws IOException, InterruptedException {
     try (XEmulator x = XEmulator.start(); PebbleServer pebble = PebbleServer.start()) {
       Socialink socialink = Socialink.builder()
           .register(XProvider.withEndpoints(XEndpoints.of(x.authorizeUri(), x.apiBaseUri())))
@@ -87,7 +129,6 @@ public final class Demo {
       xAccount(out, socialink, x);
       pebbleAccount(out, socialink);
     }
-    UnlinkInstagramFromTikTok.run(out);
   }
 
   private static void platforms(PrintStream out, Socialink socialink) {

@@ -25,7 +25,8 @@ class DemoTest {
         .contains("verify   GET /2/users/me with the old token is refused: true; grants still stored: 0")
         .contains("APP_AUTHORIZATION the application Socialink Demo -> pebble account @pebble_fan")
         .contains("the old token is refused (AUTH_REVOKED)")
-        .contains("TikTok app → Profile → Edit profile");
+        .contains("TikTok app → Profile → Edit profile")
+        .contains("links    {UNLINKED=100}; grants still stored: 0");
     assertThat(out.lines().filter(l -> l.contains("refresh token rotated: true"))).hasSize(2);
     // The local server mints tokens starting with these prefixes; none may be printed.
     assertThat(out).doesNotContain("pat-").doesNotContain("prt-").doesNotContain("demo-client-secret")

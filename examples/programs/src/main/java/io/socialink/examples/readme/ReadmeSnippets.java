@@ -7,7 +7,10 @@ import io.socialink.LinkEnd;
 import io.socialink.LinkKind;
 import io.socialink.Secret;
 import io.socialink.Socialink;
+import io.socialink.StepOutcome;
+import io.socialink.StepStatus;
 import io.socialink.UnlinkPlan;
+import io.socialink.UnlinkReport;
 import io.socialink.auth.AppCredentials;
 import io.socialink.auth.AuthorizationResult;
 import io.socialink.auth.AuthorizationStart;
@@ -85,9 +88,17 @@ public final class ReadmeSnippets {
   }
 
   static void plan(Socialink socialink, String userId, String linkId, Account tiktok, Account instagram) {
-    // README: Plan an unlink
+    // README: Plan and execute an unlink
     UnlinkPlan plan = socialink.unlinking().plan(userId, linkId);
     System.out.println(plan.renderText());                            // or plan.renderJson()
+
+    UnlinkReport report = socialink.unlinking().execute(userId, plan);
+    for (StepOutcome waiting : report.withStatus(StepStatus.AWAITING_USER)) {
+      // show the manual step to the user; once they say it is done:
+      socialink.unlinking().confirm(userId, plan, waiting.stepId());
+    }
+    report = socialink.unlinking().execute(userId, plan);             // verifies, forgets, marks UNLINKED
+    System.out.println(report.renderText());
 
     Link shown = socialink.links().record(userId, LinkKind.PROFILE_LINK,
         LinkEnd.account(tiktok), LinkEnd.account(instagram), List.of());
