@@ -86,7 +86,9 @@ public final class BulkRun implements BulkUnlink {
     BulkRun run = new BulkRun(unique, Objects.requireNonNull(options, "options"),
         Objects.requireNonNull(execution, "execution"), Objects.requireNonNull(clock, "clock"));
     int n = RUNS.incrementAndGet();
-    for (int i = 0; i < run.finished.getCount(); i++) {
+    // The count, read once: a worker that finishes early counts the latch down while others start.
+    int workers = (int) run.finished.getCount();
+    for (int i = 0; i < workers; i++) {
       Thread t = new Thread(run::work, "socialink-bulk-unlink-" + n + "-" + i);
       t.setDaemon(true);
       t.start();

@@ -171,6 +171,17 @@ class UnlinkBulkTest {
     assertThat(recorder.progress.get(3).eta()).isEmpty();
   }
 
+  @Test
+  void everyWorkerStartsEvenWhenTheFirstOnesFinishAtOnce() throws Exception {
+    for (int i = 0; i < 300; i++) {
+      io.socialink.internal.unlink.BulkRun run = io.socialink.internal.unlink.BulkRun.start(
+          List.of("a", "b", "c", "d", "e", "f", "g", "h"), new BulkUnlinkOptions(8, BulkUnlinkListener.NONE),
+          id -> new UnlinkReport("link:" + id, List.of()), fx.clock);
+      assertThat(run.await(java.time.Duration.ofSeconds(10))).as("run %d finished", i).isTrue();
+      assertThat(run.await().progress().complete()).isEqualTo(8);
+    }
+  }
+
   static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
