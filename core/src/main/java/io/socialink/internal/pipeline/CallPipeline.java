@@ -3,6 +3,7 @@ package io.socialink.internal.pipeline;
 import io.socialink.error.Classification;
 import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.error.SocialinkException;
 import io.socialink.event.CircuitState;
 import io.socialink.http.ApiCall;
@@ -171,7 +172,25 @@ public final class CallPipeline implements CallExecutor {
    */
   public static Optional<Classification> verdict(String platformId, ResponseInterpreter interpreter,
       ApiResponse response, Instant receivedAt, List<RateLimitObservation> observations) {
-    Optional<Classification> failure = classify(platformId, interpreter, response, receivedAt);
+    return verdict(platformId, Operation.API_CALL, interpreter, response, receivedAt, observations);
+  }
+
+  /**
+   * The verdict the pipeline raises for a response to a call doing an operation; see
+   * {@link #verdict(String, ResponseInterpreter, ApiResponse, Instant, List)} and {@link Operation}.
+   *
+   * @param platformId the platform
+   * @param operation what the call was doing
+   * @param interpreter its interpreter
+   * @param response the response
+   * @param receivedAt when it arrived
+   * @param observations what the interpreter read of the response's rate limits
+   * @return the classification, or empty for a success
+   */
+  public static Optional<Classification> verdict(String platformId, Operation operation,
+      ResponseInterpreter interpreter, ApiResponse response, Instant receivedAt,
+      List<RateLimitObservation> observations) {
+    Optional<Classification> failure = classify(platformId, operation, interpreter, response, receivedAt);
     if (failure.isEmpty()) {
       return failure;
     }
@@ -209,8 +228,25 @@ public final class CallPipeline implements CallExecutor {
    */
   public static Optional<Classification> classify(
       String platformId, ResponseInterpreter interpreter, ApiResponse response, Instant receivedAt) {
+    return classify(platformId, Operation.API_CALL, interpreter, response, receivedAt);
+  }
+
+  /**
+   * Classifies a response to a call doing an operation: core's generic rules, then the platform's
+   * operation-aware refinement, then {@link DefaultErrorClassifier#forOperation}.
+   *
+   * @param platformId the platform
+   * @param operation what the call was doing
+   * @param interpreter its interpreter
+   * @param response the response
+   * @param receivedAt when it arrived
+   * @return the classification, or empty for a success
+   */
+  public static Optional<Classification> classify(String platformId, Operation operation,
+      ResponseInterpreter interpreter, ApiResponse response, Instant receivedAt) {
     Optional<Classification> generic = DefaultErrorClassifier.classify(platformId, response, receivedAt);
-    return interpreter.classify(response, generic);
+    return interpreter.classify(operation, response, generic)
+        .map(c -> DefaultErrorClassifier.forOperation(operation, c));
   }
 
   @Override

@@ -74,7 +74,8 @@ record GraphError(
   }
 
   /**
-   * The code as the platform code: {@code 190/463} with a subcode, {@code 190} without; for the token
+   * The code as the platform code: {@code 190/463} with a subcode, {@code 190} without, the number of a
+   * legacy message's {@code (#n)} prefix when the answer has no code; for the token
    * endpoint, whose numeric code is only the HTTP status, the {@code error_type}.
    *
    * @return the platform code, or empty when the answer carried none
@@ -83,10 +84,11 @@ record GraphError(
     if (shape == Shape.TOKEN_ENDPOINT) {
       return type;
     }
-    if (code.isEmpty()) {
+    OptionalLong effective = GraphErrors.effectiveCode(this);
+    if (effective.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(code.getAsLong() + (subcode.isPresent() ? "/" + subcode.getAsLong() : ""));
+    return Optional.of(effective.getAsLong() + (subcode.isPresent() ? "/" + subcode.getAsLong() : ""));
   }
 
   /**

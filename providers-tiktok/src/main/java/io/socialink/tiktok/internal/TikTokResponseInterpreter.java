@@ -42,6 +42,13 @@ import java.util.regex.Pattern;
  *       their message ("Too many requests", "Access token has expired", "Access token is incorrect").</li>
  * </ul>
  *
+ * <p>Generic codes are decided by their message when it names the cause: {@code invalid_params} /
+ * {@code invalid_param} and Business 40000 / 40002 naming something that does not exist (NOT_FOUND) or a
+ * duplicate (DUPLICATE); Business 40001 naming the app (CONFIGURATION) or a scope (INSUFFICIENT_SCOPE);
+ * a throttle naming a daily quota (QUOTA_EXHAUSTED); OAuth {@code invalid_grant} naming the
+ * authorization code (INVALID_REQUEST: no grant exists, link again) or the refresh token (AUTH_REVOKED).
+ * The platform code is the Open API or OAuth code string, or the Business code in decimal.
+ *
  * <p>The request id is the body's {@code log_id} or {@code request_id}, else the {@code x-tt-logid}
  * header, else core's generic request id header. A body that is empty, not JSON or of no known shape
  * leaves core's generic verdict as it is (a 2xx stays a success), so a malformed answer never makes
@@ -288,7 +295,7 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
   static Optional<Verdict> verdict(Answer a) {
     switch (a.shape()) {
       case OPEN_API:
-        return Optional.ofNullable(OPEN_API_CODES.get(a.code().toLowerCase(Locale.ROOT)));
+        return openApiVerdict(a.code().toLowerCase(Locale.ROOT), a.message().toLowerCase(Locale.ROOT));
       case OAUTH:
         return oauthVerdict(a.code().toLowerCase(Locale.ROOT), a.message().toLowerCase(Locale.ROOT));
       default:
@@ -296,7 +303,35 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
     }
   }
 
+  /**
+   * Open API v2 codes; the generic {@code invalid_params} / {@code invalid_param} is decided by its
+   * message when that names the cause (a user or object that does not exist, a duplicate).
+   */
+  private static Optional<Verdict> openApiVerdict(String code, String message) {
+    if (code.equals("invalid_params") || code.equals("invalid_param")) {
+      if (message.contains("does not exist") || message.contains("not exist") || message.contains("not found")) {
+        return Optional.of(new Verdict(ErrorCategory.NOT_FOUND,
+            "TikTok says what the request names does not exist (or is not visible to this user); check the ids."));
+      }
+      if (message.contains("duplicate")) {
+        return Optional.of(new Verdict(ErrorCategory.DUPLICATE,
+            "TikTok already has this; change it before sending it again."));
+      }
+    }
+    return Optional.ofNullable(OPEN_API_CODES.get(code));
+  }
+
   private static Optional<Verdict> oauthVerdict(String code, String description) {
+    if (code.equals("invalid_grant")) {
+      if (description.contains("refresh")) {
+        return Optional.of(new Verdict(ErrorCategory.AUTH_REVOKED,
+            "The refresh token is invalid, expired, spent (TikTok rotates refresh tokens) or revoked; ask the user to"
+                + " link their TikTok account again."));
+      }
+      if (description.contains("code")) {
+        return Optional.of(new Verdict(ErrorCategory.INVALID_REQUEST, CODE_NOT_USABLE));
+      }
+    }
     if (code.equals("invalid_request")) {
       if (description.contains("redirect_uri") || description.contains("redirect uri")) {
         return Optional.of(new Verdict(ErrorCategory.CONFIGURATION,
@@ -314,6 +349,10 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
   }
 
   private static Optional<Verdict> businessVerdict(long code, String message) {
+    Optional<Verdict> byMessage = businessMessage(code, message);
+    if (byMessage.isPresent()) {
+      return byMessage;
+    }
     Verdict v = BUSINESS_CODES.get(code);
     if (v != null) {
       return Optional.of(v);
@@ -334,6 +373,48 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
     }
     return Optional.empty();
   }
+
+  /**
+   * Business codes whose message is more specific than the code: a permission error that is the app's
+   * (CONFIGURATION) or the grant's scope (INSUFFICIENT_SCOPE) rather than the account's, a parameter
+   * error that names a missing object or a duplicate, a throttle that is a daily cap.
+   */
+  private static Optional<Verdict> businessMessage(long code, String message) {
+    if (code == 40001) {
+      if (message.contains("scope")) {
+        return Optional.of(new Verdict(ErrorCategory.INSUFFICIENT_SCOPE,
+            "The authorizing user did not grant the scope this call needs; ask them to authorize the app again and"
+                + " approve it."));
+      }
+      if (message.contains("app ") || message.contains("app's") || message.contains("application")
+          || message.contains("developer")) {
+        return Optional.of(new Verdict(ErrorCategory.CONFIGURATION,
+            "The app lacks the permission for this API; request it for the app in the TikTok for Business developer"
+                + " portal."));
+      }
+    }
+    if (code == 40000 || code == 40002) {
+      if (message.contains("does not exist") || message.contains("not exist") || message.contains("not found")) {
+        return Optional.of(new Verdict(ErrorCategory.NOT_FOUND,
+            "TikTok says what the request names does not exist or is not visible to this account; check the ids."));
+      }
+      if (message.contains("duplicate") || message.contains("already exist")) {
+        return Optional.of(new Verdict(ErrorCategory.DUPLICATE,
+            "TikTok already has this; change it before sending it again."));
+      }
+    }
+    if ((code == 40016 || code == 40100 || code == ADVERTISER_THROTTLE)
+        && (message.contains("daily") || message.contains("per day") || message.contains("qpd"))) {
+      return Optional.of(new Verdict(ErrorCategory.QUOTA_EXHAUSTED,
+          "The daily request quota is used up; it resets at 00:00 UTC, so retrying before then does not help."));
+    }
+    return Optional.empty();
+  }
+
+  /** The hint for an authorization code TikTok will not exchange. */
+  private static final String CODE_NOT_USABLE = "TikTok did not accept the authorization code: it is invalid,"
+      + " already used or expired, or was issued for another redirect URI or PKCE verifier. No grant exists; start the"
+      + " link again and exchange the new code once, promptly.";
 
   private static Map<String, Verdict> openApiCodes() {
     Map<String, Verdict> m = new HashMap<>();
@@ -359,6 +440,9 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
             + " request through its developer support page."));
     m.put("internal_error", new Verdict(ErrorCategory.TRANSIENT,
         "TikTok had an internal error; try again later, and quote the log id to TikTok support if it persists."));
+    m.put("spam_risk_too_many_pending_share", new Verdict(ErrorCategory.QUOTA_EXHAUSTED,
+        "The user has too many uploads waiting in their TikTok inbox (at most 5 pending shares in 24 hours); they"
+            + " must post or discard them in the TikTok app, or wait a day, before uploading again."));
     m.put("spam_risk_too_many_posts", new Verdict(ErrorCategory.QUOTA_EXHAUSTED,
         "The user has reached TikTok's cap on posts made through apps; retrying soon does not help, so wait a day"
             + " before posting for this user again."));
@@ -446,9 +530,9 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
             + " the app again."));
     m.put(40108L, new Verdict(ErrorCategory.INVALID_REQUEST,
         "The grant_type is not one TikTok API for Business accepts; fix the token request."));
-    m.put(40110L, new Verdict(ErrorCategory.AUTH_REVOKED,
-        "The authorization code was cancelled, already used or expired; exchange each code once and promptly, and"
-            + " ask the user to authorize the app again."));
+    m.put(40110L, new Verdict(ErrorCategory.INVALID_REQUEST,
+        "The authorization code was cancelled, already used or expired; no grant exists, so ask the user to authorize"
+            + " the app again and exchange each code once and promptly."));
     m.put(40113L, new Verdict(ErrorCategory.CONFIGURATION,
         "TikTok says the app is blocked or does not exist; check the app id and the app's status in the TikTok for"
             + " Business developer portal."));
