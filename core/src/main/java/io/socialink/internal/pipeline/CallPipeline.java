@@ -160,8 +160,9 @@ public final class CallPipeline implements CallExecutor {
 
   /**
    * The verdict the pipeline raises for a response: core's generic rules refined by the platform's
-   * interpreter, the message redacted, and a throttling answer without its own retry time given the
-   * latest reset of the budgets the response says are spent.
+   * interpreter, the message redacted, and a throttling or spent-quota answer without its own retry
+   * time given the latest reset of the budgets the response says are spent (a quota is not retried;
+   * the instant says when it resets).
    *
    * @param platformId the platform
    * @param interpreter its interpreter
@@ -201,7 +202,9 @@ public final class CallPipeline implements CallExecutor {
     if (!safeMessage.equals(c.message())) {
       c = c.withMessage(safeMessage);
     }
-    if (c.category() == ErrorCategory.RATE_LIMITED && c.retryAt().isEmpty()) {
+    // A spent quota is not retried, but when it resets is still worth knowing.
+    if ((c.category() == ErrorCategory.RATE_LIMITED || c.category() == ErrorCategory.QUOTA_EXHAUSTED)
+        && c.retryAt().isEmpty()) {
       Optional<Instant> reset = RateLimiters.latestExhaustedReset(observations);
       if (reset.isPresent()) {
         c = c.withRetryAt(reset.get());

@@ -223,6 +223,10 @@ final class GraphErrors {
    * @param noCode whether the answer had no code, so that other documented phrases count too
    */
   private static Optional<Verdict> byPhrase(String m, boolean noCode) {
+    if (m.contains("been revoked") || m.contains("otherwise invalid")) {
+      // "has expired, been revoked, or is otherwise invalid": not merely expired.
+      return verdict(ErrorCategory.AUTH_REVOKED, "The access token expired, was revoked or is not valid." + LINK);
+    }
     if (m.contains("session has expired") || m.contains("access token has expired")) {
       return Optional.of(expired());
     }

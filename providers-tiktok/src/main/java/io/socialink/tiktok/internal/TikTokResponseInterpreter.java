@@ -45,8 +45,10 @@ import java.util.regex.Pattern;
  * <p>Generic codes are decided by their message when it names the cause: {@code invalid_params} /
  * {@code invalid_param} and Business 40000 / 40002 naming something that does not exist (NOT_FOUND) or a
  * duplicate (DUPLICATE); Business 40001 naming the app (CONFIGURATION) or a scope (INSUFFICIENT_SCOPE);
- * a throttle naming a daily quota (QUOTA_EXHAUSTED); OAuth {@code invalid_grant} naming the
- * authorization code (INVALID_REQUEST: no grant exists, link again) or the refresh token (AUTH_REVOKED).
+ * a throttle naming a daily quota (QUOTA_EXHAUSTED); 40101 naming the {@code auth_code} (a spent code,
+ * not the app's secret). OAuth {@code invalid_grant} (whose description
+ * TikTok words the same for codes and refresh tokens) and Business 40110 are AUTH_REVOKED here; on a
+ * {@link io.socialink.error.Operation#CODE_EXCHANGE} core makes them INVALID_REQUEST (no grant exists).
  * The platform code is the Open API or OAuth code string, or the Business code in decimal.
  *
  * <p>The request id is the body's {@code log_id} or {@code request_id}, else the {@code x-tt-logid}
@@ -322,16 +324,6 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
   }
 
   private static Optional<Verdict> oauthVerdict(String code, String description) {
-    if (code.equals("invalid_grant")) {
-      if (description.contains("refresh")) {
-        return Optional.of(new Verdict(ErrorCategory.AUTH_REVOKED,
-            "The refresh token is invalid, expired, spent (TikTok rotates refresh tokens) or revoked; ask the user to"
-                + " link their TikTok account again."));
-      }
-      if (description.contains("code")) {
-        return Optional.of(new Verdict(ErrorCategory.INVALID_REQUEST, CODE_NOT_USABLE));
-      }
-    }
     if (code.equals("invalid_request")) {
       if (description.contains("redirect_uri") || description.contains("redirect uri")) {
         return Optional.of(new Verdict(ErrorCategory.CONFIGURATION,
@@ -380,6 +372,11 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
    * error that names a missing object or a duplicate, a throttle that is a daily cap.
    */
   private static Optional<Verdict> businessMessage(long code, String message) {
+    if (code == 40101 && message.contains("auth_code")) {
+      return Optional.of(new Verdict(ErrorCategory.AUTH_REVOKED,
+          "The authorization code was already used or is not valid; ask the user to authorize the app again and"
+              + " exchange each code once."));
+    }
     if (code == 40001) {
       if (message.contains("scope")) {
         return Optional.of(new Verdict(ErrorCategory.INSUFFICIENT_SCOPE,
@@ -410,11 +407,6 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
     }
     return Optional.empty();
   }
-
-  /** The hint for an authorization code TikTok will not exchange. */
-  private static final String CODE_NOT_USABLE = "TikTok did not accept the authorization code: it is invalid,"
-      + " already used or expired, or was issued for another redirect URI or PKCE verifier. No grant exists; start the"
-      + " link again and exchange the new code once, promptly.";
 
   private static Map<String, Verdict> openApiCodes() {
     Map<String, Verdict> m = new HashMap<>();
@@ -530,9 +522,10 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
             + " the app again."));
     m.put(40108L, new Verdict(ErrorCategory.INVALID_REQUEST,
         "The grant_type is not one TikTok API for Business accepts; fix the token request."));
-    m.put(40110L, new Verdict(ErrorCategory.INVALID_REQUEST,
-        "The authorization code was cancelled, already used or expired; no grant exists, so ask the user to authorize"
-            + " the app again and exchange each code once and promptly."));
+    // Only a code exchange gets 40110; there core makes this INVALID_REQUEST (no grant exists), see Operation.
+    m.put(40110L, new Verdict(ErrorCategory.AUTH_REVOKED,
+        "The authorization code was cancelled, already used or expired; exchange each code once and promptly, and"
+            + " ask the user to authorize the app again."));
     m.put(40113L, new Verdict(ErrorCategory.CONFIGURATION,
         "TikTok says the app is blocked or does not exist; check the app id and the app's status in the TikTok for"
             + " Business developer portal."));
@@ -551,6 +544,44 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
         "The advertiser does not exist or is no longer authorized for the app; check the advertiser id."));
     m.put(60001L, new Verdict(ErrorCategory.TRANSIENT,
         "TikTok API for Business is under maintenance; try again later."));
+    // The rest of TikTok's return-code list (Marketing API docs, "Return codes").
+    Verdict duplicate = new Verdict(ErrorCategory.DUPLICATE,
+        "TikTok already has this (a duplicated request, or material or a name that already exists); change it"
+            + " before sending it again.");
+    for (long code : new long[] {40050, 40052, 40911}) {
+      m.put(code, duplicate);
+    }
+    m.put(40502L, new Verdict(ErrorCategory.QUOTA_EXHAUSTED,
+        "The maximum number of ads is reached; delete ads or use another ad group before creating more."));
+    m.put(40132L, new Verdict(ErrorCategory.RATE_LIMITED,
+        "Too many requests for one field value (such as a pixel code); wait before sending it again."));
+    Verdict later = new Verdict(ErrorCategory.TRANSIENT,
+        "TikTok is still processing, or could not fetch the file for now; try again after a short wait.");
+    for (long code : new long[] {40201, 40901, 40902, 40903, 40913}) {
+      m.put(code, later);
+    }
+    m.put(40202L, new Verdict(ErrorCategory.CONFLICT,
+        "Another write to the same object won; read it again and decide before writing."));
+    Verdict missing = new Verdict(ErrorCategory.NOT_FOUND,
+        "What the request names does not exist or cannot be matched; check the ids and file paths.");
+    m.put(40301L, missing);
+    m.put(40905L, missing);
+    Verdict invalid = new Verdict(ErrorCategory.INVALID_REQUEST,
+        "TikTok API for Business rejected the request (its message says why); fix it before trying again.");
+    for (long code : new long[] {40006, 40008, 40009, 40010, 40011, 40051, 40053, 40065, 40117, 40200, 40700, 40900,
+        40904, 40906, 40907, 40908, 40909, 40910, 40912, 40914, 40915, 41001, 41002}) {
+      m.put(code, invalid);
+    }
+    Verdict app = new Verdict(ErrorCategory.CONFIGURATION,
+        "The app's own set-up is refused (developer profile, signature, sandbox, or the server's country); fix it in"
+            + " the TikTok for Business developer portal.");
+    for (long code : new long[] {40013, 40014, 40109, 40116, 40124, 41000}) {
+      m.put(code, app);
+    }
+    Verdict notCreator = new Verdict(ErrorCategory.PERMISSION_DENIED,
+        "The account may not do this: it is not a TikTok Creator Marketplace creator, or not in a supported region.");
+    m.put(40121L, notCreator);
+    m.put(40122L, notCreator);
     return Map.copyOf(m);
   }
 

@@ -283,6 +283,7 @@ public final class XResponseInterpreter implements ResponseInterpreter {
         return Optional.of(ErrorCategory.CONFIGURATION);
       case "usage-capped":
       case "credits-depleted":
+      case "credits":
         return Optional.of(ErrorCategory.QUOTA_EXHAUSTED);
       case "rate-limit-exceeded":
         return Optional.of(ErrorCategory.RATE_LIMITED);
