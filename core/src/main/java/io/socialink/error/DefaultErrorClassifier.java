@@ -116,6 +116,9 @@ public final class DefaultErrorClassifier {
    * interpreter; see {@link Operation}:
    *
    * <ul>
+   *   <li>on any token-endpoint operation, a bare HTTP 401 (core's {@code AUTH_EXPIRED} with no platform
+   *       code) becomes {@link ErrorCategory#CONFIGURATION}: the endpoint refused the client's own
+   *       authentication (RFC 6749 section 5.2), so no grant is marked revoked and nothing is refreshed;</li>
    *   <li>{@link Operation#CODE_EXCHANGE}: {@code AUTH_EXPIRED}, {@code AUTH_REVOKED} and
    *       {@code INSUFFICIENT_SCOPE} become {@link ErrorCategory#INVALID_REQUEST} with the hint to start
    *       the link again: no grant exists, so none can be revoked or refreshed;</li>
@@ -134,6 +137,14 @@ public final class DefaultErrorClassifier {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(c, "c");
     boolean authorization = c.category().isAuthorization();
+    if (operation.tokenEndpoint() && c.httpStatus() == 401 && c.category() == ErrorCategory.AUTH_EXPIRED
+        && c.platformCode().isEmpty()) {
+      // A bare 401 from a token endpoint is the client's authentication (RFC 6749 section 5.2, RFC 7009):
+      // neither a dead grant to mark revoked nor an expired token to refresh.
+      return c.withCategory(ErrorCategory.CONFIGURATION).withRemediation("The token endpoint refused the app's own"
+          + " authentication (HTTP 401 with no error code): check the client id and secret and how they are sent"
+          + " (HTTP Basic or form fields) in the platform's developer portal.");
+    }
     switch (operation) {
       case CODE_EXCHANGE:
         if (!authorization) {

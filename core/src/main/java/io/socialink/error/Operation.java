@@ -28,6 +28,10 @@ package io.socialink.error;
  *     the app's own credentials were sent</td></tr>
  * </table>
  *
+ * <p>On every operation but {@link #API_CALL}, a bare HTTP 401 (no platform code) is
+ * {@link ErrorCategory#CONFIGURATION}: a token endpoint answers 401 when the client's own
+ * authentication fails.
+ *
  * <p>Platforms' interpreters may refine further (a specific code that means something else on a
  * given operation); each provider documents what it does.
  */

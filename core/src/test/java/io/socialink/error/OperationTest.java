@@ -54,6 +54,19 @@ class OperationTest {
   }
 
   @Test
+  void aTokenEndpoints401WithAPlatformCodeKeepsTheOperationRule() {
+    Classification coded = Classification.of(ErrorCategory.AUTH_EXPIRED, "pebble", 401, "refused")
+        .withPlatformCode("190");
+    assertThat(DefaultErrorClassifier.forOperation(Operation.TOKEN_REFRESH, coded).category())
+        .isEqualTo(ErrorCategory.AUTH_REVOKED);
+    Classification bare = Classification.of(ErrorCategory.AUTH_EXPIRED, "pebble", 401, "refused");
+    assertThat(DefaultErrorClassifier.forOperation(Operation.API_CALL, bare).category())
+        .isEqualTo(ErrorCategory.AUTH_EXPIRED);
+    assertThat(DefaultErrorClassifier.forOperation(Operation.CODE_EXCHANGE, bare).category())
+        .isEqualTo(ErrorCategory.CONFIGURATION);
+  }
+
+  @Test
   void aRefusedCodeExchangeSaysToStartTheLinkAgain() {
     Classification c = DefaultErrorClassifier.forOperation(Operation.CODE_EXCHANGE, of(ErrorCategory.AUTH_REVOKED));
     assertThat(c.remediation()).isEqualTo(DefaultErrorClassifier.CODE_NOT_USABLE).contains("start the link again");
@@ -75,7 +88,10 @@ class OperationTest {
     assertThat(DefaultErrorClassifier.classify("pebble", Operation.API_CALL, unauthorized, T0).orElseThrow().category())
         .isEqualTo(ErrorCategory.AUTH_EXPIRED);
     assertThat(DefaultErrorClassifier.classify("pebble", Operation.TOKEN_REFRESH, unauthorized, T0).orElseThrow()
-        .category()).isEqualTo(ErrorCategory.AUTH_REVOKED);
+        .category()).as("a bare 401 from a token endpoint is the client's authentication")
+        .isEqualTo(ErrorCategory.CONFIGURATION);
+    assertThat(DefaultErrorClassifier.classify("pebble", Operation.TOKEN_REVOKE, unauthorized, T0).orElseThrow()
+        .category()).as("never taken for an already revoked token").isEqualTo(ErrorCategory.CONFIGURATION);
     assertThat(DefaultErrorClassifier.classify("pebble", Operation.REQUEST_TOKEN, unauthorized, T0).orElseThrow()
         .category()).isEqualTo(ErrorCategory.CONFIGURATION);
     assertThat(DefaultErrorClassifier.classify("pebble", Operation.CODE_EXCHANGE,
@@ -127,6 +143,10 @@ class OperationTest {
     assertThat(old.classify(Operation.CODE_EXCHANGE, unauthorized,
         Optional.of(of(ErrorCategory.AUTH_EXPIRED))).orElseThrow().category()).isEqualTo(ErrorCategory.AUTH_EXPIRED);
     assertThat(CallPipeline.classify("pebble", Operation.CODE_EXCHANGE, old, unauthorized, T0).orElseThrow()
+        .category()).as("a bare 401 from a token endpoint").isEqualTo(ErrorCategory.CONFIGURATION);
+    ResponseInterpreter revoking = (response, generic) -> generic.map(c -> c.withCategory(ErrorCategory.AUTH_REVOKED));
+    ApiResponse refused = new ApiResponse(400, Headers.empty(), new byte[0]);
+    assertThat(CallPipeline.classify("pebble", Operation.CODE_EXCHANGE, revoking, refused, T0).orElseThrow()
         .category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
   }
 }

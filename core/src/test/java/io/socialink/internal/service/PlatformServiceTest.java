@@ -45,7 +45,9 @@ class PlatformServiceTest {
   @Test
   void classifiesForAnOperationAsThePipelineWould() {
     assertThat(platforms.classify("fake", Operation.TOKEN_REFRESH, 401, Map.of(), new byte[0]).orElseThrow().category())
-        .isEqualTo(ErrorCategory.AUTH_REVOKED);
+        .isEqualTo(ErrorCategory.CONFIGURATION);
+    assertThat(platforms.classify("fake", Operation.REQUEST_TOKEN, 403, Map.of(), new byte[0]).orElseThrow().category())
+        .isEqualTo(ErrorCategory.PERMISSION_DENIED);
     assertThat(platforms.classify("fake", Operation.API_CALL, 401, Map.of(), new byte[0]).orElseThrow().category())
         .isEqualTo(platforms.classify("fake", 401, Map.of(), new byte[0]).orElseThrow().category());
     assertThat(platforms.classify("fake", Operation.CODE_EXCHANGE, 200, Map.of(), new byte[0])).isEmpty();
