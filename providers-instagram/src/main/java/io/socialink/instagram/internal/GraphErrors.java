@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *   <li>the code itself (the table below);</li>
  *   <li>{@code is_transient}: {@code true} makes an otherwise unknown or invalid-request verdict
  *       {@code TRANSIENT}; {@code false} is never retried: a {@code TRANSIENT} verdict becomes
- *       {@code UNKNOWN} and a {@code RATE_LIMITED} one {@code QUOTA_EXHAUSTED}.</li>
+ *       {@code UNKNOWN} and a {@code RATE_LIMITED} one {@code QUOTA_EXHAUSTED}, except for a container
+ *       still processing ({@link #NOT_READY_SUBCODE}), whose flag Meta's own message contradicts.</li>
  * </ol>
  *
  * An answer with no {@code code} at all (older and edge responses) is read by the number in its
@@ -68,6 +69,14 @@ import java.util.regex.Pattern;
 final class GraphErrors {
   /** The subcode of code 4 that means Instagram's spam restriction rather than a rate limit. */
   static final long SPAM_RESTRICTION = 2207051;
+
+  /**
+   * The subcode of a media container still processing (9007/2207027). Meta sends it with
+   * {@code is_transient: false} and the user message "The media is not ready to be published. Please
+   * wait a moment.": the one subcode whose own words override the flag, so it stays worth retrying
+   * after a wait.
+   */
+  static final long NOT_READY_SUBCODE = 2207027;
 
   /** The number in a legacy message's {@code (#n)} prefix. */
   private static final Pattern LEGACY_CODE = Pattern.compile("^\\s*\\(#(-?\\d{1,9})\\)");
@@ -136,7 +145,8 @@ final class GraphErrors {
       long sub = error.subcodeOrZero();
       v = bySubcode(code, sub).or(() -> byMessage(code, m)).or(() -> byCode(code, sub, m));
     }
-    if (v.isPresent() && error.transientFlag().isPresent() && !error.transientFlag().get()) {
+    if (v.isPresent() && error.transientFlag().isPresent() && !error.transientFlag().get()
+        && error.subcodeOrZero() != NOT_READY_SUBCODE) {
       return Optional.of(notTransient(v.get()));
     }
     return v;

@@ -178,6 +178,16 @@ class GraphErrorsTest {
   }
 
   @Test
+  void aContainerStillProcessingIsRetriedEvenThoughMetaFlagsItNotTransient() {
+    // As logged in activepieces/activepieces#10389.
+    Classification c = verdict("{\"error\":{\"message\":\"Media ID is not available\",\"type\":\"OAuthException\","
+        + "\"code\":9007,\"error_subcode\":2207027,\"is_transient\":false,\"error_user_title\":\"Cannot publish\","
+        + "\"error_user_msg\":\"The media is not ready to be published. Please wait a moment.\",\"fbtrace_id\":\"X\"}}");
+    assertThat(c.category()).isEqualTo(ErrorCategory.TRANSIENT);
+    assertThat(c.retryable()).isTrue();
+  }
+
+  @Test
   void aContainerStillProcessingIsWorthRetryingAfterAWait() {
     Classification c = verdict(graph("Media ID is not available", 9007, 2207027, null));
     assertThat(c.retryable()).isTrue();
