@@ -12,8 +12,13 @@ import java.util.Optional;
  * @param category the category
  * @param platformId the platform's id
  * @param httpStatus the HTTP status, or 0 when the failure happened before a response
- * @param platformCode the platform's error code, when it sent one
- * @param requestId the platform's request or log id, when it sent one
+ * @param platformCode the platform's error code, when it sent one, in the one convention its provider
+ *     documents for each API (for example X's problem type as its last segment and none for
+ *     {@code about:blank}, Meta's {@code code/subcode}, TikTok's code string or Business number)
+ * @param requestId the platform's request or log id, when it sent one, from wherever the platform puts
+ *     it (a body member such as {@code fbtrace_id} or {@code log_id}, else a header such as
+ *     {@code x-transaction-id}, {@code x-fb-trace-id} or {@code x-tt-logid}, else a generic request id
+ *     header)
  * @param retryAt when a retry may go, when known
  * @param message what failed, for a developer
  * @param remediation what a person can do about it

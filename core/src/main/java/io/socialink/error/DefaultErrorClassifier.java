@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -93,6 +94,87 @@ public final class DefaultErrorClassifier {
     }
     return Optional.of(c);
   }
+
+  /**
+   * Classifies a response by its status and headers, for an operation: as
+   * {@link #classify(String, ApiResponse, Instant)}, then {@link #forOperation(Operation, Classification)}.
+   *
+   * @param platformId the platform
+   * @param operation what the call was doing
+   * @param response the response
+   * @param receivedAt when it arrived
+   * @return the classification, or empty for a 2xx
+   */
+  public static Optional<Classification> classify(String platformId, Operation operation, ApiResponse response,
+      Instant receivedAt) {
+    Objects.requireNonNull(operation, "operation");
+    return classify(platformId, response, receivedAt).map(c -> forOperation(operation, c));
+  }
+
+  /**
+   * The platform-independent part of an operation-aware verdict, applied after the platform's
+   * interpreter; see {@link Operation}:
+   *
+   * <ul>
+   *   <li>on any token-endpoint operation, a bare HTTP 401 (core's {@code AUTH_EXPIRED} with no platform
+   *       code) becomes {@link ErrorCategory#CONFIGURATION}: the endpoint refused the client's own
+   *       authentication (RFC 6749 section 5.2), so no grant is marked revoked and nothing is refreshed;</li>
+   *   <li>{@link Operation#CODE_EXCHANGE}: {@code AUTH_EXPIRED}, {@code AUTH_REVOKED} and
+   *       {@code INSUFFICIENT_SCOPE} become {@link ErrorCategory#INVALID_REQUEST} with the hint to start
+   *       the link again: no grant exists, so none can be revoked or refreshed;</li>
+   *   <li>{@link Operation#TOKEN_REFRESH}: {@code AUTH_EXPIRED} becomes {@link ErrorCategory#AUTH_REVOKED}:
+   *       another refresh cannot fix a refresh;</li>
+   *   <li>{@link Operation#REQUEST_TOKEN}, {@link Operation#APP_TOKEN}: every authorization category
+   *       becomes {@link ErrorCategory#CONFIGURATION}: only the app's credentials were sent;</li>
+   *   <li>otherwise the verdict is kept.</li>
+   * </ul>
+   *
+   * @param operation what the call was doing
+   * @param c the verdict so far
+   * @return the verdict for the operation
+   */
+  public static Classification forOperation(Operation operation, Classification c) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(c, "c");
+    boolean authorization = c.category().isAuthorization();
+    if (operation.tokenEndpoint() && c.httpStatus() == 401 && c.category() == ErrorCategory.AUTH_EXPIRED
+        && c.platformCode().isEmpty()) {
+      // A bare 401 from a token endpoint is the client's authentication (RFC 6749 section 5.2, RFC 7009):
+      // neither a dead grant to mark revoked nor an expired token to refresh.
+      return c.withCategory(ErrorCategory.CONFIGURATION).withRemediation("The token endpoint refused the app's own"
+          + " authentication (HTTP 401 with no error code): check the client id and secret and how they are sent"
+          + " (HTTP Basic or form fields) in the platform's developer portal.");
+    }
+    switch (operation) {
+      case CODE_EXCHANGE:
+        if (!authorization) {
+          return c;
+        }
+        return c.withCategory(ErrorCategory.INVALID_REQUEST).withRemediation(CODE_NOT_USABLE);
+      case TOKEN_REFRESH:
+        if (c.category() != ErrorCategory.AUTH_EXPIRED) {
+          return c;
+        }
+        return c.withCategory(ErrorCategory.AUTH_REVOKED).withRemediation("The refresh was refused: the refresh token"
+            + " (or the long-lived token) is expired, spent or revoked, and another refresh cannot fix it; ask the user"
+            + " to link the account again.");
+      case REQUEST_TOKEN:
+      case APP_TOKEN:
+        if (!authorization) {
+          return c;
+        }
+        return c.withCategory(ErrorCategory.CONFIGURATION).withRemediation("The platform refused the app's own"
+            + " credentials (only they were sent): check the client id or consumer key and its secret, and that the"
+            + " app is active, in the platform's developer portal.");
+      default:
+        return c;
+    }
+  }
+
+  /** The hint for an authorization that cannot be turned into a grant. */
+  public static final String CODE_NOT_USABLE = "The authorization could not be turned into a grant: the code is"
+      + " invalid, already used or expired, or was issued for another redirect URI, PKCE verifier or app. No grant"
+      + " exists; start the link again (a new authorization) and exchange its code once, promptly.";
 
   /**
    * The category of an HTTP status alone.

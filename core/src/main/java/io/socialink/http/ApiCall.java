@@ -1,5 +1,6 @@
 package io.socialink.http;
 
+import io.socialink.error.Operation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  * @param idempotency whether repeating it is safe
  * @param appKey the application credential the platform counts per-app limits by (a client id, never a secret)
  * @param userKey the account the platform counts per-user limits by (e.g. {@code x:2244994945}), when called for a user
+ * @param operation what the call does (a code exchange, a refresh, ...), which the verdict on a failure can
+ *     depend on; {@link Operation#API_CALL} for an ordinary API call
  */
 public record ApiCall(
     String platformId,
@@ -21,7 +24,8 @@ public record ApiCall(
     ApiRequest request,
     Idempotency idempotency,
     String appKey,
-    Optional<String> userKey) {
+    Optional<String> userKey,
+    Operation operation) {
   private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9._/-]{0,63}");
 
   /** Validates the components. */
@@ -39,6 +43,32 @@ public record ApiCall(
       throw new IllegalArgumentException("appKey must not be blank");
     }
     Objects.requireNonNull(userKey, "userKey");
+    Objects.requireNonNull(operation, "operation");
+  }
+
+  /**
+   * An ordinary API call ({@link Operation#API_CALL}).
+   *
+   * @param platformId the platform's id
+   * @param endpointGroup the endpoint group
+   * @param request the HTTP request
+   * @param idempotency whether repeating it is safe
+   * @param appKey the application credential the platform counts per-app limits by
+   * @param userKey the account the platform counts per-user limits by, when called for a user
+   */
+  public ApiCall(String platformId, String endpointGroup, ApiRequest request, Idempotency idempotency, String appKey,
+      Optional<String> userKey) {
+    this(platformId, endpointGroup, request, idempotency, appKey, userKey, Operation.API_CALL);
+  }
+
+  /**
+   * A copy of this call doing another operation.
+   *
+   * @param newOperation the operation
+   * @return the copy
+   */
+  public ApiCall withOperation(Operation newOperation) {
+    return new ApiCall(platformId, endpointGroup, request, idempotency, appKey, userKey, newOperation);
   }
 
   /**
@@ -48,13 +78,13 @@ public record ApiCall(
    * @return the copy
    */
   public ApiCall withRequest(ApiRequest newRequest) {
-    return new ApiCall(platformId, endpointGroup, newRequest, idempotency, appKey, userKey);
+    return new ApiCall(platformId, endpointGroup, newRequest, idempotency, appKey, userKey, operation);
   }
 
   /** Describes the call without secrets. */
   @Override
   public String toString() {
     return "ApiCall[" + platformId + " " + endpointGroup + " " + request + " " + idempotency
-        + userKey.map(u -> " user=" + u).orElse("") + "]";
+        + userKey.map(u -> " user=" + u).orElse("") + (operation == Operation.API_CALL ? "" : " " + operation) + "]";
   }
 }

@@ -8,7 +8,9 @@ import io.socialink.auth.CodeExchange;
 import io.socialink.auth.Scopes;
 import io.socialink.auth.TokenResponse;
 import io.socialink.error.Classification;
+import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.error.SocialinkException;
 import io.socialink.http.ApiCall;
 import io.socialink.http.ApiRequest;
@@ -243,8 +245,8 @@ public final class StandardOAuth2 {
   public TokenResponse exchangeCode(CodeExchange exchange) {
     ApiRequest request = codeExchangeRequest(exchange);
     ApiResponse response = context.calls().execute(call(tokenEndpointGroup, request, Idempotency.NON_IDEMPOTENT,
-        Optional.empty()));
-    return readTokens(response, List.of(exchange.code(), exchange.pkce().verifier()));
+        Optional.empty()).withOperation(Operation.CODE_EXCHANGE));
+    return readTokens(response, Operation.CODE_EXCHANGE, List.of(exchange.code(), exchange.pkce().verifier()));
   }
 
   /**
@@ -263,8 +265,8 @@ public final class StandardOAuth2 {
             "grant " + grant.id() + " has no refresh token, so it cannot be refreshed")
             .withRemediation("Ask the user to link the account again."), null, 1));
     ApiResponse response = context.calls().execute(call(tokenEndpointGroup, refreshRequest(refreshToken),
-        Idempotency.NON_IDEMPOTENT, Optional.of(grant.account().key())));
-    return readTokens(response, List.of(refreshToken));
+        Idempotency.NON_IDEMPOTENT, Optional.of(grant.account().key())).withOperation(Operation.TOKEN_REFRESH));
+    return readTokens(response, Operation.TOKEN_REFRESH, List.of(refreshToken));
   }
 
   /**
@@ -303,7 +305,8 @@ public final class StandardOAuth2 {
     ApiRequest request = revokeRequest(token, hint);
     ApiResponse response;
     try {
-      response = context.calls().execute(call(revokeEndpointGroup, request, Idempotency.IDEMPOTENT, userKey));
+      response = context.calls().execute(call(revokeEndpointGroup, request, Idempotency.IDEMPOTENT, userKey)
+          .withOperation(Operation.TOKEN_REVOKE));
     } catch (SocialinkException e) {
       if (e.category() == ErrorCategory.AUTH_REVOKED || e.category() == ErrorCategory.AUTH_EXPIRED) {
         return Revocation.ALREADY_REVOKED;
@@ -313,7 +316,7 @@ public final class StandardOAuth2 {
     Optional<Map<String, Object>> body = tryObject(response.body());
     Optional<String> error = body.flatMap(m -> text(m, "error"));
     if (error.isPresent()) {
-      SocialinkException e = oauthError(response, body.get(), error.get(), List.of(token));
+      SocialinkException e = oauthError(response, Operation.TOKEN_REVOKE, body.get(), error.get(), List.of(token));
       if (e.category() == ErrorCategory.AUTH_REVOKED) {
         return Revocation.ALREADY_REVOKED;
       }
@@ -354,6 +357,21 @@ public final class StandardOAuth2 {
   }
 
   /**
+   * A call of this client doing an operation, such as a provider's own token request.
+   *
+   * @param endpointGroup the endpoint group
+   * @param request the request
+   * @param idempotency whether repeating it is safe
+   * @param userKey the account, for calls made for a user
+   * @param operation what the call does
+   * @return the call, not sent
+   */
+  public ApiCall call(String endpointGroup, ApiRequest request, Idempotency idempotency, Optional<String> userKey,
+      Operation operation) {
+    return call(endpointGroup, request, idempotency, userKey).withOperation(operation);
+  }
+
+  /**
    * Reads a JSON object from a response, as a provider reads its own API's answers.
    *
    * @param response the response
@@ -378,10 +396,24 @@ public final class StandardOAuth2 {
    *     {@code UNKNOWN} when it lacks {@code access_token} or a member is malformed
    */
   public TokenResponse readTokens(ApiResponse response) {
-    return readTokens(response, List.of());
+    return readTokens(response, Operation.API_CALL, List.of());
   }
 
-  private TokenResponse readTokens(ApiResponse response, List<Secret> sent) {
+  /**
+   * Reads a token response of a call doing an operation: as {@link #readTokens(ApiResponse)}, with an
+   * OAuth error in the body classified for the operation (see {@link Operation}).
+   *
+   * @param response a successful response of the token endpoint
+   * @param operation what the call was doing, such as {@link Operation#CODE_EXCHANGE}
+   * @return the tokens
+   * @throws SocialinkException the classified OAuth error when the body holds one, else
+   *     {@code UNKNOWN} when it lacks {@code access_token} or a member is malformed
+   */
+  public TokenResponse readTokens(ApiResponse response, Operation operation) {
+    return readTokens(response, Objects.requireNonNull(operation, "operation"), List.of());
+  }
+
+  private TokenResponse readTokens(ApiResponse response, Operation operation, List<Secret> sent) {
     Objects.requireNonNull(response, "response");
     Map<String, Object> outer = readObject(response, "the token request");
     Map<String, Object> m = text(outer, "access_token").isPresent() ? outer : unwrapData(outer).orElse(outer);
@@ -389,7 +421,7 @@ public final class StandardOAuth2 {
     if (access.isEmpty()) {
       Optional<String> error = text(m, "error");
       if (error.isPresent()) {
-        throw oauthError(response, m, error.get(), sent);
+        throw oauthError(response, operation, m, error.get(), sent);
       }
       throw unexpected(response.status(), platformName() + "'s token response has no access_token");
     }
@@ -420,8 +452,8 @@ public final class StandardOAuth2 {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private SocialinkException oauthError(ApiResponse response, Map<String, Object> body, String error,
-      List<Secret> sent) {
+  private SocialinkException oauthError(ApiResponse response, Operation operation, Map<String, Object> body,
+      String error, List<Secret> sent) {
     ErrorCategory category = OAUTH_ERRORS.getOrDefault(error, ErrorCategory.UNKNOWN);
     String description = text(body, "error_description").map(d -> scrub(d, sent)).orElse("");
     String code = error.length() <= 64 ? scrub(error, sent) : scrub(error.substring(0, 64), sent);
@@ -432,7 +464,7 @@ public final class StandardOAuth2 {
     if (requestId.isPresent()) {
       c = c.withRequestId(requestId.get());
     }
-    return SocialinkException.of(c, null, 1);
+    return SocialinkException.of(DefaultErrorClassifier.forOperation(operation, c), null, 1);
   }
 
   /** The platform's free text without the secrets this client sent or holds, shortened and on one line. */

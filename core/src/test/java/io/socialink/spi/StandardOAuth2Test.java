@@ -17,6 +17,8 @@ import io.socialink.error.AuthorizationException;
 import io.socialink.error.Classification;
 import io.socialink.error.ConfigurationException;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
+import io.socialink.error.InvalidRequestException;
 import io.socialink.error.SocialinkException;
 import io.socialink.http.ApiCall;
 import io.socialink.http.ApiResponse;
@@ -337,14 +339,54 @@ class StandardOAuth2Test {
         + " verifier " + VERIFIER + " for client secret " + CLIENT_SECRET + " is expired\",\"log_id\":\"20220622185437\"}");
     StandardOAuth2 oauth = StandardOAuth2.newBuilder(context(CONFIDENTIAL, script), ENDPOINTS).build();
 
-    assertThatThrownBy(() -> oauth.exchangeCode(exchange())).isInstanceOfSatisfying(AuthorizationException.class, e -> {
-      assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED);
+    // invalid_grant on a code exchange: the code is bad, used or expired; no grant exists, so nothing is revoked.
+    assertThatThrownBy(() -> oauth.exchangeCode(exchange())).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+      assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+      assertThat(e.remediation()).contains("start the link again");
       assertThat(e.platformCode()).contains("invalid_grant");
       assertThat(e.requestId()).contains("20220622185437");
       assertThat(e.httpStatus()).isEqualTo(200);
       assertThat(e.getMessage()).contains("Pebble refused the OAuth request: invalid_grant").contains("is expired")
           .doesNotContain("code-abc").doesNotContain(VERIFIER).doesNotContain(CLIENT_SECRET);
     });
+  }
+
+  @Test
+  void eachTokenCallCarriesItsOperationSoThatItsVerdictCanDependOnIt() {
+    Script script = new Script().answer(200, "{\"access_token\":\"at-1\",\"refresh_token\":\"rt-2\"}")
+        .answer(200, "{\"access_token\":\"at-2\",\"refresh_token\":\"rt-3\"}").answer(200, "").answer(200, "");
+    StandardOAuth2 oauth = StandardOAuth2.newBuilder(context(CONFIDENTIAL, script), ENDPOINTS).build();
+
+    oauth.exchangeCode(exchange());
+    oauth.refresh(grant(Optional.of(Secret.of("rt-1"))));
+    oauth.revoke(grant(Optional.of(Secret.of("rt-1"))));
+
+    assertThat(script.calls).extracting(ApiCall::operation).containsExactly(Operation.CODE_EXCHANGE,
+        Operation.TOKEN_REFRESH, Operation.TOKEN_REVOKE, Operation.TOKEN_REVOKE);
+    assertThat(oauth.call("users.me", script.calls.get(0).request(), Idempotency.IDEMPOTENT, Optional.empty(),
+        Operation.APP_TOKEN).operation()).isEqualTo(Operation.APP_TOKEN);
+  }
+
+  @Test
+  void invalidGrantInA200IsADeadRefreshTokenOnARefreshButAnUnusableCodeOnAnExchange() {
+    String body = "{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}";
+    StandardOAuth2 refresh = StandardOAuth2.newBuilder(context(CONFIDENTIAL, new Script().answer(200, body)), ENDPOINTS)
+        .build();
+    assertThatThrownBy(() -> refresh.refresh(grant(Optional.of(Secret.of("rt-1")))))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category())
+            .isEqualTo(ErrorCategory.AUTH_REVOKED));
+    StandardOAuth2 exchange = StandardOAuth2.newBuilder(context(CONFIDENTIAL, new Script().answer(200, body)),
+        ENDPOINTS).build();
+    assertThatThrownBy(() -> exchange.exchangeCode(exchange()))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category())
+            .isEqualTo(ErrorCategory.INVALID_REQUEST));
+    StandardOAuth2 reader = StandardOAuth2.newBuilder(context(CONFIDENTIAL, new Script()), ENDPOINTS).build();
+    assertThatThrownBy(() -> reader.readTokens(ApiResponse.of(200, Headers.empty(), body), Operation.CODE_EXCHANGE))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category())
+            .isEqualTo(ErrorCategory.INVALID_REQUEST));
+    assertThatThrownBy(() -> reader.readTokens(ApiResponse.of(200, Headers.empty(), body)))
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category())
+            .isEqualTo(ErrorCategory.AUTH_REVOKED));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.socialink.auth.CodeExchange;
 import io.socialink.auth.TokenResponse;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.error.SocialinkException;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
@@ -164,8 +165,8 @@ public final class InstagramClient extends StandardOAuth2Client {
     ApiRequest request = ApiRequest.newBuilder(HttpMethod.POST, endpoints.api("oauth/access_token")).form(form)
         .secret(appSecret).secret(exchange.code()).secret(Secret.of(code)).build();
     ApiResponse response = calls.send(InstagramEndpointGroups.OAUTH_TOKEN, request, Idempotency.NON_IDEMPOTENT,
-        Optional.empty());
-    TokenResponse shortLived = oauth().readTokens(response);
+        Optional.empty(), Operation.CODE_EXCHANGE);
+    TokenResponse shortLived = oauth().readTokens(response, Operation.CODE_EXCHANGE);
     TokenResponse longLived = exchangeForLongLived(shortLived.accessToken());
     return new TokenResponse(longLived.accessToken(), Optional.of(longLived.accessToken()), longLived.expiresIn(),
         longLived.expiresIn(), shortLived.scopes(), "bearer", shortLived.accountId());
@@ -189,8 +190,8 @@ public final class InstagramClient extends StandardOAuth2Client {
             URI.create(endpoints.graphUnversioned("access_token") + "?" + ApiRequest.formEncode(q)))
         .secret(appSecret).secret(shortLived).build();
     ApiResponse response = calls.send(InstagramEndpointGroups.OAUTH_EXCHANGE, request, Idempotency.NON_IDEMPOTENT,
-        Optional.empty());
-    return oauth().readTokens(response);
+        Optional.empty(), Operation.CODE_EXCHANGE);
+    return oauth().readTokens(response, Operation.CODE_EXCHANGE);
   }
 
   /**
@@ -214,8 +215,8 @@ public final class InstagramClient extends StandardOAuth2Client {
         URI.create(endpoints.graphUnversioned("refresh_access_token") + "?" + ApiRequest.formEncode(q)))
         .secret(token).build();
     ApiResponse response = calls.send(InstagramEndpointGroups.OAUTH_REFRESH, request, Idempotency.NON_IDEMPOTENT,
-        IgCalls.userKey(grant));
-    TokenResponse t = oauth().readTokens(response);
+        IgCalls.userKey(grant), Operation.TOKEN_REFRESH);
+    TokenResponse t = oauth().readTokens(response, Operation.TOKEN_REFRESH);
     return new TokenResponse(t.accessToken(), Optional.of(t.accessToken()), t.expiresIn(), t.expiresIn(),
         Optional.empty(), "bearer", Optional.empty());
   }

@@ -120,7 +120,8 @@ class InstagramLinkWireMockTest {
   void aUsedCodeIsTheTokenEndpointsFlatErrorAndNoLongLivedExchangeFollows() {
     wm.stubFor(post(urlPathEqualTo("/oauth/access_token")).willReturn(fixture(400, "token/code-used.json")));
     SocialinkException e = catchThrowableOfType(SocialinkException.class, () -> link("used"));
-    assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED);
+    // A code exchange has no grant to revoke: the link starts again (was AUTH_REVOKED).
+    assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
     assertThat(e.platformCode()).contains("OAuthException");
     assertThat(e.getMessage()).contains("Matching code was not found or was already used");
     wm.verify(0, getRequestedFor(urlPathEqualTo("/access_token")));

@@ -11,6 +11,7 @@ import io.socialink.auth.TokenResponse;
 import io.socialink.error.Classification;
 import io.socialink.error.ConfigurationException;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.error.SocialinkException;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
@@ -138,7 +139,7 @@ public final class TikTokBusinessClient implements PlatformClient {
     body.put("auth_code", exchange.code().reveal());
     body.put("redirect_uri", exchange.redirectUri().toString());
     ApiResponse response = post(TikTokEndpointGroups.BUSINESS_TOKEN, "tt_user/oauth2/token/", body, Optional.empty(),
-        Idempotency.NON_IDEMPOTENT, Optional.empty());
+        Idempotency.NON_IDEMPOTENT, Optional.empty(), Operation.CODE_EXCHANGE);
     return tokens(response, "token answer");
   }
 
@@ -161,7 +162,7 @@ public final class TikTokBusinessClient implements PlatformClient {
     body.put("grant_type", "refresh_token");
     body.put("refresh_token", refresh.reveal());
     ApiResponse response = post(TikTokEndpointGroups.BUSINESS_REFRESH, "tt_user/oauth2/refresh_token/", body,
-        Optional.empty(), Idempotency.NON_IDEMPOTENT, TikTokCalls.userKey(grant));
+        Optional.empty(), Idempotency.NON_IDEMPOTENT, TikTokCalls.userKey(grant), Operation.TOKEN_REFRESH);
     return tokens(response, "refresh answer");
   }
 
@@ -179,7 +180,7 @@ public final class TikTokBusinessClient implements PlatformClient {
     body.put("access_token", grant.accessToken().reveal());
     try {
       ApiResponse response = post(TikTokEndpointGroups.BUSINESS_REVOKE, "tt_user/oauth2/revoke/", body, Optional.empty(),
-          Idempotency.IDEMPOTENT, TikTokCalls.userKey(grant));
+          Idempotency.IDEMPOTENT, TikTokCalls.userKey(grant), Operation.TOKEN_REVOKE);
       Envelopes.businessData(json, response, "revoke answer");
       return Revocation.REVOKED;
     } catch (SocialinkException e) {
@@ -256,7 +257,7 @@ public final class TikTokBusinessClient implements PlatformClient {
     body.put("secret", secret().reveal());
     body.put("access_token", marketingAccessToken.reveal());
     ApiResponse response = post(TikTokEndpointGroups.MARKETING_REVOKE, "oauth2/revoke_token/", body,
-        Optional.of(marketingAccessToken), Idempotency.NON_IDEMPOTENT, Optional.empty());
+        Optional.of(marketingAccessToken), Idempotency.NON_IDEMPOTENT, Optional.empty(), Operation.TOKEN_REVOKE);
     String what = "advertiser revocation answer";
     Map<String, Object> data = Envelopes.businessData(json, response, what);
     return new TikTokAdvertiserRevocation(Fields.id(data.get("app_id")).orElse(credentials.clientId()),
@@ -344,9 +345,14 @@ public final class TikTokBusinessClient implements PlatformClient {
 
   private ApiResponse post(String group, String path, Map<String, Object> body, Optional<Secret> accessToken,
       Idempotency idempotency, Optional<String> userKey) {
+    return post(group, path, body, accessToken, idempotency, userKey, Operation.API_CALL);
+  }
+
+  private ApiResponse post(String group, String path, Map<String, Object> body, Optional<Secret> accessToken,
+      Idempotency idempotency, Optional<String> userKey, Operation operation) {
     ApiRequest.Builder b = ApiRequest.newBuilder(HttpMethod.POST, endpoints.businessApi(path));
     accessToken.ifPresent(t -> b.header("Access-Token", t.reveal()));
-    return calls.send(group, b.json(json.write(body)).build(), idempotency, userKey);
+    return calls.send(group, b.json(json.write(body)).build(), idempotency, userKey, operation);
   }
 
   private TokenResponse tokens(ApiResponse response, String what) {

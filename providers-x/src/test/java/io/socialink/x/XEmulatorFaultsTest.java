@@ -98,7 +98,9 @@ class XEmulatorFaultsTest {
     clock.advance(Duration.ofSeconds(31));
 
     assertThatThrownBy(() -> socialink.linking().complete("owner-1", callback))
-        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED));
+        // A code exchange has no grant to revoke: the link starts again (was AUTH_REVOKED).
+        .isInstanceOfSatisfying(SocialinkException.class, e -> assertThat(e.category())
+            .isEqualTo(ErrorCategory.INVALID_REQUEST));
   }
 
   @Test

@@ -236,7 +236,8 @@ class XLinkWireMockTest {
     Socialink s = XWireMock.socialink(wm, XWireMock.confidential(), clock);
 
     assertThatThrownBy(() -> link(s, XScopes.POSTING)).isInstanceOfSatisfying(SocialinkException.class, e -> {
-      assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED);
+      // No grant exists at a code exchange, so nothing is revoked: the link starts again (was AUTH_REVOKED).
+      assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
       assertThat(e.platformCode()).contains("invalid_request");
       assertThat(e.remediation()).contains("30 seconds");
     });

@@ -3,6 +3,7 @@ package io.socialink.internal.pipeline;
 import io.socialink.error.Classification;
 import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.error.SocialinkException;
 import io.socialink.event.CircuitState;
 import io.socialink.http.ApiCall;
@@ -159,8 +160,9 @@ public final class CallPipeline implements CallExecutor {
 
   /**
    * The verdict the pipeline raises for a response: core's generic rules refined by the platform's
-   * interpreter, the message redacted, and a throttling answer without its own retry time given the
-   * latest reset of the budgets the response says are spent.
+   * interpreter, the message redacted, and a throttling or spent-quota answer without its own retry
+   * time given the latest reset of the budgets the response says are spent (a quota is not retried;
+   * the instant says when it resets).
    *
    * @param platformId the platform
    * @param interpreter its interpreter
@@ -171,7 +173,25 @@ public final class CallPipeline implements CallExecutor {
    */
   public static Optional<Classification> verdict(String platformId, ResponseInterpreter interpreter,
       ApiResponse response, Instant receivedAt, List<RateLimitObservation> observations) {
-    Optional<Classification> failure = classify(platformId, interpreter, response, receivedAt);
+    return verdict(platformId, Operation.API_CALL, interpreter, response, receivedAt, observations);
+  }
+
+  /**
+   * The verdict the pipeline raises for a response to a call doing an operation; see
+   * {@link #verdict(String, ResponseInterpreter, ApiResponse, Instant, List)} and {@link Operation}.
+   *
+   * @param platformId the platform
+   * @param operation what the call was doing
+   * @param interpreter its interpreter
+   * @param response the response
+   * @param receivedAt when it arrived
+   * @param observations what the interpreter read of the response's rate limits
+   * @return the classification, or empty for a success
+   */
+  public static Optional<Classification> verdict(String platformId, Operation operation,
+      ResponseInterpreter interpreter, ApiResponse response, Instant receivedAt,
+      List<RateLimitObservation> observations) {
+    Optional<Classification> failure = classify(platformId, operation, interpreter, response, receivedAt);
     if (failure.isEmpty()) {
       return failure;
     }
@@ -182,7 +202,9 @@ public final class CallPipeline implements CallExecutor {
     if (!safeMessage.equals(c.message())) {
       c = c.withMessage(safeMessage);
     }
-    if (c.category() == ErrorCategory.RATE_LIMITED && c.retryAt().isEmpty()) {
+    // A spent quota is not retried, but when it resets is still worth knowing.
+    if ((c.category() == ErrorCategory.RATE_LIMITED || c.category() == ErrorCategory.QUOTA_EXHAUSTED)
+        && c.retryAt().isEmpty()) {
       Optional<Instant> reset = RateLimiters.latestExhaustedReset(observations);
       if (reset.isPresent()) {
         c = c.withRetryAt(reset.get());
@@ -209,8 +231,25 @@ public final class CallPipeline implements CallExecutor {
    */
   public static Optional<Classification> classify(
       String platformId, ResponseInterpreter interpreter, ApiResponse response, Instant receivedAt) {
+    return classify(platformId, Operation.API_CALL, interpreter, response, receivedAt);
+  }
+
+  /**
+   * Classifies a response to a call doing an operation: core's generic rules, then the platform's
+   * operation-aware refinement, then {@link DefaultErrorClassifier#forOperation}.
+   *
+   * @param platformId the platform
+   * @param operation what the call was doing
+   * @param interpreter its interpreter
+   * @param response the response
+   * @param receivedAt when it arrived
+   * @return the classification, or empty for a success
+   */
+  public static Optional<Classification> classify(String platformId, Operation operation,
+      ResponseInterpreter interpreter, ApiResponse response, Instant receivedAt) {
     Optional<Classification> generic = DefaultErrorClassifier.classify(platformId, response, receivedAt);
-    return interpreter.classify(response, generic);
+    return interpreter.classify(operation, response, generic)
+        .map(c -> DefaultErrorClassifier.forOperation(operation, c));
   }
 
   @Override

@@ -52,7 +52,7 @@ final class InterpretationStage implements Stage {
     limiters.observe(call, observations);
     Optional<Classification> failure;
     try {
-      failure = CallPipeline.verdict(platformId, interpreter, response, receivedAt, observations);
+      failure = CallPipeline.verdict(platformId, call.operation(), interpreter, response, receivedAt, observations);
     } catch (RuntimeException e) {
       throw new AttemptFailure(Failures.unexpected(platformId, call, "the " + platformId + " response interpreter",
           e, chain.state(), "The platform's response interpreter failed on an HTTP " + response.status()

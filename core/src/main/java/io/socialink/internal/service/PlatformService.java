@@ -3,6 +3,7 @@ package io.socialink.internal.service;
 import io.socialink.Platform;
 import io.socialink.PlatformRegistry;
 import io.socialink.error.Classification;
+import io.socialink.error.Operation;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.internal.pipeline.CallPipeline;
@@ -60,6 +61,12 @@ public final class PlatformService implements Platforms {
     return classify(registry, platformId, status, headers, body, clock.instant());
   }
 
+  @Override
+  public Optional<Classification> classify(String platformId, Operation operation, int status,
+      Map<String, List<String>> headers, byte[] body) {
+    return classify(registry, platformId, operation, status, headers, body, clock.instant());
+  }
+
   /**
    * Classifies a response with a registry's providers as the pipeline would.
    *
@@ -73,6 +80,24 @@ public final class PlatformService implements Platforms {
    */
   public static Optional<Classification> classify(PlatformRegistry registry, String platformId, int status,
       Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
+    return classify(registry, platformId, Operation.API_CALL, status, headers, body, receivedAt);
+  }
+
+  /**
+   * Classifies a response to a call doing an operation with a registry's providers as the pipeline would.
+   *
+   * @param registry the registry
+   * @param platformId the platform
+   * @param operation what the call was doing
+   * @param status the HTTP status
+   * @param headers the headers
+   * @param body the body
+   * @param receivedAt when the response arrived, for relative retry times
+   * @return the classification, or empty when the response is a success
+   */
+  public static Optional<Classification> classify(PlatformRegistry registry, String platformId, Operation operation,
+      int status, Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
+    Objects.requireNonNull(operation, "operation");
     ResponseInterpreter interpreter = registry.provider(platformId).responseInterpreter();
     ApiResponse response = new ApiResponse(status, new Headers(headers), body);
     List<RateLimitObservation> observations;
@@ -81,6 +106,6 @@ public final class PlatformService implements Platforms {
     } catch (RuntimeException e) {
       observations = List.of();
     }
-    return CallPipeline.verdict(platformId, interpreter, response, receivedAt, observations);
+    return CallPipeline.verdict(platformId, operation, interpreter, response, receivedAt, observations);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialink.error.ConfigurationException;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.internal.runtime.SocialinkRuntime;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,5 +40,18 @@ class PlatformServiceTest {
         .orElseThrow();
     assertThat(c.category()).isEqualTo(ErrorCategory.TRANSIENT);
     assertThat(c.retryAt()).contains(Fixture.T0.plusSeconds(7));
+  }
+
+  @Test
+  void classifiesForAnOperationAsThePipelineWould() {
+    assertThat(platforms.classify("fake", Operation.TOKEN_REFRESH, 401, Map.of(), new byte[0]).orElseThrow().category())
+        .isEqualTo(ErrorCategory.CONFIGURATION);
+    assertThat(platforms.classify("fake", Operation.REQUEST_TOKEN, 403, Map.of(), new byte[0]).orElseThrow().category())
+        .isEqualTo(ErrorCategory.PERMISSION_DENIED);
+    assertThat(platforms.classify("fake", Operation.API_CALL, 401, Map.of(), new byte[0]).orElseThrow().category())
+        .isEqualTo(platforms.classify("fake", 401, Map.of(), new byte[0]).orElseThrow().category());
+    assertThat(platforms.classify("fake", Operation.CODE_EXCHANGE, 200, Map.of(), new byte[0])).isEmpty();
+    assertThatThrownBy(() -> platforms.classify("twitter", Operation.API_CALL, 500, Map.of(), new byte[0]))
+        .isInstanceOf(ConfigurationException.class);
   }
 }

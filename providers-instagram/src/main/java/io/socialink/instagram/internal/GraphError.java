@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  *   <li>{@link Shape#GRAPH}: the Graph API envelope {@code {"error":{"message", "type", "code",
  *       "error_subcode", "error_user_title", "error_user_msg", "is_transient", "fbtrace_id"}}};</li>
  *   <li>{@link Shape#TOKEN_ENDPOINT}: the flat {@code {"error_type", "code", "error_message"}} of
- *       {@code api.instagram.com/oauth/access_token}, whose {@code code} only repeats the HTTP status.</li>
+ *       {@code api.instagram.com/oauth/access_token}, whose {@code code} only repeats the HTTP status (the
+ *       legacy Instagram API sent the same members inside {@code "meta"}).</li>
  * </ul>
  *
  * Text members are kept as Meta sent them; callers make them safe before showing them. Immutable.
@@ -64,6 +65,10 @@ record GraphError(
           GraphJson.text(error, "fbtrace_id"),
           GraphJson.bool(error, "is_transient")));
     }
+    JsonNode meta = root.get("meta");
+    if (meta != null && meta.isObject() && (meta.has("error_type") || meta.has("error_message"))) {
+      return of(meta); // the legacy Instagram API wrapped the flat error in "meta"
+    }
     Optional<String> type = GraphJson.text(root, "error_type");
     Optional<String> message = GraphJson.text(root, "error_message");
     if ((type.isPresent() || message.isPresent()) && !root.has("access_token")) {
@@ -74,7 +79,8 @@ record GraphError(
   }
 
   /**
-   * The code as the platform code: {@code 190/463} with a subcode, {@code 190} without; for the token
+   * The code as the platform code: {@code 190/463} with a subcode, {@code 190} without, the number of a
+   * legacy message's {@code (#n)} prefix when the answer has no code; for the token
    * endpoint, whose numeric code is only the HTTP status, the {@code error_type}.
    *
    * @return the platform code, or empty when the answer carried none
@@ -83,10 +89,11 @@ record GraphError(
     if (shape == Shape.TOKEN_ENDPOINT) {
       return type;
     }
-    if (code.isEmpty()) {
+    OptionalLong effective = GraphErrors.effectiveCode(this);
+    if (effective.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(code.getAsLong() + (subcode.isPresent() ? "/" + subcode.getAsLong() : ""));
+    return Optional.of(effective.getAsLong() + (subcode.isPresent() ? "/" + subcode.getAsLong() : ""));
   }
 
   /**

@@ -24,11 +24,15 @@ import java.util.stream.Collectors;
  * Meta's Graph API reading of Instagram responses.
  *
  * <p><b>Errors.</b> Meta answers errors with HTTP 400 (or even 200) whatever they mean, so the payload
- * decides: the Graph envelope {@code {"error":{"code", "error_subcode", ...}}} and the flat
- * {@code {"error_type", "code", "error_message"}} of the token endpoint are classified by
- * {@link GraphErrors}; an unknown code keeps core's HTTP verdict, made {@code TRANSIENT} when Meta
- * marks it {@code is_transient}. The platform code is {@code code/subcode} (e.g. {@code 190/463}), the
- * request id {@code fbtrace_id} or else the {@code x-fb-trace-id} header. Messages quote only Meta's
+ * decides: the Graph envelope {@code {"error":{"code", "error_subcode", ...}}} (or, in older answers,
+ * only a message with a {@code (#n)} prefix) and the flat {@code {"error_type", "code", "error_message"}}
+ * of the token endpoint are classified by {@link GraphErrors} (subcode, then message, then code, then
+ * {@code is_transient}); an unknown code keeps core's HTTP verdict, made {@code TRANSIENT} when Meta
+ * marks it {@code is_transient: true}, and never retried when Meta marks it {@code is_transient: false}.
+ * The platform code is {@code code/subcode} (e.g. {@code 190/463}), or {@code code} without a subcode,
+ * or the legacy {@code (#n)} number; for the token endpoint's flat shape, its {@code error_type}. The
+ * request id is the body's {@code fbtrace_id}, else the {@code x-fb-trace-id} header, else core's
+ * generic request id headers. Messages quote only Meta's
  * message members, made safe (one line, at most 300 characters, token and secret parameters and
  * Meta-style tokens masked, cut before masking); never a URI or a body. A throttling answer's retry
  * time is the reset of the exhausted observation below (the response's arrival plus the longest
@@ -130,6 +134,11 @@ public final class GraphResponseInterpreter implements ResponseInterpreter {
         && (c.category() == ErrorCategory.UNKNOWN || c.category() == ErrorCategory.INVALID_REQUEST)) {
       c = c.withCategory(ErrorCategory.TRANSIENT).withRemediation(
           "Meta marked the error as transient; try again later with backoff, and keep the request id if it persists.");
+    } else if (error.transientFlag().isPresent() && !error.transientFlag().get() && c.retryable()) {
+      // is_transient:false is never retried, whatever the status said.
+      c = new Classification(ErrorCategory.UNKNOWN, c.platformId(), c.httpStatus(), c.platformCode(), c.requestId(),
+          Optional.empty(), c.message(), "Meta marked this error as not transient, so it is not retried: keep the"
+              + " request id and check the request and the account before trying again.");
     }
     if (error.userMessage().isPresent()) {
       String says = error.userTitle().map(t -> safe(t) + ": ").orElse("") + safe(error.userMessage().get());

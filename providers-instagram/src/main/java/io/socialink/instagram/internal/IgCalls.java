@@ -7,6 +7,7 @@ import io.socialink.auth.AuthorizationRequest;
 import io.socialink.Grant;
 import io.socialink.Secret;
 import io.socialink.auth.AppCredentials;
+import io.socialink.error.Operation;
 import io.socialink.http.ApiCall;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
@@ -56,10 +57,25 @@ public final class IgCalls {
    * @return the successful response
    */
   public ApiResponse send(String group, ApiRequest request, Idempotency idempotency, Optional<String> userKey) {
+    return send(group, request, idempotency, userKey, Operation.API_CALL);
+  }
+
+  /**
+   * Sends a call doing an operation (a token call), so that its failure is classified for it.
+   *
+   * @param group the endpoint group
+   * @param request the request
+   * @param idempotency whether repeating it is safe
+   * @param userKey the user key, when called for a user
+   * @param operation what the call does
+   * @return the successful response
+   */
+  public ApiResponse send(String group, ApiRequest request, Idempotency idempotency, Optional<String> userKey,
+      Operation operation) {
     ApiRequest.Builder b = request.toBuilder();
     appSecrets.forEach(b::secret);
     return executor.execute(new ApiCall(GraphResponseInterpreter.PLATFORM, group, b.build(), idempotency, appId,
-        userKey));
+        userKey, operation));
   }
 
   /**

@@ -86,7 +86,7 @@ class GraphResponseInterpreterTest {
         "400, errors/613-1996-inconsistent-volume.json, RATE_LIMITED, 613/1996, A1x613Incon",
         "429, errors/80002-instagram-buc.json, RATE_LIMITED, 80002, A1x80002Buc",
         "400, errors/341-application-limit.json, RATE_LIMITED, 341, A1x341AppLm",
-        "403, errors/10-permission.json, INSUFFICIENT_SCOPE, 10, A1x10Permis",
+        "403, errors/10-permission.json, CONFIGURATION, 10, A1x10Permis",
         "400, errors/200-permission.json, INSUFFICIENT_SCOPE, 200, A1x200Permi",
         "400, errors/100-invalid-parameter.json, INVALID_REQUEST, 100, A1x100Param",
         "400, errors/100-33-object-missing.json, NOT_FOUND, 100/33, A1x100Sub33",
@@ -97,7 +97,7 @@ class GraphResponseInterpreterTest {
         "400, errors/368-temporarily-blocked.json, ACCOUNT_RESTRICTED, 368, A1x368Block",
         "400, errors/506-duplicate-post.json, DUPLICATE, 506, A1x506Dupli",
         "400, errors/9-2207042-publish-quota.json, QUOTA_EXHAUSTED, 9/2207042, A1x9Quota42",
-        "400, errors/9007-2207027-media-not-ready.json, INVALID_REQUEST, 9007/2207027, A1x9007NotR",
+        "400, errors/9007-2207027-media-not-ready.json, TRANSIENT, 9007/2207027, A1x9007NotR",
         "500, errors/minus1-2207001-server-error.json, TRANSIENT, -1/2207001, A1xM1Srv001",
         "400, errors/minus2-2207003-download-timeout.json, TRANSIENT, -2/2207003, A1xM2Tim003",
         "400, errors/minus1-2207032-create-failed.json, TRANSIENT, -1/2207032, A1xM1Crt032",
@@ -185,7 +185,9 @@ class GraphResponseInterpreterTest {
 
       assertThat(expired.category()).isEqualTo(ErrorCategory.AUTH_EXPIRED);
       assertThat(notTransient.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
-      assertThat(server.category()).as("false does not undo a 5xx").isEqualTo(ErrorCategory.TRANSIENT);
+      // is_transient:false is never retried, whatever the status (it was TRANSIENT before that rule).
+      assertThat(server.category()).as("false is never retried, even on a 5xx").isEqualTo(ErrorCategory.UNKNOWN);
+      assertThat(server.retryable()).isFalse();
     }
 
     @Test
@@ -211,7 +213,8 @@ class GraphResponseInterpreterTest {
     void aSpentCodeMeansLinkingAgain() {
       Classification c = failure(400, "token/code-used.json");
 
-      assertThat(c.category()).isEqualTo(ErrorCategory.AUTH_REVOKED);
+      // A spent code: no grant exists, so nothing is revoked; the link starts again (was AUTH_REVOKED).
+      assertThat(c.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
       assertThat(c.platformCode()).contains("OAuthException");
       assertThat(c.message()).isEqualTo("Instagram token endpoint error OAuthException: Matching code was not found"
           + " or was already used (HTTP 400)");

@@ -1,6 +1,7 @@
 package io.socialink.tiktok.internal;
 
 import io.socialink.Grant;
+import io.socialink.error.Operation;
 import io.socialink.http.ApiCall;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
@@ -44,8 +45,23 @@ public final class TikTokCalls {
    * @return the successful response
    */
   public ApiResponse send(String group, ApiRequest request, Idempotency idempotency, Optional<String> userKey) {
+    return send(group, request, idempotency, userKey, Operation.API_CALL);
+  }
+
+  /**
+   * Sends a call doing an operation (a token call), so that its failure is classified for it.
+   *
+   * @param group the endpoint group
+   * @param request the request
+   * @param idempotency whether repeating it is safe
+   * @param userKey the user key, when called for a user
+   * @param operation what the call does
+   * @return the successful response
+   */
+  public ApiResponse send(String group, ApiRequest request, Idempotency idempotency, Optional<String> userKey,
+      Operation operation) {
     return executor.execute(new ApiCall(TikTokResponseInterpreter.PLATFORM, group, request, idempotency, clientKey,
-        userKey));
+        userKey, operation));
   }
 
   /**

@@ -42,6 +42,15 @@ import java.util.regex.Pattern;
  *       their message ("Too many requests", "Access token has expired", "Access token is incorrect").</li>
  * </ul>
  *
+ * <p>Generic codes are decided by their message when it names the cause: {@code invalid_params} /
+ * {@code invalid_param} and Business 40000 / 40002 naming something that does not exist (NOT_FOUND) or a
+ * duplicate (DUPLICATE); Business 40001 naming the app (CONFIGURATION) or a scope (INSUFFICIENT_SCOPE);
+ * a throttle naming a daily quota (QUOTA_EXHAUSTED); 40101 naming the {@code auth_code} (a spent code,
+ * not the app's secret). OAuth {@code invalid_grant} (whose description
+ * TikTok words the same for codes and refresh tokens) and Business 40110 are AUTH_REVOKED here; on a
+ * {@link io.socialink.error.Operation#CODE_EXCHANGE} core makes them INVALID_REQUEST (no grant exists).
+ * The platform code is the Open API or OAuth code string, or the Business code in decimal.
+ *
  * <p>The request id is the body's {@code log_id} or {@code request_id}, else the {@code x-tt-logid}
  * header, else core's generic request id header. A body that is empty, not JSON or of no known shape
  * leaves core's generic verdict as it is (a 2xx stays a success), so a malformed answer never makes
@@ -288,12 +297,30 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
   static Optional<Verdict> verdict(Answer a) {
     switch (a.shape()) {
       case OPEN_API:
-        return Optional.ofNullable(OPEN_API_CODES.get(a.code().toLowerCase(Locale.ROOT)));
+        return openApiVerdict(a.code().toLowerCase(Locale.ROOT), a.message().toLowerCase(Locale.ROOT));
       case OAUTH:
         return oauthVerdict(a.code().toLowerCase(Locale.ROOT), a.message().toLowerCase(Locale.ROOT));
       default:
         return businessVerdict(a.number(), a.message().toLowerCase(Locale.ROOT));
     }
+  }
+
+  /**
+   * Open API v2 codes; the generic {@code invalid_params} / {@code invalid_param} is decided by its
+   * message when that names the cause (a user or object that does not exist, a duplicate).
+   */
+  private static Optional<Verdict> openApiVerdict(String code, String message) {
+    if (code.equals("invalid_params") || code.equals("invalid_param")) {
+      if (message.contains("does not exist") || message.contains("not exist") || message.contains("not found")) {
+        return Optional.of(new Verdict(ErrorCategory.NOT_FOUND,
+            "TikTok says what the request names does not exist (or is not visible to this user); check the ids."));
+      }
+      if (message.contains("duplicate")) {
+        return Optional.of(new Verdict(ErrorCategory.DUPLICATE,
+            "TikTok already has this; change it before sending it again."));
+      }
+    }
+    return Optional.ofNullable(OPEN_API_CODES.get(code));
   }
 
   private static Optional<Verdict> oauthVerdict(String code, String description) {
@@ -314,6 +341,10 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
   }
 
   private static Optional<Verdict> businessVerdict(long code, String message) {
+    Optional<Verdict> byMessage = businessMessage(code, message);
+    if (byMessage.isPresent()) {
+      return byMessage;
+    }
     Verdict v = BUSINESS_CODES.get(code);
     if (v != null) {
       return Optional.of(v);
@@ -331,6 +362,48 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
     }
     if (message.contains("access token is incorrect") || message.contains("access token is invalid")) {
       return Optional.of(BUSINESS_TOKEN_INCORRECT);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Business codes whose message is more specific than the code: a permission error that is the app's
+   * (CONFIGURATION) or the grant's scope (INSUFFICIENT_SCOPE) rather than the account's, a parameter
+   * error that names a missing object or a duplicate, a throttle that is a daily cap.
+   */
+  private static Optional<Verdict> businessMessage(long code, String message) {
+    if (code == 40101 && message.contains("auth_code")) {
+      return Optional.of(new Verdict(ErrorCategory.AUTH_REVOKED,
+          "The authorization code was already used or is not valid; ask the user to authorize the app again and"
+              + " exchange each code once."));
+    }
+    if (code == 40001) {
+      if (message.contains("scope")) {
+        return Optional.of(new Verdict(ErrorCategory.INSUFFICIENT_SCOPE,
+            "The authorizing user did not grant the scope this call needs; ask them to authorize the app again and"
+                + " approve it."));
+      }
+      if (message.contains("app ") || message.contains("app's") || message.contains("application")
+          || message.contains("developer")) {
+        return Optional.of(new Verdict(ErrorCategory.CONFIGURATION,
+            "The app lacks the permission for this API; request it for the app in the TikTok for Business developer"
+                + " portal."));
+      }
+    }
+    if (code == 40000 || code == 40002) {
+      if (message.contains("does not exist") || message.contains("not exist") || message.contains("not found")) {
+        return Optional.of(new Verdict(ErrorCategory.NOT_FOUND,
+            "TikTok says what the request names does not exist or is not visible to this account; check the ids."));
+      }
+      if (message.contains("duplicate") || message.contains("already exist")) {
+        return Optional.of(new Verdict(ErrorCategory.DUPLICATE,
+            "TikTok already has this; change it before sending it again."));
+      }
+    }
+    if ((code == 40016 || code == 40100 || code == ADVERTISER_THROTTLE)
+        && (message.contains("daily") || message.contains("per day") || message.contains("qpd"))) {
+      return Optional.of(new Verdict(ErrorCategory.QUOTA_EXHAUSTED,
+          "The daily request quota is used up; it resets at 00:00 UTC, so retrying before then does not help."));
     }
     return Optional.empty();
   }
@@ -359,6 +432,9 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
             + " request through its developer support page."));
     m.put("internal_error", new Verdict(ErrorCategory.TRANSIENT,
         "TikTok had an internal error; try again later, and quote the log id to TikTok support if it persists."));
+    m.put("spam_risk_too_many_pending_share", new Verdict(ErrorCategory.QUOTA_EXHAUSTED,
+        "The user has too many uploads waiting in their TikTok inbox (at most 5 pending shares in 24 hours); they"
+            + " must post or discard them in the TikTok app, or wait a day, before uploading again."));
     m.put("spam_risk_too_many_posts", new Verdict(ErrorCategory.QUOTA_EXHAUSTED,
         "The user has reached TikTok's cap on posts made through apps; retrying soon does not help, so wait a day"
             + " before posting for this user again."));
@@ -446,6 +522,7 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
             + " the app again."));
     m.put(40108L, new Verdict(ErrorCategory.INVALID_REQUEST,
         "The grant_type is not one TikTok API for Business accepts; fix the token request."));
+    // Only a code exchange gets 40110; there core makes this INVALID_REQUEST (no grant exists), see Operation.
     m.put(40110L, new Verdict(ErrorCategory.AUTH_REVOKED,
         "The authorization code was cancelled, already used or expired; exchange each code once and promptly, and"
             + " ask the user to authorize the app again."));
@@ -467,6 +544,44 @@ public final class TikTokResponseInterpreter implements ResponseInterpreter {
         "The advertiser does not exist or is no longer authorized for the app; check the advertiser id."));
     m.put(60001L, new Verdict(ErrorCategory.TRANSIENT,
         "TikTok API for Business is under maintenance; try again later."));
+    // The rest of TikTok's return-code list (Marketing API docs, "Return codes").
+    Verdict duplicate = new Verdict(ErrorCategory.DUPLICATE,
+        "TikTok already has this (a duplicated request, or material or a name that already exists); change it"
+            + " before sending it again.");
+    for (long code : new long[] {40050, 40052, 40911}) {
+      m.put(code, duplicate);
+    }
+    m.put(40502L, new Verdict(ErrorCategory.QUOTA_EXHAUSTED,
+        "The maximum number of ads is reached; delete ads or use another ad group before creating more."));
+    m.put(40132L, new Verdict(ErrorCategory.RATE_LIMITED,
+        "Too many requests for one field value (such as a pixel code); wait before sending it again."));
+    Verdict later = new Verdict(ErrorCategory.TRANSIENT,
+        "TikTok is still processing, or could not fetch the file for now; try again after a short wait.");
+    for (long code : new long[] {40201, 40901, 40902, 40903, 40913}) {
+      m.put(code, later);
+    }
+    m.put(40202L, new Verdict(ErrorCategory.CONFLICT,
+        "Another write to the same object won; read it again and decide before writing."));
+    Verdict missing = new Verdict(ErrorCategory.NOT_FOUND,
+        "What the request names does not exist or cannot be matched; check the ids and file paths.");
+    m.put(40301L, missing);
+    m.put(40905L, missing);
+    Verdict invalid = new Verdict(ErrorCategory.INVALID_REQUEST,
+        "TikTok API for Business rejected the request (its message says why); fix it before trying again.");
+    for (long code : new long[] {40006, 40008, 40009, 40010, 40011, 40051, 40053, 40065, 40117, 40200, 40700, 40900,
+        40904, 40906, 40907, 40908, 40909, 40910, 40912, 40914, 40915, 41001, 41002}) {
+      m.put(code, invalid);
+    }
+    Verdict app = new Verdict(ErrorCategory.CONFIGURATION,
+        "The app's own set-up is refused (developer profile, signature, sandbox, or the server's country); fix it in"
+            + " the TikTok for Business developer portal.");
+    for (long code : new long[] {40013, 40014, 40109, 40116, 40124, 41000}) {
+      m.put(code, app);
+    }
+    Verdict notCreator = new Verdict(ErrorCategory.PERMISSION_DENIED,
+        "The account may not do this: it is not a TikTok Creator Marketplace creator, or not in a supported region.");
+    m.put(40121L, notCreator);
+    m.put(40122L, notCreator);
     return Map.copyOf(m);
   }
 

@@ -1,6 +1,7 @@
 package io.socialink.x.internal;
 
 import io.socialink.Grant;
+import io.socialink.error.Operation;
 import io.socialink.http.ApiCall;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
@@ -65,7 +66,22 @@ public final class XCalls {
    * @return the successful response
    */
   public ApiResponse send(String group, ApiRequest request, Idempotency idempotency, Optional<String> userKey) {
-    return executor.execute(new ApiCall(PLATFORM, group, request, idempotency, clientId, userKey));
+    return send(group, request, idempotency, userKey, Operation.API_CALL);
+  }
+
+  /**
+   * Sends a call doing an operation (a token call), so that its failure is classified for it.
+   *
+   * @param group the endpoint group
+   * @param request the request
+   * @param idempotency whether repeating it is safe
+   * @param userKey the user key, when known
+   * @param operation what the call does
+   * @return the successful response
+   */
+  public ApiResponse send(String group, ApiRequest request, Idempotency idempotency, Optional<String> userKey,
+      Operation operation) {
+    return executor.execute(new ApiCall(PLATFORM, group, request, idempotency, clientId, userKey, operation));
   }
 
   /**

@@ -16,6 +16,7 @@ import io.socialink.auth.TokenResponse;
 import io.socialink.error.AuthorizationException;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.error.SocialinkException;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
@@ -139,7 +140,8 @@ public final class XOAuth {
   public TokenResponse exchange(CodeExchange exchange) {
     OAuthRequest r = service(exchange.redirectUri()).codeExchange(exchange.code().reveal(), exchange.pkce().verifier().reveal());
     // A code is single-use: a repeat after a lost answer can only fail, so never repeat it blindly.
-    ApiResponse response = calls.send(XCalls.TOKEN, toApiRequest(r), Idempotency.NON_IDEMPOTENT, Optional.empty());
+    ApiResponse response = calls.send(XCalls.TOKEN, toApiRequest(r), Idempotency.NON_IDEMPOTENT, Optional.empty(),
+        Operation.CODE_EXCHANGE);
     return readTokens(response);
   }
 
@@ -158,7 +160,8 @@ public final class XOAuth {
             .withRemediation("Ask the user to link the account again, with the offline.access scope."), null, 1));
     OAuthRequest r = service.refresh(refreshToken.reveal());
     // Rotation makes a refresh non-idempotent: the first use spends the token.
-    ApiResponse response = calls.send(XCalls.TOKEN, toApiRequest(r), Idempotency.NON_IDEMPOTENT, XCalls.userKey(grant));
+    ApiResponse response = calls.send(XCalls.TOKEN, toApiRequest(r), Idempotency.NON_IDEMPOTENT, XCalls.userKey(grant),
+        Operation.TOKEN_REFRESH);
     TokenResponse tokens = readTokens(response);
     if (tokens.refreshToken().isEmpty()) {
       // X rotates refresh tokens: the one just sent is spent, and keeping it would only fail later.
@@ -192,7 +195,7 @@ public final class XOAuth {
     ApiResponse response;
     try {
       response = calls.send(XCalls.REVOKE, toApiRequest(service.revoke(token.reveal(), hint)), Idempotency.IDEMPOTENT,
-          XCalls.userKey(grant));
+          XCalls.userKey(grant), Operation.TOKEN_REVOKE);
     } catch (SocialinkException e) {
       if (e.category() == ErrorCategory.AUTH_REVOKED) {
         return false; // X: "Value passed for the token was invalid." - the token is dead already

@@ -3,6 +3,7 @@ package io.socialink.x.internal;
 import io.socialink.error.Classification;
 import io.socialink.error.DefaultErrorClassifier;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.http.JsonCodec;
@@ -34,7 +35,13 @@ import java.util.OptionalLong;
  * A 2xx with {@code data} is a success even when it also carries {@code errors} (partial errors); a 2xx
  * with {@code errors} and no {@code data} is a failure. Bodies over
  * {@link DefaultErrorClassifier#MAX_INTERPRETED_BODY_BYTES} are not read. Quoted text is one line of at
- * most 300 characters, cut before it is redacted. The request id is {@code x-transaction-id}.
+ * most 300 characters, cut before it is redacted. The request id is {@code x-transaction-id}, else
+ * core's generic request id headers. The platform code is the v1.1 code in decimal, the OAuth
+ * {@code error}, or a problem type's last segment ({@code usage-capped}); an {@code about:blank}
+ * problem has none, and its status and {@code detail} decide ("duplicate content", "not permitted").
+ * A 429 whose 24-hour headers are spent while the 15-minute window is not is a daily cap,
+ * {@code QUOTA_EXHAUSTED}. On an OAuth 1.0a {@link Operation#REQUEST_TOKEN} call every authorization
+ * verdict is the app's {@code CONFIGURATION}.
  * Rate-limit headers become observations of the call's own endpoint group: {@code x-rate-limit-*} per
  * user (per app for the OAuth endpoints), {@code x-app-limit-24hour-*} per app and
  * {@code x-user-limit-24hour-*} per user, read with {@link RetryTimes} (resets capped at a day after the
@@ -100,7 +107,46 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     }
     // A throttling answer's retry time comes from the spent budgets of rateLimits(), read against the time
     // the response arrived and capped there; classify() has no such time to check a reset against.
-    return Optional.of(withRequestId(c, response));
+    return Optional.of(withRequestId(dailyCap(c, response.headers()), response));
+  }
+
+  @Override
+  public Optional<Classification> classify(Operation operation, ApiResponse response,
+      Optional<Classification> generic) {
+    Optional<Classification> c = classify(response, generic);
+    if (operation == Operation.REQUEST_TOKEN && c.isPresent() && c.get().category().isAuthorization()) {
+      // Only the consumer key and secret sign a request-token call: "Could not authenticate you" (32), "Invalid or
+      // expired token" (89) and the like are the app's credentials, its callback or the clock, never a user's.
+      return Optional.of(c.get().withCategory(ErrorCategory.CONFIGURATION).withRemediation("X refused the app's OAuth"
+          + " 1.0a request-token call: check the API Key and Secret (consumer key and secret) on the app's Keys and"
+          + " tokens page, that the callback URL is registered for the app, and that the server clock is right."));
+    }
+    return c;
+  }
+
+  /**
+   * A 429 that is a 24-hour cap rather than the 15-minute window: X's {@code x-user-limit-24hour-remaining}
+   * or {@code x-app-limit-24hour-remaining} is 0 while the window's {@code x-rate-limit-remaining} is not.
+   * Retrying within the window cannot help, so it is {@link ErrorCategory#QUOTA_EXHAUSTED}.
+   */
+  private static Classification dailyCap(Classification c, Headers h) {
+    if (c.category() != ErrorCategory.RATE_LIMITED) {
+      return c;
+    }
+    boolean daySpent = zero(h, "x-user-limit-24hour-remaining") || zero(h, "x-app-limit-24hour-remaining");
+    boolean windowSpent = zero(h, "x-rate-limit-remaining");
+    if (!daySpent || windowSpent) {
+      return c;
+    }
+    String who = zero(h, "x-user-limit-24hour-remaining") ? "the user's" : "the app's";
+    return new Classification(ErrorCategory.QUOTA_EXHAUSTED, c.platformId(), c.httpStatus(), c.platformCode(),
+        c.requestId(), Optional.empty(), c.message(), "X's 24-hour cap (" + who + ") on this endpoint is used up;"
+            + " retrying soon does not help. Post again after the reset in x-"
+            + (who.startsWith("the user") ? "user" : "app") + "-limit-24hour-reset.");
+  }
+
+  private static boolean zero(Headers h, String name) {
+    return h.first(name).map(String::trim).filter(v -> v.matches("0+")).isPresent();
   }
 
   private static Classification refineFromError(Classification c, Map<String, Object> error, ApiResponse response) {
@@ -145,10 +191,12 @@ public final class XResponseInterpreter implements ResponseInterpreter {
           "The refresh token is spent or revoked (X refresh tokens are single-use); ask the user to link the account again.");
     }
     if (description.equals(CODE_INVALID)) {
-      // The code was used, is older than 30 seconds, or does not match: only a new authorization helps.
-      return out.withCategory(ErrorCategory.AUTH_REVOKED).withRemediation(
+      // The code was used, is older than 30 seconds, or does not match: only a new authorization helps. No grant
+      // exists yet, so nothing is revoked.
+      return out.withCategory(ErrorCategory.INVALID_REQUEST).withRemediation(
           "The authorization code was already used, expired (X codes live 30 seconds) or does not match the PKCE"
-              + " verifier or redirect URI; exchange codes in the callback itself and ask the user to link again.");
+              + " verifier or redirect URI; no grant exists, so start the link again and exchange the code in the"
+              + " callback itself.");
     }
     switch (error) {
       case "unauthorized_client":
@@ -174,7 +222,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     String detail = Json.str(m, "detail").orElse("");
     String message = "X problem " + suffix + (title.isEmpty() ? "" : " (" + safe(title) + ")")
         + (detail.isEmpty() ? "" : ": " + safe(detail));
-    Classification out = c.withMessage(message).withPlatformCode(suffix);
+    // about:blank is no code at all: the platform code stays empty and the status and detail decide.
+    Classification out = suffix.equals("about:blank") ? c.withMessage(message) : c.withMessage(message)
+        .withPlatformCode(suffix);
     Optional<ErrorCategory> category = problemCategory(suffix, detail, response.status());
     if (category.isEmpty()) {
       return out;
@@ -233,6 +283,7 @@ public final class XResponseInterpreter implements ResponseInterpreter {
         return Optional.of(ErrorCategory.CONFIGURATION);
       case "usage-capped":
       case "credits-depleted":
+      case "credits":
         return Optional.of(ErrorCategory.QUOTA_EXHAUSTED);
       case "rate-limit-exceeded":
         return Optional.of(ErrorCategory.RATE_LIMITED);
@@ -253,6 +304,9 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     }
     if (d.contains("your account is not permitted")) {
       return Optional.of(ErrorCategory.ACCOUNT_RESTRICTED);
+    }
+    if (d.contains("you are not permitted to perform this action") || d.contains("is not allowed to post")) {
+      return Optional.of(ErrorCategory.PERMISSION_DENIED);
     }
     if (d.contains("text is too long")) {
       return Optional.of(ErrorCategory.INVALID_REQUEST);
@@ -283,6 +337,29 @@ public final class XResponseInterpreter implements ResponseInterpreter {
     switch ((int) code) {
       case 32:
         return Optional.of(ErrorCategory.AUTH_EXPIRED);
+      case 8:
+      case 17:
+      case 34:
+      case 50:
+      case 144:
+      case 385:
+        return Optional.of(ErrorCategory.NOT_FOUND);
+      case 130:
+      case 131:
+        return Optional.of(ErrorCategory.TRANSIENT);
+      case 139:
+      case 327:
+        return Optional.of(ErrorCategory.DUPLICATE);
+      case 161:
+        return Optional.of(ErrorCategory.QUOTA_EXHAUSTED);
+      case 179:
+      case 349:
+      case 433:
+        return Optional.of(ErrorCategory.PERMISSION_DENIED);
+      case 415:
+      case 417:
+      case 453:
+        return Optional.of(ErrorCategory.CONFIGURATION);
       case 89:
         // "Invalid or expired token." OAuth 1.0a user tokens never expire, so for them this means revoked.
         return Optional.of(ErrorCategory.AUTH_REVOKED);
