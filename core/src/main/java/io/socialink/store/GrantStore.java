@@ -17,6 +17,11 @@ import java.util.Optional;
  * {@link #claimRefresh}; only one unexpired claim exists per grant. The others wait for the
  * holder's write (a newer version) or for its claim to lapse. A store shared by several processes
  * must make the claim atomic across them.
+ *
+ * <p>A released claim is gone; a claim whose holder stopped (crashed) before releasing it stays until
+ * another holder takes it over after it lapsed. {@link #claim} reports such a take-over, so that the
+ * next holder knows the previous refresh was interrupted and may have spent a single-use refresh
+ * token.
  */
 public interface GrantStore {
   /**
@@ -68,6 +73,23 @@ public interface GrantStore {
    * @return true if the caller now holds the claim
    */
   boolean claimRefresh(String ownerId, String grantId, String holder, Instant now, Instant until);
+
+  /**
+   * Claims like {@link #claimRefresh}, and tells whether the claim was taken over from another holder
+   * whose claim lapsed without being released. Atomic. The default cannot tell a take-over apart and
+   * answers {@link RefreshClaim#CLAIMED} or {@link RefreshClaim#HELD_ELSEWHERE}; the stores Socialink
+   * ships override it.
+   *
+   * @param ownerId the owner
+   * @param grantId the grant
+   * @param holder who claims, unique per claiming instance
+   * @param now the current instant, from the claimer's clock
+   * @param until when the claim lapses if it is not released
+   * @return the outcome
+   */
+  default RefreshClaim claim(String ownerId, String grantId, String holder, Instant now, Instant until) {
+    return claimRefresh(ownerId, grantId, holder, now, until) ? RefreshClaim.CLAIMED : RefreshClaim.HELD_ELSEWHERE;
+  }
 
   /**
    * Releases a refresh claim; does nothing unless {@code holder} holds it.
