@@ -46,6 +46,12 @@ final class RotatingPlatform implements PlatformProvider {
    * answers, so that overlapping refreshes overlap at the platform.
    */
   volatile Duration overlapWindow = Duration.ZERO;
+  /** What the client reports about its refresh tokens. */
+  volatile io.socialink.spi.RefreshRotation rotation = io.socialink.spi.RefreshRotation.ROTATING_LENIENT;
+  /** When set, the refresh token before the current one is still accepted (a grace period, or a reusable token). */
+  volatile boolean previousStaysValid;
+  /** When set, the next refresh fails with it (once). */
+  volatile io.socialink.error.SocialinkException failNext;
   private final CountDownLatch second = new CountDownLatch(2);
 
   synchronized Secret currentRefreshToken() {
@@ -53,7 +59,8 @@ final class RotatingPlatform implements PlatformProvider {
   }
 
   synchronized TokenResponse rotate(Secret presented) {
-    if (!presented.reveal().equals("refresh-" + generation)) {
+    boolean previous = previousStaysValid && generation > 0 && presented.reveal().equals("refresh-" + (generation - 1));
+    if (!presented.reveal().equals("refresh-" + generation) && !previous) {
       refused.incrementAndGet();
       throw Classification.of(ErrorCategory.AUTH_REVOKED, ID, 400, "Value passed for the token was invalid.").toException();
     }
@@ -99,6 +106,11 @@ final class RotatingPlatform implements PlatformProvider {
       public TokenResponse refresh(Grant grant) {
         refreshRequests.incrementAndGet();
         second.countDown();
+        io.socialink.error.SocialinkException failure = failNext;
+        if (failure != null) {
+          failNext = null;
+          throw failure;
+        }
         if (!overlapWindow.isZero()) {
           try {
             second.await(overlapWindow.toMillis(), TimeUnit.MILLISECONDS);
@@ -107,6 +119,11 @@ final class RotatingPlatform implements PlatformProvider {
           }
         }
         return rotate(grant.refreshToken().orElseThrow());
+      }
+
+      @Override
+      public io.socialink.spi.RefreshRotation refreshRotation() {
+        return rotation;
       }
 
       @Override
