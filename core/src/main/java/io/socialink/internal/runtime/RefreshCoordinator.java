@@ -45,7 +45,8 @@ import java.util.concurrent.ExecutionException;
  *       leniently rotating one (TikTok) is tried once more. A strictly rotating token, or a lenient one
  *       the platform refuses, leaves the grant without a refresh token (so it is never retried in a
  *       loop) and its links {@link io.socialink.LinkState#BROKEN}: "refresh interrupted; link
- *       again".</li>
+ *       again". A claim must therefore outlast a refresh call with its retries: a holder still waiting
+ *       for the platform when its claim lapses looks, to the next holder, like one that died.</li>
  * </ul>
  *
  * <p>Thread-safe. Time comes from the injected clock and waits go through the injected sleeper.

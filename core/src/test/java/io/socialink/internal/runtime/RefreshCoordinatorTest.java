@@ -313,4 +313,22 @@ class RefreshCoordinatorTest {
     assertThat(grants.find("alice", "g-1").orElseThrow().refreshToken()).contains(Secret.of("refresh-0"));
     assertThat(rt.grantCalls().fresh("alice", "g-1").version()).as("the next call refreshes").isEqualTo(1);
   }
+
+  @Test
+  void aRefreshRefusedBecauseAnotherProcessRotatedFirstUsesTheStoredRotation() {
+    Grant seen = expiredGrant();
+    // Another process, whose claim had lapsed, rotates the token and stores it while ours is at the platform.
+    platform.duringNextRefresh = () -> {
+      var t = platform.rotate(seen.refreshToken().orElseThrow());
+      stores.grants().save(seen.renewed(t.accessToken(), t.refreshToken(), Set.of("read"), T0,
+          Optional.of(T0.plus(Duration.ofHours(2))), Optional.empty()));
+    };
+
+    Grant fresh = instance(Sleeper.system()).grantCalls().fresh("alice", "g-1");
+
+    assertThat(platform.refused).as("ours was refused").hasValue(1);
+    assertThat(fresh.version()).isEqualTo(1);
+    assertThat(fresh.accessToken()).isEqualTo(Secret.of("access-1"));
+    assertThat(linkState()).isEqualTo(LinkState.ACTIVE);
+  }
 }

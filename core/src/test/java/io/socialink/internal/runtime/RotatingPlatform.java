@@ -50,6 +50,8 @@ final class RotatingPlatform implements PlatformProvider {
   volatile io.socialink.spi.RefreshRotation rotation = io.socialink.spi.RefreshRotation.ROTATING_LENIENT;
   /** When set, the refresh token before the current one is still accepted (a grace period, or a reusable token). */
   volatile boolean previousStaysValid;
+  /** When set, runs once while a refresh is at the platform, before it is answered. */
+  volatile Runnable duringNextRefresh;
   /** When set, the next refresh fails with it (once). */
   volatile io.socialink.error.SocialinkException failNext;
   private final CountDownLatch second = new CountDownLatch(2);
@@ -106,6 +108,11 @@ final class RotatingPlatform implements PlatformProvider {
       public TokenResponse refresh(Grant grant) {
         refreshRequests.incrementAndGet();
         second.countDown();
+        Runnable during = duringNextRefresh;
+        if (during != null) {
+          duringNextRefresh = null;
+          during.run();
+        }
         io.socialink.error.SocialinkException failure = failNext;
         if (failure != null) {
           failNext = null;
