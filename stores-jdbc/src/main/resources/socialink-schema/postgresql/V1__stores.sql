@@ -27,6 +27,7 @@ CREATE TABLE ${table_prefix}grants (
   issued_at            TIMESTAMP(6) WITH TIME ZONE NOT NULL,
   expires_at           TIMESTAMP(6) WITH TIME ZONE,
   refresh_expires_at   TIMESTAMP(6) WITH TIME ZONE,
+  last_used_at         TIMESTAMP(6) WITH TIME ZONE,
   PRIMARY KEY (owner_id, grant_id)
 );
 CREATE INDEX ${table_prefix}grants_account ON ${table_prefix}grants (owner_id, platform_id, account_user_id);

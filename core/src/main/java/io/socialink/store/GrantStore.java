@@ -101,6 +101,28 @@ public interface GrantStore {
   void releaseRefresh(String ownerId, String grantId, String holder);
 
   /**
+   * Records that a grant was used at an instant, for audits. Not a change of the grant: its version
+   * stays. A store may keep only the latest use, and may skip a record less than an hour after the
+   * previous one. The default keeps nothing.
+   *
+   * @param ownerId the owner
+   * @param grantId the grant
+   * @param at when it was used
+   */
+  default void recordUse(String ownerId, String grantId, Instant at) {}
+
+  /**
+   * When a grant was last used, as far as {@link #recordUse} recorded.
+   *
+   * @param ownerId the owner
+   * @param grantId the grant
+   * @return the last recorded use, or empty if none was recorded or the store keeps none
+   */
+  default Optional<Instant> lastUse(String ownerId, String grantId) {
+    return Optional.empty();
+  }
+
+  /**
    * Deletes a grant and its tokens.
    *
    * @param ownerId the owner

@@ -188,6 +188,29 @@ public abstract class StoresContract {
     assertThat(store.find("alice", "g-1").orElseThrow().accessToken().reveal()).isEqualTo("access-g-1-secret");
   }
 
+  @Test
+  void theLatestUseOfAGrantIsKeptWithoutChangingTheGrant() {
+    GrantStore store = stores.grants();
+    Grant g = store.save(grant("alice", "g-1"));
+    assertThat(store.lastUse("alice", "g-1")).isEmpty();
+
+    store.recordUse("alice", "g-1", T0.plus(Duration.ofHours(2)));
+    store.recordUse("alice", "g-1", T0.plus(Duration.ofHours(5)));
+    store.recordUse("alice", "g-1", T0.plus(Duration.ofHours(1))); // an older use, recorded late
+    store.recordUse("bob", "g-1", T0.plus(Duration.ofHours(9)));
+    store.recordUse("alice", "g-404", T0);
+
+    assertThat(store.lastUse("alice", "g-1")).contains(T0.plus(Duration.ofHours(5)));
+    assertThat(store.lastUse("bob", "g-1")).isEmpty();
+    assertThat(store.lastUse("alice", "g-404")).isEmpty();
+    assertThat(store.find("alice", "g-1")).contains(g);
+    store.save(renewed(g, "a1"));
+    assertThat(store.lastUse("alice", "g-1")).as("a refresh keeps the last use").contains(T0.plus(Duration.ofHours(5)));
+    store.delete("alice", "g-1");
+    store.save(grant("alice", "g-1"));
+    assertThat(store.lastUse("alice", "g-1")).as("a grant made again starts unused").isEmpty();
+  }
+
   // ---- refresh claims
 
   @Test

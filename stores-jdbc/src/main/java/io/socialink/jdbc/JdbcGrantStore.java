@@ -194,6 +194,40 @@ public final class JdbcGrantStore implements GrantStore {
     });
   }
 
+  /** Keeps the latest use; skips a use less than an hour after the recorded one, so most calls write nothing. */
+  @Override
+  public void recordUse(String ownerId, String grantId, Instant at) {
+    Objects.requireNonNull(ownerId, "ownerId");
+    Objects.requireNonNull(grantId, "grantId");
+    Objects.requireNonNull(at, "at");
+    db.autoCommit("record a use of grant " + grantId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + grants + " SET last_used_at = ? WHERE owner_id = ?"
+          + " AND grant_id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
+        Database.setInstant(ps, 1, at);
+        ps.setString(2, ownerId);
+        ps.setString(3, grantId);
+        Database.setInstant(ps, 4, at.minus(java.time.Duration.ofHours(1)));
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public Optional<Instant> lastUse(String ownerId, String grantId) {
+    Objects.requireNonNull(ownerId, "ownerId");
+    Objects.requireNonNull(grantId, "grantId");
+    return db.autoCommit("read the last use of grant " + grantId, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT last_used_at FROM " + grants
+          + " WHERE owner_id = ? AND grant_id = ?")) {
+        ps.setString(1, ownerId);
+        ps.setString(2, grantId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Database.optionalInstant(rs, "last_used_at") : Optional.<Instant>empty();
+        }
+      }
+    });
+  }
+
   @Override
   public boolean delete(String ownerId, String grantId) {
     Objects.requireNonNull(ownerId, "ownerId");

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryGrantStore implements GrantStore {
   private final Map<Key, Grant> grants = new ConcurrentHashMap<>();
   private final Map<Key, Claim> claims = new ConcurrentHashMap<>();
+  private final Map<Key, Instant> uses = new ConcurrentHashMap<>();
 
   /** Creates an empty store. */
   public InMemoryGrantStore() {}
@@ -73,9 +74,24 @@ public final class InMemoryGrantStore implements GrantStore {
   }
 
   @Override
+  public void recordUse(String ownerId, String grantId, Instant at) {
+    java.util.Objects.requireNonNull(at, "at");
+    Key key = new Key(ownerId, grantId);
+    if (grants.containsKey(key)) {
+      uses.merge(key, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+  }
+
+  @Override
+  public Optional<Instant> lastUse(String ownerId, String grantId) {
+    return Optional.ofNullable(uses.get(new Key(ownerId, grantId)));
+  }
+
+  @Override
   public boolean delete(String ownerId, String grantId) {
     Key key = new Key(ownerId, grantId);
-    claims.remove(key); // a grant linked again under the same id starts unclaimed
+    claims.remove(key); // a grant linked again under the same id starts unclaimed and unused
+    uses.remove(key);
     return grants.remove(key) != null;
   }
 

@@ -331,4 +331,41 @@ class RefreshCoordinatorTest {
     assertThat(fresh.accessToken()).isEqualTo(Secret.of("access-1"));
     assertThat(linkState()).isEqualTo(LinkState.ACTIVE);
   }
+
+  @Test
+  void aFreshGrantRecordsItsUseAtMostOnceAnHourPerInstance() {
+    Grant g = expiredGrant();
+    stores.grants().save(g.renewed(Secret.of("access-x"), Optional.empty(), g.scopes(), T0,
+        Optional.of(T0.plus(Duration.ofDays(1))), Optional.empty()));
+    java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+    io.socialink.store.GrantStore shared = stores.grants();
+    io.socialink.store.GrantStore counting = (io.socialink.store.GrantStore) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {io.socialink.store.GrantStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("recordUse")) {
+            writes.incrementAndGet();
+          }
+          try {
+            return method.invoke(shared, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    SocialinkRuntime rt = new SocialinkRuntime(RotatingPlatform.registry(platform),
+        Map.of(new ClientKey(RotatingPlatform.ID, "oauth2"), RotatingPlatform.CREDENTIALS), stores.withGrants(counting),
+        clock, new Random(9), new SocialinkRuntime.Settings(Duration.ofMinutes(10), Duration.ofMinutes(2), CLAIM,
+        Optional.empty()), request -> {
+          throw new IOException("no network in this test");
+        }, PipelineConfig.defaults(clock), RateLimitSettings.ofDefaults(), Sleeper.system());
+
+    rt.grantCalls().fresh("alice", "g-1");
+    clock.advance(Duration.ofMinutes(59));
+    rt.grantCalls().fresh("alice", "g-1");
+    assertThat(writes).hasValue(1);
+    assertThat(stores.grants().lastUse("alice", "g-1")).contains(T0);
+
+    clock.advance(Duration.ofMinutes(1));
+    rt.grantCalls().fresh("alice", "g-1");
+    assertThat(writes).hasValue(2);
+    assertThat(stores.grants().lastUse("alice", "g-1")).contains(T0.plus(Duration.ofHours(1)));
+  }
 }
