@@ -52,24 +52,39 @@ public final class Demo {
   private Demo() {}
 
   /**
-   * Runs the demo on standard output.
+   * Runs the demo on standard output, keeping its state in an embedded H2 file database, or in memory
+   * only with {@code --memory}.
    *
-   * @param args ignored
+   * @param args {@code --memory} to keep nothing
    * @throws Exception if a local server cannot start
    */
   public static void main(String[] args) throws Exception {
-    run(System.out);
+    run(System.out, DemoState.fromArguments(args));
   }
 
   /**
-   * Runs the demo.
+   * Runs the demo with its state in memory only.
    *
    * @param out where to print
    * @throws IOException if a local server cannot start
    * @throws InterruptedException if interrupted while following a consent redirect
    */
   public static void run(PrintStream out) throws IOException, InterruptedException {
+    run(out, DemoState.inMemory());
+  }
+
+  /**
+   * Runs the demo.
+   *
+   * @param out where to print
+   * @param state where to keep links and grants
+   * @throws IOException if a local server cannot start
+   * @throws InterruptedException if interrupted while following a consent redirect
+   */
+  public static void run(PrintStream out, DemoState state) throws IOException, InterruptedException {
     out.println("Socialink demo: every call below goes to local servers on this machine.");
+    out.println("State: " + state.description() + "; links from earlier runs: "
+        + state.stores().links().findByOwner(OWNER).size());
     out.println();
     try (XEmulator x = XEmulator.start(); PebbleServer pebble = PebbleServer.start()) {
       Socialink socialink = Socialink.builder()
@@ -80,6 +95,7 @@ public final class Demo {
           .credentials(AppCredentials.confidential("pebble", "oauth2", "demo-client", Secret.of("demo-client-secret"),
               URI.create("http://127.0.0.1/callback")))
           .applicationName("Socialink Demo")
+          .stores(state.stores())
           .build();
 
       platforms(out, socialink);
