@@ -18,10 +18,11 @@ import java.util.Optional;
  * holder's write (a newer version) or for its claim to lapse. A store shared by several processes
  * must make the claim atomic across them.
  *
- * <p>A released claim is gone; a claim whose holder stopped (crashed) before releasing it stays until
- * another holder takes it over after it lapsed. {@link #claim} reports such a take-over, so that the
- * next holder knows the previous refresh was interrupted and may have spent a single-use refresh
- * token.
+ * <p>A claim ends when it is released, when the grant is saved (the refresh it was for is done, or
+ * moot) or deleted, or when another holder takes it over after it lapsed. So a claim that lapsed
+ * unreleased, with no save since, belongs to a holder that stopped (crashed) during its refresh, maybe
+ * after the platform answered; {@link #claim} reports such a take-over, so that the next holder knows
+ * the previous refresh was interrupted and may have spent a single-use refresh token.
  */
 public interface GrantStore {
   /**
@@ -53,7 +54,8 @@ public interface GrantStore {
   }
 
   /**
-   * Inserts (version 0) or replaces (version n, over stored n - 1) a grant.
+   * Inserts (version 0) or replaces (version n, over stored n - 1) a grant, and ends any refresh claim
+   * on it.
    *
    * @param grant the grant
    * @return the stored grant

@@ -268,6 +268,18 @@ public abstract class StoresContract {
   }
 
   @Test
+  void savingAGrantEndsItsClaimSoALeftoverNeverReadsAsAnInterruption() {
+    GrantStore store = stores.grants();
+    Grant v0 = store.save(grant("alice", "g-1"));
+    store.claim("alice", "g-1", "a", T0, T0.plusSeconds(60));
+    store.save(renewed(v0, "a1")); // a stores its refresh and stops before releasing
+
+    assertThat(store.claim("alice", "g-1", "b", T0.plusSeconds(1), T0.plusSeconds(61))).isEqualTo(RefreshClaim.CLAIMED);
+    assertThat(store.claim("alice", "g-1", "c", T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4))))
+        .as("b's lapsed claim, with no save since, is an interruption").isEqualTo(RefreshClaim.TAKEN_OVER);
+  }
+
+  @Test
   void deletingAGrantEndsItsClaim() {
     GrantStore store = stores.grants();
     store.save(grant("alice", "g-1"));

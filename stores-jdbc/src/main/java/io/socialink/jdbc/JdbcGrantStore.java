@@ -114,6 +114,14 @@ public final class JdbcGrantStore implements GrantStore {
     if (changed != 1) {
       throw new VersionConflictException("grant", grant.id(), grant.version() - 1, storedVersion(grant.ownerId(), grant.id()));
     }
+    // The refresh a claim was for is done, or moot: a claim left behind must not read as an interrupted one later.
+    db.autoCommit("end the refresh claim of grant " + grant.id(), c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + claims + " WHERE owner_id = ? AND grant_id = ?")) {
+        ps.setString(1, grant.ownerId());
+        ps.setString(2, grant.id());
+        return ps.executeUpdate();
+      }
+    });
     return stored;
   }
 

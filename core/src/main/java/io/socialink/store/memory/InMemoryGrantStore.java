@@ -39,6 +39,7 @@ public final class InMemoryGrantStore implements GrantStore {
       }
       return grant;
     });
+    claims.remove(key); // the refresh a claim was for is done, or moot
     return grant;
   }
 

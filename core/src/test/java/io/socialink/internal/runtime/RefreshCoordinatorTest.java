@@ -176,6 +176,11 @@ class RefreshCoordinatorTest {
    * it never releases its claim.
    */
   SocialinkRuntime crashingInstance() {
+    return crashingInstance(false);
+  }
+
+  /** As {@link #crashingInstance()}, or, with {@code afterTheWrite}, dying just after the write. */
+  SocialinkRuntime crashingInstance(boolean afterTheWrite) {
     io.socialink.store.GrantStore shared = stores.grants();
     io.socialink.store.GrantStore dying = new io.socialink.store.GrantStore() {
       @Override
@@ -190,6 +195,9 @@ class RefreshCoordinatorTest {
 
       @Override
       public Grant save(Grant grant) {
+        if (afterTheWrite) {
+          shared.save(grant);
+        }
         throw new Crash();
       }
 
@@ -367,5 +375,20 @@ class RefreshCoordinatorTest {
     rt.grantCalls().fresh("alice", "g-1");
     assertThat(writes).hasValue(2);
     assertThat(stores.grants().lastUse("alice", "g-1")).contains(T0.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void aHolderThatDiedJustAfterStoringLeavesNothingThatLooksInterruptedAtTheNextExpiry() {
+    platform.rotation = io.socialink.spi.RefreshRotation.ROTATING_STRICT;
+    expiredGrant();
+    assertThatThrownBy(() -> crashingInstance(true).grantCalls().fresh("alice", "g-1")).isInstanceOf(Crash.class);
+    assertThat(stores.grants().find("alice", "g-1").orElseThrow().refreshToken()).contains(Secret.of("refresh-1"));
+
+    clock.advance(Duration.ofHours(3)); // the refreshed token expires in its turn
+    Grant fresh = instance(new RecordingSleeper(clock)).grantCalls().fresh("alice", "g-1");
+
+    assertThat(fresh.version()).isEqualTo(2);
+    assertThat(platform.refreshRequests).hasValue(2);
+    assertThat(linkState()).isEqualTo(LinkState.ACTIVE);
   }
 }
