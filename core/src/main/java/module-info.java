@@ -17,6 +17,7 @@ module io.socialink.core {
   requires org.slf4j;
 
   exports io.socialink;
+  exports io.socialink.audit;
   exports io.socialink.auth;
   exports io.socialink.error;
   exports io.socialink.event;

@@ -7,6 +7,8 @@ module io.socialink.examples {
   requires io.socialink.instagram;
   requires io.socialink.testkit;
   requires io.socialink.micrometer;
+  requires io.socialink.jdbc;
+  requires com.h2database;
   requires jdk.httpserver;
   requires java.net.http;
 

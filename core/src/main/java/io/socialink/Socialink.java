@@ -1,5 +1,8 @@
 package io.socialink;
 
+import io.socialink.audit.AuditReport;
+import io.socialink.audit.AuditSettings;
+import io.socialink.audit.Auditor;
 import io.socialink.auth.AppCredentials;
 import io.socialink.auth.Grants;
 import io.socialink.auth.Linking;
@@ -142,6 +145,40 @@ public final class Socialink {
    */
   public Platforms platforms() {
     return platforms;
+  }
+
+  /**
+   * Audits what the stores hold for an owner, with {@link AuditSettings#ofDefaults()}: see
+   * {@link #audit(String, AuditSettings)}.
+   *
+   * @param ownerId the owner
+   * @return the report; {@link AuditReport#toText()} and {@link AuditReport#toJson()} render it
+   */
+  public AuditReport audit(String ownerId) {
+    return audit(ownerId, AuditSettings.ofDefaults());
+  }
+
+  /**
+   * Audits what the stores hold for an owner: every link and grant with its platform, account, kind,
+   * scopes, issue and expiry instants, last use and state, flagged when a person should look at it. A
+   * platform whose declared scopes the settings do not give is checked against the default scopes of
+   * its authorization schemes.
+   *
+   * @param ownerId the owner
+   * @param settings when flags are raised
+   * @return the report
+   */
+  public AuditReport audit(String ownerId, AuditSettings settings) {
+    Objects.requireNonNull(ownerId, "ownerId");
+    AuditSettings withDefaults = Objects.requireNonNull(settings, "settings");
+    for (String platformId : runtime.registry().ids()) {
+      if (!settings.declaredScopes().containsKey(platformId)) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        runtime.registry().provider(platformId).authorizationSchemes().forEach(s -> declared.addAll(s.defaultScopes()));
+        withDefaults = withDefaults.withDeclaredScopes(platformId, declared);
+      }
+    }
+    return Auditor.of(runtime.stores(), runtime.clock(), withDefaults).audit(ownerId);
   }
 
   /**

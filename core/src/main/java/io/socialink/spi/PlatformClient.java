@@ -67,6 +67,16 @@ public interface PlatformClient {
   TokenResponse refresh(Grant grant);
 
   /**
+   * What the platform does with a refresh token when it refreshes: decides what happens after a
+   * refresh was interrupted between the platform's answer and the store write.
+   *
+   * @return the rotation; {@link RefreshRotation#ROTATING_LENIENT} unless the platform says otherwise
+   */
+  default RefreshRotation refreshRotation() {
+    return RefreshRotation.ROTATING_LENIENT;
+  }
+
+  /**
    * Revokes a grant at the platform. Idempotent: a grant already dead is {@link Revocation#ALREADY_REVOKED}.
    *
    * @param grant the grant

@@ -17,6 +17,12 @@ import java.util.Optional;
  * {@link #claimRefresh}; only one unexpired claim exists per grant. The others wait for the
  * holder's write (a newer version) or for its claim to lapse. A store shared by several processes
  * must make the claim atomic across them.
+ *
+ * <p>A claim ends when it is released, when the grant is saved (the refresh it was for is done, or
+ * moot) or deleted, or when another holder takes it over after it lapsed. So a claim that lapsed
+ * unreleased, with no save since, belongs to a holder that stopped (crashed) during its refresh, maybe
+ * after the platform answered; {@link #claim} reports such a take-over, so that the next holder knows
+ * the previous refresh was interrupted and may have spent a single-use refresh token.
  */
 public interface GrantStore {
   /**
@@ -48,7 +54,8 @@ public interface GrantStore {
   }
 
   /**
-   * Inserts (version 0) or replaces (version n, over stored n - 1) a grant.
+   * Inserts (version 0) or replaces (version n, over stored n - 1) a grant, and ends any refresh claim
+   * on it.
    *
    * @param grant the grant
    * @return the stored grant
@@ -70,6 +77,23 @@ public interface GrantStore {
   boolean claimRefresh(String ownerId, String grantId, String holder, Instant now, Instant until);
 
   /**
+   * Claims like {@link #claimRefresh}, and tells whether the claim was taken over from another holder
+   * whose claim lapsed without being released. Atomic. The default cannot tell a take-over apart and
+   * answers {@link RefreshClaim#CLAIMED} or {@link RefreshClaim#HELD_ELSEWHERE}; the stores Socialink
+   * ships override it.
+   *
+   * @param ownerId the owner
+   * @param grantId the grant
+   * @param holder who claims, unique per claiming instance
+   * @param now the current instant, from the claimer's clock
+   * @param until when the claim lapses if it is not released
+   * @return the outcome
+   */
+  default RefreshClaim claim(String ownerId, String grantId, String holder, Instant now, Instant until) {
+    return claimRefresh(ownerId, grantId, holder, now, until) ? RefreshClaim.CLAIMED : RefreshClaim.HELD_ELSEWHERE;
+  }
+
+  /**
    * Releases a refresh claim; does nothing unless {@code holder} holds it.
    *
    * @param ownerId the owner
@@ -77,6 +101,28 @@ public interface GrantStore {
    * @param holder who claimed it
    */
   void releaseRefresh(String ownerId, String grantId, String holder);
+
+  /**
+   * Records that a grant was used at an instant, for audits. Not a change of the grant: its version
+   * stays. A store may keep only the latest use, and may skip a record less than an hour after the
+   * previous one. The default keeps nothing.
+   *
+   * @param ownerId the owner
+   * @param grantId the grant
+   * @param at when it was used
+   */
+  default void recordUse(String ownerId, String grantId, Instant at) {}
+
+  /**
+   * When a grant was last used, as far as {@link #recordUse} recorded.
+   *
+   * @param ownerId the owner
+   * @param grantId the grant
+   * @return the last recorded use, or empty if none was recorded or the store keeps none
+   */
+  default Optional<Instant> lastUse(String ownerId, String grantId) {
+    return Optional.empty();
+  }
 
   /**
    * Deletes a grant and its tokens.

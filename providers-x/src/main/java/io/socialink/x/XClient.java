@@ -125,6 +125,17 @@ public final class XClient implements PlatformClient {
   }
 
   /**
+   * X spends a refresh token the moment it answers: after a refresh interrupted before its answer was
+   * stored, the stored token is not sent again and the link must be made again.
+   *
+   * @return {@link io.socialink.spi.RefreshRotation#ROTATING_STRICT}
+   */
+  @Override
+  public io.socialink.spi.RefreshRotation refreshRotation() {
+    return io.socialink.spi.RefreshRotation.ROTATING_STRICT;
+  }
+
+  /**
    * Revokes the refresh token, then the access token, through {@code POST /2/oauth2/revoke} with
    * {@code token_type_hint}. A token X reports as invalid counts as already revoked.
    */

@@ -61,6 +61,15 @@ class XProviderTest {
   }
 
   @Test
+  void xRefreshTokensRotateStrictly() {
+    Socialink s = Socialink.builder()
+        .credentials(AppCredentials.publicClient("x", "oauth2", "id", URI.create("https://app.example/cb"))).build();
+
+    // After a refresh interrupted between X's answer and the store write, the spent token is not sent again.
+    assertThat(s.client(XClient.class).refreshRotation()).isEqualTo(io.socialink.spi.RefreshRotation.ROTATING_STRICT);
+  }
+
+  @Test
   void anExplicitProviderWinsOverTheDiscoveredOne() {
     XEndpoints local = XEndpoints.of(URI.create("http://127.0.0.1:1/i/oauth2/authorize"), URI.create("http://127.0.0.1:1/"));
     Socialink s = Socialink.builder().register(XProvider.withEndpoints(local))

@@ -20,6 +20,14 @@ public final class GrantCalls {
   private final ClientCache clients;
   private final RefreshCoordinator refresher;
   private final Clock clock;
+  /** When this instance last recorded each grant's use: one store write per grant and hour at most. */
+  private final java.util.Map<String, java.time.Instant> recordedUses = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** How many grants' last recorded uses an instance remembers before it starts afresh. */
+  static final int MAX_REMEMBERED_USES = 100_000;
+
+  /** How often at most a grant's use is recorded in the store by one instance. */
+  static final java.time.Duration USE_RECORD_INTERVAL = java.time.Duration.ofHours(1);
 
   /**
    * Creates the runner.
@@ -59,7 +67,25 @@ public final class GrantCalls {
    * @return the fresh grant
    */
   public Grant fresh(String ownerId, String grantId) {
-    return refresher.fresh(grant(ownerId, grantId));
+    Grant fresh = refresher.fresh(grant(ownerId, grantId));
+    recordUse(fresh);
+    return fresh;
+  }
+
+  /** Records, for audits, that a grant is being used; at most once an hour per grant and instance. */
+  private void recordUse(Grant grant) {
+    java.time.Instant now = clock.instant();
+    String key = grant.ownerId().length() + ":" + grant.ownerId() + "/" + grant.id();
+    java.time.Instant before = recordedUses.get(key);
+    if (before != null && now.isBefore(before.plus(USE_RECORD_INTERVAL))) {
+      return;
+    }
+    if (before == null && recordedUses.size() >= MAX_REMEMBERED_USES) {
+      recordedUses.clear(); // bounded memory; at worst one more store write per grant
+    }
+    if (before == null ? recordedUses.putIfAbsent(key, now) == null : recordedUses.replace(key, before, now)) {
+      grants.recordUse(grant.ownerId(), grant.id(), now);
+    }
   }
 
   /**

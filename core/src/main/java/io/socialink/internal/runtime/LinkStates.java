@@ -36,10 +36,25 @@ public final class LinkStates {
    * @param cause the platform's refusal
    */
   public void markRevoked(Grant grant, SocialinkException cause) {
+    mark(grant, LinkState.REVOKED, cause);
+  }
+
+  /**
+   * Marks the links of a grant {@link LinkState#BROKEN} after a refresh of it was interrupted and its
+   * refresh token can no longer be used. A concurrent change of a link is added to {@code cause}.
+   *
+   * @param grant the grant
+   * @param cause the failure the caller sees
+   */
+  public void markBroken(Grant grant, SocialinkException cause) {
+    mark(grant, LinkState.BROKEN, cause);
+  }
+
+  private void mark(Grant grant, LinkState next, SocialinkException cause) {
     try {
       for (Link l : links.findByGrant(grant.ownerId(), grant.id())) {
-        if (l.state() != LinkState.REVOKED && l.state().canMoveTo(LinkState.REVOKED)) {
-          links.save(l.withState(LinkState.REVOKED, clock));
+        if (l.state() != next && l.state().canMoveTo(next)) {
+          links.save(l.withState(next, clock));
         }
       }
     } catch (VersionConflictException conflict) {

@@ -10,7 +10,9 @@ import io.socialink.error.SocialinkException;
 import io.socialink.error.TransientException;
 import io.socialink.spi.Sleeper;
 import io.socialink.spi.PlatformClient;
+import io.socialink.spi.RefreshRotation;
 import io.socialink.store.GrantStore;
+import io.socialink.store.RefreshClaim;
 import io.socialink.store.VersionConflictException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,15 @@ import java.util.concurrent.ExecutionException;
  *   <li>a refused refresh token ({@link ErrorCategory#AUTH_REVOKED}) marks the grant's links
  *       revoked only when the store, read again after the refusal, holds no newer grant; any other
  *       failure changes nothing.</li>
+ *   <li>an interrupted refresh — the claim was taken over from a holder that never released it
+ *       ({@link RefreshClaim#TAKEN_OVER}), so it may have been stopped between the platform's answer
+ *       and the store write — is handled by the platform's {@link RefreshRotation}: a reusable token is
+ *       simply refreshed again; a strictly rotating one (X) is presumed spent and not sent again; a
+ *       leniently rotating one (TikTok) is tried once more. A strictly rotating token, or a lenient one
+ *       the platform refuses, leaves the grant without a refresh token (so it is never retried in a
+ *       loop) and its links {@link io.socialink.LinkState#BROKEN}: "refresh interrupted; link
+ *       again". A claim must therefore outlast a refresh call with its retries: a holder still waiting
+ *       for the platform when its claim lapses looks, to the next holder, like one that died.</li>
  * </ul>
  *
  * <p>Thread-safe. Time comes from the injected clock and waits go through the injected sleeper.
@@ -141,9 +152,10 @@ public final class RefreshCoordinator {
         return current;
       }
       Instant now = clock.instant();
-      if (grants.claimRefresh(seen.ownerId(), seen.id(), holder, now, now.plus(claimTimeout))) {
+      RefreshClaim claim = grants.claim(seen.ownerId(), seen.id(), holder, now, now.plus(claimTimeout));
+      if (claim.held()) {
         try {
-          return refreshHoldingClaim(seen);
+          return refreshHoldingClaim(seen, claim == RefreshClaim.TAKEN_OVER);
         } finally {
           grants.releaseRefresh(seen.ownerId(), seen.id(), holder);
         }
@@ -158,12 +170,16 @@ public final class RefreshCoordinator {
     }
   }
 
-  private Grant refreshHoldingClaim(Grant seen) {
+  private Grant refreshHoldingClaim(Grant seen, boolean interrupted) {
     Grant current = load(seen);
     if (renewedSince(seen, current)) {
       return current;
     }
     PlatformClient client = clients.client(current.account().platformId(), current.schemeId());
+    RefreshRotation rotation = client.refreshRotation();
+    if (interrupted && rotation == RefreshRotation.ROTATING_STRICT) {
+      throw interruptedRefresh(current, "its refresh token was presumably spent and is single-use", null);
+    }
     TokenResponse t;
     try {
       t = client.refresh(current);
@@ -174,6 +190,9 @@ public final class RefreshCoordinator {
         Grant stored = load(current);
         if (stored.version() > current.version()) {
           return stored;
+        }
+        if (interrupted && rotation == RefreshRotation.ROTATING_LENIENT) {
+          throw interruptedRefresh(current, "the platform refused its refresh token, tried once more", e);
         }
         links.markRevoked(current, e);
       }
@@ -188,6 +207,27 @@ public final class RefreshCoordinator {
     } catch (VersionConflictException conflict) {
       return load(current); // another holder stored a refresh first; the store's grant wins
     }
+  }
+
+  /**
+   * Ends an interrupted refresh: the grant loses its refresh token (so no caller sends it again), its
+   * links become broken, and the returned failure tells the user to link again.
+   */
+  private AuthorizationException interruptedRefresh(Grant current, String why,
+      @org.jspecify.annotations.Nullable SocialinkException refusal) {
+    AuthorizationException failure = new AuthorizationException(Classification.of(ErrorCategory.AUTH_REVOKED,
+        current.account().platformId(), 0, "grant " + current.id() + ": refresh interrupted; link again (a previous"
+            + " refresh of it stopped before its answer was stored, and " + why + ")")
+        .withRemediation("Ask the user to link the account again."), refusal, 1);
+    try {
+      grants.save(new Grant(current.id(), current.ownerId(), current.account(), current.schemeId(), current.clientId(),
+          current.accessToken(), Optional.empty(), current.scopes(), current.tokenType(), current.issuedAt(),
+          current.expiresAt(), Optional.empty(), current.version() + 1));
+    } catch (VersionConflictException conflict) {
+      failure.addSuppressed(conflict);
+    }
+    links.markBroken(current, failure);
+    return failure;
   }
 
   /** Whether the stored grant is a renewal made after {@code seen} was read, still fresh. */

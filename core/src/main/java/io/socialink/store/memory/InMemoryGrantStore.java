@@ -2,6 +2,7 @@ package io.socialink.store.memory;
 
 import io.socialink.Grant;
 import io.socialink.store.GrantStore;
+import io.socialink.store.RefreshClaim;
 import io.socialink.store.VersionConflictException;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryGrantStore implements GrantStore {
   private final Map<Key, Grant> grants = new ConcurrentHashMap<>();
   private final Map<Key, Claim> claims = new ConcurrentHashMap<>();
+  private final Map<Key, Instant> uses = new ConcurrentHashMap<>();
 
   /** Creates an empty store. */
   public InMemoryGrantStore() {}
@@ -37,18 +39,34 @@ public final class InMemoryGrantStore implements GrantStore {
       }
       return grant;
     });
+    claims.remove(key); // the refresh a claim was for is done, or moot
     return grant;
   }
 
   @Override
   public boolean claimRefresh(String ownerId, String grantId, String holder, Instant now, Instant until) {
+    return claim(ownerId, grantId, holder, now, until).held();
+  }
+
+  @Override
+  public RefreshClaim claim(String ownerId, String grantId, String holder, Instant now, Instant until) {
     java.util.Objects.requireNonNull(holder, "holder");
     java.util.Objects.requireNonNull(now, "now");
     java.util.Objects.requireNonNull(until, "until");
     Claim mine = new Claim(holder, until);
-    Claim after = claims.compute(new Key(ownerId, grantId), (k, held) ->
-        held == null || held.holder().equals(holder) || !now.isBefore(held.until()) ? mine : held);
-    return after == mine;
+    RefreshClaim[] outcome = {RefreshClaim.HELD_ELSEWHERE};
+    claims.compute(new Key(ownerId, grantId), (k, held) -> {
+      if (held == null || held.holder().equals(holder)) {
+        outcome[0] = RefreshClaim.CLAIMED;
+        return mine;
+      }
+      if (!now.isBefore(held.until())) {
+        outcome[0] = RefreshClaim.TAKEN_OVER; // its holder never released it
+        return mine;
+      }
+      return held;
+    });
+    return outcome[0];
   }
 
   @Override
@@ -57,8 +75,25 @@ public final class InMemoryGrantStore implements GrantStore {
   }
 
   @Override
+  public void recordUse(String ownerId, String grantId, Instant at) {
+    java.util.Objects.requireNonNull(at, "at");
+    Key key = new Key(ownerId, grantId);
+    if (grants.containsKey(key)) {
+      uses.merge(key, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+  }
+
+  @Override
+  public Optional<Instant> lastUse(String ownerId, String grantId) {
+    return Optional.ofNullable(uses.get(new Key(ownerId, grantId)));
+  }
+
+  @Override
   public boolean delete(String ownerId, String grantId) {
-    return grants.remove(new Key(ownerId, grantId)) != null;
+    Key key = new Key(ownerId, grantId);
+    claims.remove(key); // a grant linked again under the same id starts unclaimed and unused
+    uses.remove(key);
+    return grants.remove(key) != null;
   }
 
   private record Key(String ownerId, String id) {}

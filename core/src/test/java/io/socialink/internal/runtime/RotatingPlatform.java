@@ -46,6 +46,14 @@ final class RotatingPlatform implements PlatformProvider {
    * answers, so that overlapping refreshes overlap at the platform.
    */
   volatile Duration overlapWindow = Duration.ZERO;
+  /** What the client reports about its refresh tokens. */
+  volatile io.socialink.spi.RefreshRotation rotation = io.socialink.spi.RefreshRotation.ROTATING_LENIENT;
+  /** When set, the refresh token before the current one is still accepted (a grace period, or a reusable token). */
+  volatile boolean previousStaysValid;
+  /** When set, runs once while a refresh is at the platform, before it is answered. */
+  volatile Runnable duringNextRefresh;
+  /** When set, the next refresh fails with it (once). */
+  volatile io.socialink.error.SocialinkException failNext;
   private final CountDownLatch second = new CountDownLatch(2);
 
   synchronized Secret currentRefreshToken() {
@@ -53,7 +61,8 @@ final class RotatingPlatform implements PlatformProvider {
   }
 
   synchronized TokenResponse rotate(Secret presented) {
-    if (!presented.reveal().equals("refresh-" + generation)) {
+    boolean previous = previousStaysValid && generation > 0 && presented.reveal().equals("refresh-" + (generation - 1));
+    if (!presented.reveal().equals("refresh-" + generation) && !previous) {
       refused.incrementAndGet();
       throw Classification.of(ErrorCategory.AUTH_REVOKED, ID, 400, "Value passed for the token was invalid.").toException();
     }
@@ -99,6 +108,16 @@ final class RotatingPlatform implements PlatformProvider {
       public TokenResponse refresh(Grant grant) {
         refreshRequests.incrementAndGet();
         second.countDown();
+        Runnable during = duringNextRefresh;
+        if (during != null) {
+          duringNextRefresh = null;
+          during.run();
+        }
+        io.socialink.error.SocialinkException failure = failNext;
+        if (failure != null) {
+          failNext = null;
+          throw failure;
+        }
         if (!overlapWindow.isZero()) {
           try {
             second.await(overlapWindow.toMillis(), TimeUnit.MILLISECONDS);
@@ -107,6 +126,11 @@ final class RotatingPlatform implements PlatformProvider {
           }
         }
         return rotate(grant.refreshToken().orElseThrow());
+      }
+
+      @Override
+      public io.socialink.spi.RefreshRotation refreshRotation() {
+        return rotation;
       }
 
       @Override

@@ -10,6 +10,7 @@ import io.socialink.UnlinkReport;
 import io.socialink.auth.AppCredentials;
 import io.socialink.auth.AuthorizationStart;
 import io.socialink.auth.CallbackParameters;
+import io.socialink.store.Stores;
 import io.socialink.testkit.tiktok.TikTokEmulator;
 import io.socialink.testkit.x.XEmulator;
 import io.socialink.tiktok.TikTokEndpoints;
@@ -43,10 +44,22 @@ public final class BusinessOffboarding {
   /**
    * Runs the example with 150 accounts on standard output.
    *
-   * @param args optionally the number of accounts
+   * @param args optionally the number of accounts, and {@code --memory} to keep nothing
    */
   public static void main(String[] args) {
-    run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : 150);
+    int accounts = java.util.Arrays.stream(args).filter(a -> a.matches("\\d+")).findFirst()
+        .map(Integer::parseInt).orElse(150);
+    run(System.out, accounts, DemoState.fromArguments(args).stores());
+  }
+
+  /**
+   * Runs the example with its state in memory only.
+   *
+   * @param out where to print
+   * @param accounts how many client accounts, split between X and TikTok
+   */
+  public static void run(PrintStream out, int accounts) {
+    run(out, accounts, Stores.inMemory());
   }
 
   /**
@@ -54,8 +67,9 @@ public final class BusinessOffboarding {
    *
    * @param out where to print
    * @param accounts how many client accounts, split between X and TikTok
+   * @param stores where to keep links and grants
    */
-  public static void run(PrintStream out, int accounts) {
+  public static void run(PrintStream out, int accounts, Stores stores) {
     out.println("A business offboarding: " + accounts + " client accounts on X and TikTok unlinked in bulk");
     try (XEmulator x = XEmulator.start(); TikTokEmulator tiktok = TikTokEmulator.start()) {
       Socialink socialink = Socialink.builder()
@@ -67,6 +81,7 @@ public final class BusinessOffboarding {
           .credentials(AppCredentials.confidential(TikTokProvider.ID, TikTokProvider.LOGIN_KIT.id(),
               TikTokEmulator.CLIENT_KEY, Secret.of(TikTokEmulator.CLIENT_SECRET), TikTokEmulator.REDIRECT_URI))
           .applicationName("Acme Agency Tools")
+          .stores(stores)
           .build();
 
       List<String> linkIds = new ArrayList<>();
@@ -85,8 +100,7 @@ public final class BusinessOffboarding {
         }
         linkIds.add(socialink.linking().complete(AGENCY, CallbackParameters.fromUri(callback)).link().id());
       }
-      out.println("  linked   " + count(socialink, "x") + " X and " + count(socialink, TikTokProvider.ID)
-          + " TikTok accounts");
+      out.println("  linked   " + (accounts + 1) / 2 + " X and " + accounts / 2 + " TikTok accounts");
 
       BulkUnlink.Result first = bulk(out, socialink, linkIds);
       int confirmed = 0;
@@ -99,7 +113,8 @@ public final class BusinessOffboarding {
       out.println("  (" + confirmed + " account holders confirmed that the app is gone from their settings)");
       bulk(out, socialink, linkIds);
 
-      Map<LinkState, Long> states = socialink.links().list(AGENCY).stream()
+      Map<LinkState, Long> states = linkIds.stream()
+          .map(id -> socialink.links().find(AGENCY, id).orElseThrow())
           .collect(Collectors.groupingBy(Link::state, TreeMap::new, Collectors.counting()));
       out.println("  links    " + states + "; grants still stored: " + socialink.grants().list(AGENCY).size()
           + "; revocation requests sent to X: " + x.count("POST", "/2/oauth2/revoke")
@@ -117,10 +132,6 @@ public final class BusinessOffboarding {
     BulkUnlink.Result result = run.await();
     out.println("  result   " + result.progress().describe());
     return result;
-  }
-
-  private static long count(Socialink socialink, String platformId) {
-    return socialink.grants().list(AGENCY).stream().filter(g -> g.account().platformId().equals(platformId)).count();
   }
 
   /** Prints a bar at every tenth of the run; the listener's calls never overlap. */

@@ -33,6 +33,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Demo {
   /** A flow of the demo, runnable alone by its name. */
   @FunctionalInterface
   interface Flow {
-    void run(PrintStream out) throws IOException, InterruptedException;
+    void run(PrintStream out, DemoState state) throws IOException, InterruptedException;
   }
 
   /** The flows, in the order the demo runs them. */
@@ -69,51 +70,79 @@ public final class Demo {
   private static Map<String, Flow> flows() {
     Map<String, Flow> flows = new LinkedHashMap<>();
     flows.put("link-x-account", Demo::xAndPebble);
-    flows.put("unlink-instagram-from-tiktok", UnlinkInstagramFromTikTok::run);
-    flows.put("business-offboarding", out -> BusinessOffboarding.run(out, 100));
+    flows.put("unlink-instagram-from-tiktok", (out, state) -> UnlinkInstagramFromTikTok.run(out, state.stores()));
+    flows.put("business-offboarding", (out, state) -> BusinessOffboarding.run(out, 100, state.stores()));
     return Collections.unmodifiableMap(flows);
   }
 
   /**
-   * Runs every flow of the demo on standard output, or the ones named on the command line.
+   * Runs every flow of the demo on standard output, or the ones named on the command line, keeping
+   * the state in an embedded H2 file database, or in memory only with {@code --memory}.
    *
    * @param args flow names ({@code link-x-account}, {@code unlink-instagram-from-tiktok},
-   *     {@code business-offboarding}); none runs them all
+   *     {@code business-offboarding}; none runs them all) and {@code --memory} to keep nothing
    * @throws Exception if a local server cannot start
    */
   public static void main(String[] args) throws Exception {
-    for (String name : args) {
-      if (!FLOWS.containsKey(name)) {
-        System.err.println("No flow named '" + name + "'; the flows are " + String.join(", ", FLOWS.keySet()));
+    List<String> names = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.equals("--memory")) {
+        continue;
+      }
+      if (!FLOWS.containsKey(arg)) {
+        System.err.println("No flow named '" + arg + "'; the flows are " + String.join(", ", FLOWS.keySet())
+            + " (and --memory to keep nothing)");
         System.exit(2);
       }
+      names.add(arg);
     }
-    if (args.length == 0) {
-      run(System.out);
-      return;
-    }
-    for (String name : args) {
-      FLOWS.get(name).run(System.out);
-    }
+    run(System.out, DemoState.fromArguments(args), names);
   }
 
   /**
-   * Runs every flow of the demo.
+   * Runs every flow of the demo with its state in memory only.
    *
    * @param out where to print
    * @throws IOException if a local server cannot start
    * @throws InterruptedException if interrupted while following a consent redirect
    */
   public static void run(PrintStream out) throws IOException, InterruptedException {
+    run(out, DemoState.inMemory());
+  }
+
+  /**
+   * Runs every flow of the demo.
+   *
+   * @param out where to print
+   * @param state where to keep links and grants
+   * @throws IOException if a local server cannot start
+   * @throws InterruptedException if interrupted while following a consent redirect
+   */
+  public static void run(PrintStream out, DemoState state) throws IOException, InterruptedException {
+    run(out, state, List.of());
+  }
+
+  /**
+   * Runs flows of the demo.
+   *
+   * @param out where to print
+   * @param state where to keep links and grants
+   * @param names the flows to run, in order; none runs them all
+   * @throws IOException if a local server cannot start
+   * @throws InterruptedException if interrupted while following a consent redirect
+   */
+  public static void run(PrintStream out, DemoState state, List<String> names) throws IOException, InterruptedException {
     out.println("Socialink demo: every call below goes to local servers on this machine.");
+    out.println("State: " + state.description() + "; links from earlier runs: "
+        + state.stores().links().findByOwner(OWNER).size());
     out.println();
-    for (Flow flow : FLOWS.values()) {
-      flow.run(out);
+    for (String name : names.isEmpty() ? List.copyOf(FLOWS.keySet()) : names) {
+      FLOWS.get(name).run(out, state);
       out.println();
     }
   }
 
-  private static void xAndPebble(PrintStream out) throws IOException, InterruptedException {
+  private static void xAndPebble(PrintStream out, DemoState state) throws IOException, InterruptedException {
     try (XEmulator x = XEmulator.start(); PebbleServer pebble = PebbleServer.start()) {
       Socialink socialink = Socialink.builder()
           .register(XProvider.withEndpoints(XEndpoints.of(x.authorizeUri(), x.apiBaseUri())))
@@ -123,6 +152,7 @@ public final class Demo {
           .credentials(AppCredentials.confidential("pebble", "oauth2", "demo-client", Secret.of("demo-client-secret"),
               URI.create("http://127.0.0.1/callback")))
           .applicationName("Socialink Demo")
+          .stores(state.stores())
           .build();
 
       platforms(out, socialink);

@@ -15,6 +15,7 @@ import io.socialink.auth.AuthorizationResult;
 import io.socialink.auth.AuthorizationStart;
 import io.socialink.auth.CallbackParameters;
 import io.socialink.instagram.InstagramEndpoints;
+import io.socialink.store.Stores;
 import io.socialink.instagram.InstagramProvider;
 import io.socialink.testkit.instagram.InstagramEmulator;
 import io.socialink.testkit.tiktok.TikTokEmulator;
@@ -37,18 +38,28 @@ public final class UnlinkInstagramFromTikTok {
   /**
    * Runs the example on standard output.
    *
-   * @param args ignored
+   * @param args {@code --memory} to keep nothing, otherwise the state is kept in the demo's H2 file
    */
   public static void main(String[] args) {
-    run(System.out);
+    run(System.out, DemoState.fromArguments(args).stores());
+  }
+
+  /**
+   * Runs the example with its state in memory only.
+   *
+   * @param out where to print
+   */
+  public static void run(PrintStream out) {
+    run(out, Stores.inMemory());
   }
 
   /**
    * Runs the example.
    *
    * @param out where to print
+   * @param stores where to keep links and grants
    */
-  public static void run(PrintStream out) {
+  public static void run(PrintStream out, Stores stores) {
     out.println("Instagram shown on a TikTok profile, taken off; then the app disconnected from both");
     try (TikTokEmulator tiktok = TikTokEmulator.start(); InstagramEmulator instagram = InstagramEmulator.start()) {
       Socialink socialink = Socialink.builder()
@@ -61,6 +72,7 @@ public final class UnlinkInstagramFromTikTok {
           .credentials(AppCredentials.confidential(InstagramProvider.ID, InstagramProvider.INSTAGRAM_LOGIN.id(),
               InstagramEmulator.APP_ID, Secret.of(InstagramEmulator.APP_SECRET), InstagramEmulator.REDIRECT_URI))
           .applicationName("Socialink Demo")
+          .stores(stores)
           .build();
 
       AuthorizationStart t = socialink.linking().authorize(OWNER, TikTokProvider.ID, TikTokProvider.LOGIN_KIT.id(),
@@ -87,10 +99,12 @@ public final class UnlinkInstagramFromTikTok {
       unlink(out, socialink, onInstagram.link(), () -> instagram.removeApp(instagramGrant.account().userId()));
 
       out.println("Links now:");
-      for (Link l : socialink.links().list(OWNER)) {
+      for (String id : List.of(profileLink.id(), onTikTok.link().id(), onInstagram.link().id())) {
+        Link l = socialink.links().find(OWNER, id).orElseThrow();
         out.println("  " + l.state() + "  " + l.kind() + " " + l.from().describe() + " -> " + l.to().describe());
       }
-      out.println("Grants still stored: " + socialink.grants().list(OWNER).size());
+      out.println("Grants still stored: " + List.of(tiktokGrant.id(), instagramGrant.id()).stream()
+          .filter(id -> socialink.grants().find(OWNER, id).isPresent()).count());
     }
   }
 

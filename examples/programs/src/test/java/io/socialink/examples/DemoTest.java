@@ -33,4 +33,30 @@ class DemoTest {
         .doesNotContain("emulator-client-secret")
         .doesNotContain("code-");
   }
+
+  @Test
+  void aSecondRunOnTheH2FileSeesTheFirstRunsLinksAndTheFileHoldsNoToken(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    String first = runOn(DemoState.h2File(dir));
+    String second = runOn(DemoState.h2File(dir));
+
+    assertThat(first).contains("State: H2 file").contains("links from earlier runs: 0");
+    assertThat(second).contains("links from earlier runs: 2");
+    assertThat(second).contains("verify   GET /2/users/me with the old token is refused: true; grants still stored: 0");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+        "jdbc:h2:file:" + dir.toAbsolutePath().resolve("socialink") + ";DB_CLOSE_DELAY=-1", "sa", "");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT SYNC");
+    }
+    String file = new String(java.nio.file.Files.readAllBytes(dir.resolve("socialink.mv.db")),
+        StandardCharsets.ISO_8859_1);
+    assertThat(file).contains("APP_AUTHORIZATION").doesNotContain("pat-").doesNotContain("prt-");
+    assertThat(runOn(DemoState.inMemory())).contains("State: memory only").contains("links from earlier runs: 0");
+  }
+
+  private static String runOn(DemoState state) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), state, java.util.List.of("link-x-account"));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
 }

@@ -1,0 +1,26 @@
+/**
+ * Socialink's stores on PostgreSQL and H2 in plain JDBC. Start at {@link io.socialink.jdbc.JdbcStores}:
+ *
+ * <pre>{@code
+ * JdbcStores jdbc = JdbcStores.builder(pooledDataSource)
+ *     .keys(KeyProvider.of("2026-11", Map.of("2026-11", KeyProvider.aesKey(keyFromVault))))
+ *     .build();                                   // creates or upgrades the tables, prefix "socialink_"
+ * Socialink socialink = Socialink.builder().stores(jdbc.stores()) ... .build();
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Every query names the owner; every grant and link write is a compare-and-set on its version
+ *       ({@link io.socialink.store.VersionConflictException} when it loses).</li>
+ *   <li>Tokens and PKCE verifiers are stored only AES-GCM encrypted, bound to their row; states only
+ *       as digests. Keys rotate through the {@link io.socialink.jdbc.KeyProvider} and
+ *       {@link io.socialink.jdbc.JdbcStores#reencrypt()}.</li>
+ *   <li>Refresh claims are compare-and-set rows, so application instances sharing one PostgreSQL
+ *       refresh each grant once per expiry; see {@link io.socialink.jdbc.JdbcGrantStore}.</li>
+ *   <li>The schema ships as Flyway-named scripts under {@code socialink-schema/postgresql} and
+ *       {@code socialink-schema/h2} with the placeholder {@code ${table_prefix}}.</li>
+ * </ul>
+ */
+@NullMarked
+package io.socialink.jdbc;
+
+import org.jspecify.annotations.NullMarked;

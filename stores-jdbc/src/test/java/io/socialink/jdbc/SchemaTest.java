@@ -1,0 +1,126 @@
+package io.socialink.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialink.Account;
+import io.socialink.Grant;
+import io.socialink.Secret;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class SchemaTest {
+  static final AtomicInteger DATABASES = new AtomicInteger();
+  final String url = "jdbc:h2:mem:schema" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+  final DataSource h2 = new UrlDataSource(url, "sa", "");
+
+  JdbcStores.Builder builder() {
+    return JdbcStores.builder(h2).keys(TestKeys.k1());
+  }
+
+  void sql(DataSource ds, String statement) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+
+  @Test
+  void theSchemaIsCreatedOnceAndFoundAtItsVersionAfterwards() {
+    assertThat(builder().build().foundSchemaVersion()).isZero();
+    assertThat(builder().build().foundSchemaVersion()).isEqualTo(JdbcStores.schemaVersion()).isEqualTo(1);
+    assertThat(builder().schema(SchemaMode.VALIDATE).build().foundSchemaVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void validateRefusesMissingTablesAndChangesNothing() throws SQLException {
+    assertThatThrownBy(() -> builder().schema(SchemaMode.VALIDATE).build())
+        .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
+          assertThat(e.found()).isZero();
+          assertThat(e.expected()).isEqualTo(1);
+          assertThat(e.remediation()).contains("socialink-schema/h2").contains("CREATE_OR_UPGRADE");
+        })
+        .hasMessageContaining("there are no Socialink tables with prefix 'socialink_'");
+    try (Connection c = h2.getConnection()) {
+      assertThat(c.getMetaData().getTables(null, null, "SOCIALINK_%", null).next()).isFalse();
+    }
+  }
+
+  @Test
+  void aSchemaNewerThanTheCodeIsRefused() throws SQLException {
+    builder().build();
+    sql(h2, "INSERT INTO socialink_schema_version (version, description, installed_at)"
+        + " VALUES (2, 'from a newer library', CURRENT_TIMESTAMP)");
+
+    for (SchemaMode mode : SchemaMode.values()) {
+      assertThatThrownBy(() -> builder().schema(mode).build())
+          .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
+            assertThat(e.found()).isEqualTo(2);
+            assertThat(e.expected()).isEqualTo(1);
+          })
+          .hasMessageContaining("at schema version 2, newer than version 1 that this socialink-jdbc knows");
+    }
+  }
+
+  @Test
+  void tablePrefixesKeepStoresApartInOneDatabase() {
+    JdbcStores a = builder().tablePrefix("app_a_").build();
+    JdbcStores b = builder().tablePrefix("").build();
+    Grant g = new Grant("g-1", "alice", Account.of("x", "1"), "oauth2", "c", Secret.of("at"), Optional.empty(), Set.of(),
+        "bearer", Instant.parse("2026-01-01T00:00:00Z"), Optional.empty(), Optional.empty(), 0);
+    a.grants().save(g);
+
+    assertThat(a.grants().find("alice", "g-1")).contains(g);
+    assertThat(b.grants().find("alice", "g-1")).isEmpty();
+    assertThat(a.tablePrefix()).isEqualTo("app_a_");
+    assertThatThrownBy(() -> builder().tablePrefix("x; DROP TABLE y")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder().tablePrefix("Upper_")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theScriptsShipNamedAsFlywayExpectsAndWorkWhenAppliedByHand() throws SQLException {
+    for (Dialect d : Dialect.values()) {
+      String script = Schema.read("socialink-schema/" + d.name().toLowerCase(java.util.Locale.ROOT) + "/V1__stores.sql");
+      assertThat(script).contains("${table_prefix}grants").contains("INSERT INTO ${table_prefix}schema_version");
+    }
+    // Applied the way Flyway would, with the placeholder set: the stores then validate and work.
+    for (String statement : Schema.statements(Schema.read("socialink-schema/h2/V1__stores.sql"), "flyway_")) {
+      sql(h2, statement);
+    }
+    JdbcStores stores = builder().tablePrefix("flyway_").schema(SchemaMode.VALIDATE).build();
+    assertThat(stores.foundSchemaVersion()).isEqualTo(1);
+    assertThat(stores.links().findByOwner("alice")).isEmpty();
+  }
+
+  @Test
+  void concurrentStartsOnPostgresqlCreateTheSchemaOnce() throws Exception {
+    String prefix = Postgres.freshPrefix("start");
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<JdbcStores>> starts = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        starts.add(pool.submit(() -> JdbcStores.builder(Postgres.dataSource()).tablePrefix(prefix).keys(TestKeys.k1())
+            .build()));
+      }
+      List<Integer> found = new ArrayList<>();
+      for (Future<JdbcStores> f : starts) {
+        found.add(f.get(60, TimeUnit.SECONDS).foundSchemaVersion());
+      }
+      assertThat(found).containsExactlyInAnyOrder(0, 1, 1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
