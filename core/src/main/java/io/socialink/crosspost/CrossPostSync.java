@@ -1,0 +1,50 @@
+package io.socialink.crosspost;
+
+import java.time.Duration;
+
+/**
+ * One running cross-post sync of a link, from {@link CrossPosting#sync}. Polls the source
+ * newest-first down to the last item it handled, posts what is new oldest first, and can be stopped
+ * from any thread. Thread-safe; one pass runs at a time.
+ */
+public interface CrossPostSync {
+  /**
+   * The link.
+   *
+   * @return the link id
+   */
+  String linkId();
+
+  /**
+   * Runs one pass: reads the source, posts the new items that pass the rules, records each in the
+   * journal. Does nothing once stopped or when the link is not active.
+   *
+   * @return what this pass did
+   */
+  SyncReport runOnce();
+
+  /**
+   * Runs passes until stopped or until the link stops being active (broken, revoked, paused,
+   * unlinked), waiting {@code interval} between them through the Socialink's
+   * {@link io.socialink.spi.Sleeper}, and longer when a platform asked to wait (a rate limit's reset).
+   *
+   * @param interval the wait between passes; positive
+   * @return what all passes did
+   */
+  SyncReport run(Duration interval);
+
+  /**
+   * Stops the sync: no item is started after this returns (one already being posted on another thread
+   * finishes and is journalled).
+   *
+   * @return what the sync posted, skipped and met since it was made
+   */
+  SyncReport stop();
+
+  /**
+   * Answers whether the sync was stopped.
+   *
+   * @return true once {@link #stop()} or {@link CrossPosting#stop} was called
+   */
+  boolean isStopped();
+}
