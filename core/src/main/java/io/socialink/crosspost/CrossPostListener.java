@@ -29,8 +29,9 @@ public interface CrossPostListener {
   default void failed(CrossPostFailure failure) {}
 
   /**
-   * The link was marked {@link io.socialink.LinkState#BROKEN} (a grant was revoked or cannot be made
-   * fresh): its sync stopped and will not run until the link is made active again.
+   * The link was marked {@link io.socialink.LinkState#BROKEN} (a grant was refused and cannot be made
+   * fresh), or found {@link io.socialink.LinkState#REVOKED} (its grant's refresh was refused): its sync
+   * stopped and will not run until the link is made active again.
    *
    * @param link the link as stored now
    * @param cause the failure that broke it

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * @param includeHashtags when not empty, only items whose caption has one of these hashtags are copied
  * @param excludeHashtags items whose caption has one of these hashtags are not copied
  * @param backfill how many of the newest existing items the first run copies; 0 copies none
- * @param pageSize how many of the newest source items one poll reads at most, 1 to 100
+ * @param pageSize how many of the newest source items one poll reads at most, 1 to 100; when more
+ *     were published since the last poll, only the newest this many are copied, so poll more often
+ *     than the source account posts a page's worth
  */
 public record CrossPostRules(Set<ContentType> contentTypes, CaptionTemplate caption, Set<String> includeHashtags,
     Set<String> excludeHashtags, int backfill, int pageSize) {

@@ -28,7 +28,8 @@ import java.util.List;
  * ({@link io.socialink.error.ErrorCategory#DUPLICATE}) counts as posted.
  *
  * <p><b>Failures.</b> Failures go to the {@link CrossPostListener}. A grant that is revoked (or can
- * no longer be made fresh) stops the sync and marks the link {@link io.socialink.LinkState#BROKEN};
+ * no longer be made fresh) stops the sync and marks the link {@link io.socialink.LinkState#BROKEN}
+ * (a link whose grant's refresh was refused is already {@link io.socialink.LinkState#REVOKED});
  * rejected content is recorded as failed and not tried again; a rate limit or an outage leaves the
  * item to the next pass and never marks anything revoked.
  *

@@ -175,6 +175,7 @@ final class CrossPostFakes {
     volatile boolean sendsText = true;
     volatile boolean listsOwnPosts = true;
     volatile Function<SourceItem, Optional<String>> refusal = i -> Optional.empty();
+    volatile RuntimeException refreshFailure = new UnsupportedOperationException("no refresh in this test");
     private final Clock clock;
     private int next = 100;
 
@@ -202,6 +203,11 @@ final class CrossPostFakes {
     final class TargetClient extends BaseClient implements CrossPostTarget {
       TargetClient(AppCredentials c) {
         super(c);
+      }
+
+      @Override
+      public TokenResponse refresh(Grant grant) {
+        throw refreshFailure;
       }
 
       @Override

@@ -327,6 +327,25 @@ class CrossPostSyncTest {
   }
 
   @Test
+  void aRefreshRefusedAsRevokedLeavesTheLinkRevokedAndStopsTheSync() {
+    Link link = link(CrossPostRules.ofDefaults());
+    pass(link);
+    stores.grants().save(new Grant("g-dst", OWNER, Account.of("dst", "d-1", "painter_x", "Painter X"), "oauth2",
+        "dst-client", Secret.of("short"), Optional.of(Secret.of("refresh")), Set.of("read"), "bearer", T0,
+        Optional.of(T0.plusSeconds(30)), Optional.empty(), 1)); // expires now: the next call refreshes first
+    target.refreshFailure = CrossPostFakes.error(ErrorCategory.AUTH_REVOKED, "dst", "invalid_grant");
+    source.add("n", at(10), ContentType.IMAGE, Optional.of("new work"), "n.jpg");
+
+    SyncReport report = socialink.crossPosting().sync(OWNER, link.id(), events).run(Duration.ofMinutes(5));
+
+    assertThat(report.stopped()).isTrue();
+    assertThat(sleeps).isEmpty();
+    assertThat(socialink.links().find(OWNER, link.id())).get().extracting(Link::state).isEqualTo(LinkState.REVOKED);
+    assertThat(events.broken).singleElement().extracting(Link::state).isEqualTo(LinkState.REVOKED);
+    assertThat(target.posts).isEmpty();
+  }
+
+  @Test
   void aTransientFailureMarksNothingAndTheItemIsLookedUpThenPostedNextPass() {
     Link link = link(CrossPostRules.ofDefaults());
     pass(link);
