@@ -187,7 +187,8 @@ public final class XEmulator implements AutoCloseable {
   /**
    * Changes an endpoint group's limit per user, e.g. {@code rateLimit("tweets.create", 2, ...)} to
    * reach a 429 quickly. Groups: {@code users.me}, {@code tweets.create}, {@code media.upload},
-   * {@code media.initialize}, {@code media.append}, {@code media.finalize}, {@code media.status}.
+   * {@code media.initialize}, {@code media.append}, {@code media.finalize}, {@code media.status},
+   * {@code tweets.user_timeline}.
    *
    * @param endpointGroup the group
    * @param limit calls per window; positive
