@@ -161,7 +161,14 @@ final class LinkSync implements CrossPostSync {
       if (stopped) {
         return;
       }
-      if (!handle(pass, link, rules, item)) {
+      boolean settled;
+      try {
+        settled = handle(pass, link, rules, item);
+      } catch (SocialinkException x) { // the grant or its client is gone: reported, the item waits
+        fail(pass, link, Optional.of(item.id()), x);
+        return;
+      }
+      if (!settled) {
         return;
       }
       e.store.saveCursor(ownerId, linkId, SyncCursor.at(item));

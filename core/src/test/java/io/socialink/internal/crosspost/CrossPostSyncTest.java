@@ -477,6 +477,29 @@ class CrossPostSyncTest {
   }
 
   @Test
+  void aTargetGrantThatIsGoneIsReportedAndTheItemWaits() {
+    Link link = link(CrossPostRules.ofDefaults());
+    pass(link);
+    source.add("n", at(10), ContentType.IMAGE, Optional.of("new"), "n.jpg");
+    Stores other = Stores.inMemory();
+    stores.grants().find(OWNER, "g-src").ifPresent(other.grants()::save);
+    stores.links().find(OWNER, link.id()).ifPresent(l -> other.links().save(
+        new Link(l.id(), l.ownerId(), l.kind(), l.from(), l.to(), l.grantIds(), l.state(), l.createdAt(),
+            l.updatedAt(), 0)));
+    stores = other.withCrossPosts(stores.crossPosts());
+    socialink = socialink();
+
+    SyncReport report = pass(link);
+
+    assertThat(report.failures()).singleElement().satisfies(f -> {
+      assertThat(f.category()).isEqualTo(ErrorCategory.NOT_FOUND);
+      assertThat(f.sourceItemId()).contains("n");
+    });
+    assertThat(target.posts).isEmpty();
+    assertThat(socialink.crossPosting().journal(OWNER, link.id())).isEmpty();
+  }
+
+  @Test
   void aListenerThatThrowsDoesNotStopTheSync() {
     Link link = link(CrossPostRules.ofDefaults());
     socialink.crossPosting().syncNow(OWNER, link.id(), CrossPostListener.noop());
