@@ -70,6 +70,10 @@ public final class Captions {
     if (cut.isPresent()) {
       return cut.get();
     }
+    String withoutCaption = compose(prefix, "", suffix, tags, link);
+    if (rules.fits(withoutCaption)) {
+      return withoutCaption;
+    }
     // Not even the template without the caption fits: give up the suffix, the hashtags, then the prefix.
     List<String> kept = new ArrayList<>(tags);
     String candidate = compose(prefix, "", "", kept, link);
@@ -149,9 +153,11 @@ public final class Captions {
     }
     List<Integer> out = new ArrayList<>();
     Matcher g = GRAPHEME.matcher(text);
+    boolean seenText = false;
     while (g.find()) {
+      seenText |= !g.group().isBlank();
       int end = g.end();
-      if (end < text.length() && !inToken[end] && !text.substring(0, end).isBlank()) {
+      if (seenText && end < text.length() && !inToken[end]) {
         out.add(end);
       }
     }

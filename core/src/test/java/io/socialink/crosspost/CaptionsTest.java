@@ -134,6 +134,15 @@ class CaptionsTest {
   }
 
   @Test
+  void whenNoCutOfTheCaptionFitsTheWholeTemplateStillGoes() {
+    CaptionTemplate t = CaptionTemplate.ofDefaults().withPrefix("New:").withSuffix("(IG)").withHashtags(List.of("#a"));
+    String template = "New: (IG)\n\n#a " + LINK.get();
+    int room = template.length() + 1; // no room for a caption's first letter, a space and the ellipsis
+
+    assertThat(fit(t, "caption", room)).isEqualTo(template);
+  }
+
+  @Test
   void hashtagsCutFromTheCaptionAreAddedBackAtTheEnd() {
     CaptionTemplate t = CaptionTemplate.ofDefaults().withHashtags(List.of("#art")).withLinkBack(false);
     String caption = "word ".repeat(20) + "#art";
