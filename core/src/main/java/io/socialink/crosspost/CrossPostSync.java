@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * One running cross-post sync of a link, from {@link CrossPosting#sync}. Polls the source
  * newest-first down to the last item it handled, posts what is new oldest first, and can be stopped
- * from any thread. Thread-safe; one pass runs at a time.
+ * from any thread. Thread-safe: one pass of a link runs at a time among the syncs of one
+ * {@link io.socialink.Socialink}; instances sharing stores must not sync one link at the same time.
  */
 public interface CrossPostSync {
   /**

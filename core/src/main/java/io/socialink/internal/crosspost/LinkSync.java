@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One sync of one cross-post link. A pass reads the source newest-first down to the cursor, then
  * handles the new items oldest first; for each it writes the journal before and after posting, and
- * advances the cursor only past items that are settled. Thread-safe: passes are serialized, and
- * {@link #stop()} may be called from any thread.
+ * advances the cursor only past items that are settled. Thread-safe: the passes of all syncs of one
+ * link in this process are serialized, and {@link #stop()} may be called from any thread.
  */
 final class LinkSync implements CrossPostSync {
   /** How many of the target's recent posts are searched for an item in flight. */
@@ -52,7 +52,6 @@ final class LinkSync implements CrossPostSync {
   private final String ownerId;
   private final String linkId;
   private final CrossPostListener listener;
-  private final Object passLock = new Object();
   private volatile boolean stopped;
   private final Tally total = new Tally();
 
@@ -115,7 +114,7 @@ final class LinkSync implements CrossPostSync {
   }
 
   private Tally pass() {
-    synchronized (passLock) {
+    synchronized (e.syncs().monitor(ownerId, linkId)) { // one pass of a link at a time in this process
       Tally pass = new Tally();
       if (!stopped) {
         runPass(pass);

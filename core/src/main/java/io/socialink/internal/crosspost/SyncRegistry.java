@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The syncs one Socialink made, by owner and link, so that they can be stopped by link. Thread-safe. */
 public final class SyncRegistry {
   private final Map<Key, List<LinkSync>> syncs = new ConcurrentHashMap<>();
+  private final Map<Key, Object> monitors = new ConcurrentHashMap<>();
 
   /** Creates an empty registry. */
   public SyncRegistry() {}
@@ -18,6 +19,18 @@ public final class SyncRegistry {
         k -> new CopyOnWriteArrayList<>());
     list.removeIf(LinkSync::isStopped);
     list.add(sync);
+  }
+
+  /**
+   * The monitor that serializes the passes of every sync of a link in this process, so that two syncs
+   * never handle one item at once.
+   *
+   * @param ownerId the owner
+   * @param linkId the link
+   * @return the monitor
+   */
+  Object monitor(String ownerId, String linkId) {
+    return monitors.computeIfAbsent(new Key(ownerId, linkId), k -> new Object());
   }
 
   /**

@@ -500,6 +500,34 @@ class CrossPostSyncTest {
   }
 
   @Test
+  void twoSyncsOfOneLinkNeverHandleAnItemAtOnce() throws Exception {
+    CrashingStore store = new CrashingStore(new InMemoryCrossPostStore());
+    stores = stores.withCrossPosts(store);
+    socialink = socialink();
+    Link link = link(CrossPostRules.ofDefaults());
+    pass(link);
+    target.rejectsDuplicates = false; // a target that would take the same post twice
+    source.add("n", at(10), ContentType.IMAGE, Optional.of("new"), "n.jpg");
+    CrossPostSync first = socialink.crossPosting().sync(OWNER, link.id(), CrossPostListener.noop());
+    CrossPostSync second = socialink.crossPosting().sync(OWNER, link.id(), CrossPostListener.noop());
+    List<SyncReport> secondReport = new ArrayList<>();
+    Thread other = new Thread(() -> secondReport.add(second.runOnce()));
+    store.onInFlight = () -> { // the first sync is between its journal write and its post: start the second
+      other.start();
+      while (other.getState() != Thread.State.BLOCKED && other.getState() != Thread.State.TERMINATED) {
+        Thread.onSpinWait();
+      }
+    };
+
+    SyncReport firstReport = first.runOnce();
+    other.join();
+
+    assertThat(target.received).hasSize(1);
+    assertThat(firstReport.posted()).hasSize(1);
+    assertThat(secondReport).singleElement().satisfies(r -> assertThat(r.posted()).isEmpty());
+  }
+
+  @Test
   void aListenerThatThrowsDoesNotStopTheSync() {
     Link link = link(CrossPostRules.ofDefaults());
     socialink.crossPosting().syncNow(OWNER, link.id(), CrossPostListener.noop());
@@ -520,6 +548,7 @@ class CrossPostSyncTest {
   static final class CrashingStore implements CrossPostStore {
     final CrossPostStore delegate;
     volatile boolean crashOnPosted;
+    volatile Runnable onInFlight;
 
     CrashingStore(CrossPostStore delegate) {
       this.delegate = delegate;
@@ -532,6 +561,11 @@ class CrossPostSyncTest {
         throw new IllegalStateException("process killed between the post and the journal write");
       }
       delegate.record(entry);
+      Runnable hook = onInFlight;
+      if (hook != null && entry.state() == State.IN_FLIGHT) {
+        onInFlight = null;
+        hook.run();
+      }
     }
 
     @Override
