@@ -35,8 +35,8 @@ public interface CrossPostSync {
   SyncReport run(Duration interval);
 
   /**
-   * Stops the sync: no item is started after this returns (one already being posted on another thread
-   * finishes and is journalled).
+   * Stops the sync: a pass running on another thread finishes the item it is handling (journalled as
+   * usual) and starts no other; no pass starts afterwards, and {@link #run} returns.
    *
    * @return what the sync posted, skipped and met since it was made
    */

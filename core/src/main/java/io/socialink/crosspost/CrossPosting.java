@@ -101,9 +101,10 @@ public interface CrossPosting {
   SyncReport syncNow(String ownerId, String linkId, CrossPostListener listener);
 
   /**
-   * Stops every sync of a link made by this instance, and reports everything the link has posted
-   * according to the journal: the {@code StopSync} step of unlinking. Safe to call again, and when
-   * nothing runs.
+   * Stops every sync of a link made by this instance (see {@link CrossPostSync#stop()}), and reports
+   * everything the link has posted according to the journal: the {@code StopSync} step of unlinking.
+   * Safe to call again, and when nothing runs. Cross-posted content stays on the target: stopping
+   * deletes nothing.
    *
    * @param ownerId the owner
    * @param linkId the link
