@@ -19,6 +19,7 @@ module io.socialink.core {
   exports io.socialink;
   exports io.socialink.audit;
   exports io.socialink.auth;
+  exports io.socialink.crosspost;
   exports io.socialink.error;
   exports io.socialink.event;
   exports io.socialink.http;

@@ -6,6 +6,7 @@ import io.socialink.audit.Auditor;
 import io.socialink.auth.AppCredentials;
 import io.socialink.auth.Grants;
 import io.socialink.auth.Linking;
+import io.socialink.crosspost.CrossPosting;
 import io.socialink.error.ConfigurationException;
 import io.socialink.error.ErrorCategory;
 import io.socialink.event.CallEventListener;
@@ -17,6 +18,7 @@ import io.socialink.internal.pipeline.PipelineConfig;
 import io.socialink.internal.runtime.ClientKey;
 import io.socialink.internal.runtime.RefreshCoordinator;
 import io.socialink.internal.runtime.SocialinkRuntime;
+import io.socialink.internal.service.CrossPostService;
 import io.socialink.internal.service.GrantService;
 import io.socialink.internal.service.LinkService;
 import io.socialink.internal.service.LinkingService;
@@ -46,7 +48,8 @@ import java.util.random.RandomGenerator;
 /**
  * The entry point: configuration, and one accessor per capability. Link accounts with
  * {@link #linking()}, keep their grants fresh and use them with {@link #grants()}, publish with
- * {@link #publishing()}, audit and record links with {@link #links()}, plan how to undo them with
+ * {@link #publishing()}, copy content between accounts with {@link #crossPosting()}, audit and record
+ * links with {@link #links()}, plan how to undo them with
  * {@link #unlinking()}, and read what the platforms are with {@link #platforms()}. A provider's own
  * client, such as {@code XClient}, comes from {@link #client(Class)} without a cast.
  *
@@ -71,6 +74,7 @@ public final class Socialink {
   private final Grants grants;
   private final Links links;
   private final Publishing publishing;
+  private final CrossPosting crossPosting;
   private final Unlinking unlinking;
   private final Platforms platforms;
 
@@ -80,6 +84,7 @@ public final class Socialink {
     this.grants = new GrantService(runtime);
     this.links = new LinkService(runtime);
     this.publishing = new PublishingService(runtime);
+    this.crossPosting = new CrossPostService(runtime);
     this.unlinking = new UnlinkingService(runtime);
     this.platforms = new PlatformService(runtime.registry(), runtime.clock());
   }
@@ -127,6 +132,15 @@ public final class Socialink {
    */
   public Publishing publishing() {
     return publishing;
+  }
+
+  /**
+   * Cross-posting: links that copy new content from one account to another, their syncs and journal.
+   *
+   * @return the service
+   */
+  public CrossPosting crossPosting() {
+    return crossPosting;
   }
 
   /**

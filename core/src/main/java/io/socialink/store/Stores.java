@@ -1,5 +1,6 @@
 package io.socialink.store;
 
+import io.socialink.store.memory.InMemoryCrossPostStore;
 import io.socialink.store.memory.InMemoryGrantStore;
 import io.socialink.store.memory.InMemoryLinkStore;
 import io.socialink.store.memory.InMemoryPendingAuthorizationStore;
@@ -7,8 +8,8 @@ import io.socialink.store.memory.InMemoryPlanJournal;
 import java.util.Objects;
 
 /**
- * Where a {@link io.socialink.Socialink} keeps its state: grants, links, pending authorizations and
- * the plan journal. Immutable.
+ * Where a {@link io.socialink.Socialink} keeps its state: grants, links, pending authorizations, the
+ * plan journal and the cross-post journal. Immutable.
  *
  * <pre>{@code
  * Socialink.builder().stores(Stores.inMemory().withGrants(myGrantStore).withLinks(myLinkStore))
@@ -21,14 +22,29 @@ import java.util.Objects;
  * @param links the link store
  * @param pending the pending authorization store
  * @param journal the plan journal
+ * @param crossPosts the cross-post rules, cursors and journal
  */
-public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal) {
+public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal,
+    CrossPostStore crossPosts) {
   /** Validates the components. */
   public Stores {
     Objects.requireNonNull(grants, "grants");
     Objects.requireNonNull(links, "links");
     Objects.requireNonNull(pending, "pending");
     Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(crossPosts, "crossPosts");
+  }
+
+  /**
+   * Stores with a new, empty in-memory cross-post store.
+   *
+   * @param grants the grant store
+   * @param links the link store
+   * @param pending the pending authorization store
+   * @param journal the plan journal
+   */
+  public Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal) {
+    this(grants, links, pending, journal, new InMemoryCrossPostStore());
   }
 
   /**
@@ -38,7 +54,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    */
   public static Stores inMemory() {
     return new Stores(new InMemoryGrantStore(), new InMemoryLinkStore(), new InMemoryPendingAuthorizationStore(),
-        new InMemoryPlanJournal());
+        new InMemoryPlanJournal(), new InMemoryCrossPostStore());
   }
 
   /**
@@ -48,7 +64,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withGrants(GrantStore store) {
-    return new Stores(store, links, pending, journal);
+    return new Stores(store, links, pending, journal, crossPosts);
   }
 
   /**
@@ -58,7 +74,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withLinks(LinkStore store) {
-    return new Stores(grants, store, pending, journal);
+    return new Stores(grants, store, pending, journal, crossPosts);
   }
 
   /**
@@ -68,7 +84,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withPending(PendingAuthorizationStore store) {
-    return new Stores(grants, links, store, journal);
+    return new Stores(grants, links, store, journal, crossPosts);
   }
 
   /**
@@ -78,6 +94,16 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withJournal(PlanJournal planJournal) {
-    return new Stores(grants, links, pending, planJournal);
+    return new Stores(grants, links, pending, planJournal, crossPosts);
+  }
+
+  /**
+   * A copy with another cross-post store.
+   *
+   * @param store the store
+   * @return the copy
+   */
+  public Stores withCrossPosts(CrossPostStore store) {
+    return new Stores(grants, links, pending, journal, store);
   }
 }

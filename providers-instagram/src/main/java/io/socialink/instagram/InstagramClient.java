@@ -6,6 +6,7 @@ import io.socialink.Secret;
 import io.socialink.auth.AuthorizationRequest;
 import io.socialink.auth.CodeExchange;
 import io.socialink.auth.TokenResponse;
+import io.socialink.crosspost.SourceItem;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.Operation;
@@ -18,9 +19,11 @@ import io.socialink.http.JsonCodec;
 import io.socialink.instagram.internal.IgCalls;
 import io.socialink.instagram.internal.IgFields;
 import io.socialink.instagram.internal.IgGraph;
+import io.socialink.instagram.internal.InstagramSourceItems;
 import io.socialink.instagram.internal.InstagramWebhookVerifier;
 import io.socialink.publish.Post;
 import io.socialink.publish.PublishedPost;
+import io.socialink.spi.CrossPostSource;
 import io.socialink.spi.OAuth2Endpoints;
 import io.socialink.spi.ProviderContext;
 import io.socialink.spi.Revocation;
@@ -77,7 +80,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe; holds no user state: grants come in as arguments.
  */
-public final class InstagramClient extends StandardOAuth2Client {
+public final class InstagramClient extends StandardOAuth2Client implements CrossPostSource {
   /** The fields asked of {@code GET /me}. */
   public static final String PROFILE_FIELDS =
       "user_id,id,username,name,account_type,profile_picture_url,followers_count,follows_count,media_count";
@@ -354,6 +357,16 @@ public final class InstagramClient extends StandardOAuth2Client {
       }
       throw e;
     }
+  }
+
+  /**
+   * The account's newest media as cross-post items, reading pages of {@link #media} within this call.
+   * Instagram has no webhook for new media, so a cross-post sync polls this.
+   */
+  @Override
+  public List<SourceItem> recentItems(Grant grant, int limit) {
+    Objects.requireNonNull(grant, "grant");
+    return InstagramSourceItems.recent((after, n) -> media(grant, after, n), limit);
   }
 
   /**

@@ -5,6 +5,8 @@ import io.socialink.Grant;
 import io.socialink.Secret;
 import io.socialink.auth.AuthorizationRequest;
 import io.socialink.auth.Pkce;
+import io.socialink.crosspost.RecentPost;
+import io.socialink.crosspost.SourceItem;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.SocialinkException;
@@ -17,6 +19,7 @@ import io.socialink.publish.MediaContent;
 import io.socialink.publish.Post;
 import io.socialink.publish.PublishedPost;
 import io.socialink.spi.OAuth2Endpoints;
+import io.socialink.spi.CrossPostTarget;
 import io.socialink.spi.ProviderContext;
 import io.socialink.spi.Revocation;
 import io.socialink.spi.StandardOAuth2;
@@ -71,7 +74,7 @@ import java.util.Set;
  *
  * <p>Thread-safe; holds no user state: grants come in as arguments.
  */
-public final class TikTokClient extends StandardOAuth2Client {
+public final class TikTokClient extends StandardOAuth2Client implements CrossPostTarget {
   /** The fields {@code user.info.basic} allows. */
   public static final List<String> BASIC_FIELDS = List.of("open_id", "union_id", "avatar_url", "display_name");
   /** The fields {@code user.info.profile} adds. */
@@ -89,6 +92,7 @@ public final class TikTokClient extends StandardOAuth2Client {
   private final VideoUploader uploader;
   private final TikTokWebhookVerifier webhooks;
   private final DataPortability portability;
+  private final Optional<String> crossPostPrivacy;
 
   TikTokClient(ProviderContext context, TikTokProvider provider) {
     super(StandardOAuth2.newBuilder(context, OAuth2Endpoints.of(provider.endpoints().authorizeUri(),
@@ -108,6 +112,7 @@ public final class TikTokClient extends StandardOAuth2Client {
     this.webhooks = new TikTokWebhookVerifier(context.credentials().clientId(), context.credentials().clientSecret(),
         json, context.clock(), provider.webhookTolerance());
     this.portability = new DataPortability(endpoints, calls, json, context.sleeper());
+    this.crossPostPrivacy = provider.crossPostPrivacy();
   }
 
   /**
@@ -403,6 +408,80 @@ public final class TikTokClient extends StandardOAuth2Client {
           "TikTok could not process post " + publishId + status.failReason().map(r -> ": " + r).orElse("")), null, 1);
     }
     return new PublishedPost(TikTokProvider.ID, publishId, Optional.empty());
+  }
+
+  /** Takes one video per cross-post; photo posts need a URL on a domain verified for the app, which a source's CDN is not. */
+  @Override
+  public Optional<String> refusal(SourceItem item) {
+    Objects.requireNonNull(item, "item");
+    if (item.media().size() != 1 || !item.media().get(0).isVideo()) {
+      return Optional.of("TikTok takes one video per cross-post; this " + item.type() + " has "
+          + item.media().size() + " media" + (item.media().stream().anyMatch(m -> !m.isVideo())
+              ? " (photo posts need PULL_FROM_URL from a domain verified for the app)" : ""));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A Direct Post with the caption as title at the privacy level the provider was configured with
+   * ({@link TikTokProvider.Builder#crossPostPrivacy}), checked against the creator's options first; without
+   * one, a draft in the user's inbox ({@link #publish}). Waits until TikTok is done with it.
+   *
+   * @throws SocialinkException {@code INVALID_REQUEST} when the creator may not post at that privacy
+   *     level or TikTok reports the post failed
+   */
+  @Override
+  public PublishedPost crossPost(Grant grant, Post post) {
+    Objects.requireNonNull(grant, "grant");
+    Objects.requireNonNull(post, "post");
+    if (crossPostPrivacy.isEmpty()) {
+      return publish(grant, post);
+    }
+    if (post.media().size() != 1 || !post.media().get(0).isVideo()) {
+      throw SocialinkException.of(Classification.of(ErrorCategory.INVALID_REQUEST, TikTokProvider.ID, 0,
+          "TikTok takes a post of exactly one video; got " + post.media().size() + " media"), null, 1);
+    }
+    String privacy = crossPostPrivacy.get();
+    TikTokCreatorInfo creator = creatorInfo(grant);
+    if (!creator.privacyLevelOptions().contains(privacy)) {
+      throw SocialinkException.of(Classification.of(ErrorCategory.INVALID_REQUEST, TikTokProvider.ID, 0,
+          "the creator may not post at privacy level " + privacy + "; TikTok offers " + creator.privacyLevelOptions())
+          .withRemediation("Configure TikTokProvider.Builder.crossPostPrivacy with one of the creator's options."),
+          null, 1);
+    }
+    String publishId = directPost(grant, new TikTokPostInfo(post.text(), privacy, false, false, false,
+        Optional.empty()), post.media().get(0));
+    TikTokPublishStatus status = awaitPublish(grant, publishId);
+    if (status.failed()) {
+      throw SocialinkException.of(Classification.of(ErrorCategory.INVALID_REQUEST, TikTokProvider.ID, 0,
+          "TikTok could not process post " + publishId + status.failReason().map(r -> ": " + r).orElse("")), null, 1);
+    }
+    return new PublishedPost(TikTokProvider.ID, publishId, Optional.empty());
+  }
+
+  /** A Direct Post carries the caption as its title; an inbox draft carries none. */
+  @Override
+  public boolean sendsText() {
+    return crossPostPrivacy.isPresent();
+  }
+
+  /**
+   * False: drafts, and posts that are not public, are not in the public video list, so an
+   * interrupted cross-post is never posted again.
+   */
+  @Override
+  public boolean listsOwnPosts() {
+    return false;
+  }
+
+  /** The user's public videos, newest first, with their titles ({@link #videos}). */
+  @Override
+  public List<RecentPost> recentPosts(Grant grant, int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new IllegalArgumentException("limit must be 1-100; got " + limit);
+    }
+    return videos(grant, Optional.empty(), Math.min(20, limit)).videos().stream()
+        .map(v -> new RecentPost(v.id(), v.title().orElse(""), Optional.empty())).toList();
   }
 
   /**

@@ -15,6 +15,7 @@ import io.socialink.spi.AbstractPlatformProvider;
 import io.socialink.spi.AuthorizationScheme;
 import io.socialink.spi.PlatformClient;
 import io.socialink.spi.ProviderContext;
+import io.socialink.spi.TextRules;
 import io.socialink.spi.UnlinkContributor;
 import io.socialink.tiktok.internal.TikTokJson;
 import io.socialink.tiktok.internal.TikTokResponseInterpreter;
@@ -172,6 +173,21 @@ public final class TikTokProvider extends AbstractPlatformProvider {
       RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_DOWNLOAD, 1_000, MINUTE).sliding(),
       RateLimitPolicy.perApp(TikTokEndpointGroups.DATA_CANCEL, 1_000, MINUTE).sliding());
 
+  /** The longest title, in UTF-16 code units. */
+  public static final int MAX_TITLE = 2200;
+
+  private static final TextRules TITLE_RULES = new TextRules() {
+    @Override
+    public int maxLength() {
+      return MAX_TITLE;
+    }
+
+    @Override
+    public int length(String text) {
+      return text.length();
+    }
+  };
+
   /** The probe of an unlink's verification step for a Login Kit grant. */
   public static final String VERIFY_PROBE = "GET /v2/user/info/?fields=open_id";
   /** The probe of an unlink's verification step for a TikTok API for Business grant. */
@@ -182,6 +198,7 @@ public final class TikTokProvider extends AbstractPlatformProvider {
   private final Duration statusPollInterval;
   private final Duration maxPublishWait;
   private final Duration webhookTolerance;
+  private final Optional<String> crossPostPrivacy;
 
   /** Creates the provider with TikTok's own hosts; {@link java.util.ServiceLoader} calls this. */
   public TikTokProvider() {
@@ -196,6 +213,18 @@ public final class TikTokProvider extends AbstractPlatformProvider {
     this.statusPollInterval = b.statusPollInterval;
     this.maxPublishWait = b.maxPublishWait;
     this.webhookTolerance = b.webhookTolerance;
+    this.crossPostPrivacy = b.crossPostPrivacy;
+  }
+
+  /**
+   * TikTok's limit on a post's title (its caption, hashtags and mentions included): 2,200 UTF-16 code
+   * units, as the Content Posting API's {@code post_info.title} documents.
+   *
+   * @return the rules
+   */
+  @Override
+  public TextRules textRules() {
+    return TITLE_RULES;
   }
 
   /**
@@ -231,6 +260,10 @@ public final class TikTokProvider extends AbstractPlatformProvider {
 
   Duration webhookTolerance() {
     return webhookTolerance;
+  }
+
+  Optional<String> crossPostPrivacy() {
+    return crossPostPrivacy;
   }
 
   /**
@@ -335,6 +368,7 @@ public final class TikTokProvider extends AbstractPlatformProvider {
     private long uploadChunkBytes = 10_000_000L;
     private Duration statusPollInterval = Duration.ofSeconds(5);
     private Duration maxPublishWait = Duration.ofMinutes(10);
+    private Optional<String> crossPostPrivacy = Optional.empty();
     private Duration webhookTolerance = Duration.ofMinutes(5);
 
     private Builder() {}
@@ -410,6 +444,25 @@ public final class TikTokProvider extends AbstractPlatformProvider {
         throw new IllegalArgumentException("webhookTolerance must be positive; got " + value);
       }
       this.webhookTolerance = value;
+      return this;
+    }
+
+    /**
+     * Makes cross-posts Direct Posts with the fitted caption as title at this privacy level, which the
+     * application's user has chosen (Socialink never chooses one); it must be one of the creator's
+     * {@code privacy_level_options}, checked before each post. Without it, a cross-post is a draft in
+     * the user's TikTok inbox, whose caption the user writes in the app.
+     *
+     * @param privacyLevel one of {@link TikTokPostInfo#PRIVACY_LEVELS}
+     * @return this builder
+     */
+    public Builder crossPostPrivacy(String privacyLevel) {
+      Objects.requireNonNull(privacyLevel, "privacyLevel");
+      if (!TikTokPostInfo.PRIVACY_LEVELS.contains(privacyLevel)) {
+        throw new IllegalArgumentException("privacyLevel must be one of " + TikTokPostInfo.PRIVACY_LEVELS + "; got '"
+            + privacyLevel + "'");
+      }
+      this.crossPostPrivacy = Optional.of(privacyLevel);
       return this;
     }
 

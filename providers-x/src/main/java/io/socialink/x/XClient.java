@@ -14,10 +14,13 @@ import io.socialink.http.ApiResponse;
 import io.socialink.http.HttpMethod;
 import io.socialink.http.Idempotency;
 import io.socialink.http.JsonCodec;
+import io.socialink.crosspost.RecentPost;
+import io.socialink.crosspost.SourceItem;
+import io.socialink.crosspost.SourceMedia;
 import io.socialink.publish.MediaContent;
 import io.socialink.publish.Post;
 import io.socialink.publish.PublishedPost;
-import io.socialink.spi.PlatformClient;
+import io.socialink.spi.CrossPostTarget;
 import io.socialink.spi.ProviderContext;
 import io.socialink.spi.Revocation;
 import io.socialink.webhook.WebhookVerifier;
@@ -28,6 +31,8 @@ import io.socialink.x.internal.XOAuth;
 import io.socialink.x.internal.XTextRules;
 import io.socialink.x.internal.XWebhookVerifier;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +42,8 @@ import java.util.Optional;
 
 /**
  * The X API for one OAuth 2.0 client: linking (authorization URL, code exchange, rotating refresh,
- * revocation), the profile, posts with media, and webhook verification. Every request goes through
+ * revocation), the profile, posts with media, a user's recent posts, and webhook verification; a
+ * {@link CrossPostTarget} for cross-posting. Every request goes through
  * the Socialink pipeline. Get it from a configured {@link io.socialink.Socialink}:
  *
  * <pre>{@code
@@ -49,7 +55,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe; holds no user state: grants come in as arguments.
  */
-public final class XClient implements PlatformClient {
+public final class XClient implements CrossPostTarget {
   private final AppCredentials credentials;
   private final XEndpoints endpoints;
   private final JsonCodec json;
@@ -243,6 +249,74 @@ public final class XClient implements PlatformClient {
         .orElseThrow(() -> Json.unexpected(response.status(), what, "member 'data' is missing"));
     return new XPost(Json.requireStr(data, "id", response.status(), what), Json.str(data, "text").orElse(text),
         partialErrors(m));
+  }
+
+  /**
+   * Reads a user's most recent posts with {@code GET /2/users/:id/tweets}
+   * ({@code tweet.fields=created_at}), newest first. X returns links in their wrapped ({@code t.co})
+   * form and adds a link to attached media at the end of the text.
+   *
+   * @param grant the grant (needs {@code tweet.read} and {@code users.read}); its account's posts are read
+   * @param limit how many at most, 1 to 100 (X is asked for at least 5, its minimum)
+   * @return the posts, newest first
+   * @throws SocialinkException the classified failure
+   */
+  @Override
+  public List<RecentPost> recentPosts(Grant grant, int limit) {
+    Objects.requireNonNull(grant, "grant");
+    if (limit < 1 || limit > 100) {
+      throw new IllegalArgumentException("limit must be 1-100; got " + limit);
+    }
+    URI uri = URI.create(endpoints.userTweetsUri(grant.account().userId()) + "?max_results=" + Math.max(5, limit)
+        + "&tweet.fields=created_at");
+    ApiRequest request = XCalls.bearer(HttpMethod.GET, uri, grant).build();
+    ApiResponse response = calls.send(XCalls.USER_TWEETS, request, Idempotency.IDEMPOTENT, XCalls.userKey(grant));
+    String what = "a user posts response";
+    Map<String, Object> body = Json.object(json, response, what);
+    List<RecentPost> out = new ArrayList<>();
+    for (Object o : Json.list(body, "data").orElse(List.of())) {
+      if (!(o instanceof Map<?, ?> raw)) {
+        throw Json.unexpected(response.status(), what, "member 'data' holds an element that is not an object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> p = (Map<String, Object>) raw;
+      out.add(new RecentPost(Json.requireStr(p, "id", response.status(), what), Json.str(p, "text").orElse(""),
+          Json.str(p, "created_at").flatMap(XClient::instant)));
+      if (out.size() == limit) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Refuses what a post cannot carry: media that are neither images nor videos, more than 4 images,
+   * or a video with other media.
+   */
+  @Override
+  public Optional<String> refusal(SourceItem item) {
+    Objects.requireNonNull(item, "item");
+    List<SourceMedia> media = item.media();
+    for (SourceMedia m : media) {
+      if (!m.mimeType().startsWith("image/") && !m.mimeType().startsWith("video/")) {
+        return Optional.of("X takes images, GIFs and videos; this item has " + m.mimeType());
+      }
+    }
+    if (media.size() > 4) {
+      return Optional.of("X takes at most 4 media per post; this item has " + media.size());
+    }
+    if (media.size() > 1 && media.stream().anyMatch(m -> m.isVideo() || m.mimeType().equals("image/gif"))) {
+      return Optional.of("X takes one video or GIF per post, alone; this item has " + media.size() + " media");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Instant> instant(String text) {
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** Uploads the post's media, then creates the post. */

@@ -96,6 +96,20 @@ public record XEndpoints(URI authorizeUri, URI apiBaseUri) {
   }
 
   /**
+   * {@code GET /2/users/:id/tweets}: a user's posts, newest first.
+   *
+   * @param userId the user id (digits)
+   * @return the URI, without a query
+   * @throws IllegalArgumentException if the id is not 1-19 digits
+   */
+  public URI userTweetsUri(String userId) {
+    if (!userId.matches("[0-9]{1,19}")) {
+      throw new IllegalArgumentException("an X user id is 1-19 digits; got '" + userId + "'");
+    }
+    return api("/2/users/" + userId + "/tweets");
+  }
+
+  /**
    * {@code /2/media/upload}: the one-shot upload, and the status query.
    *
    * @return the URI

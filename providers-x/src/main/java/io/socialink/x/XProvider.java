@@ -97,6 +97,7 @@ public final class XProvider extends AbstractPlatformProvider {
       RateLimitPolicy.perUser(XCalls.USERS_ME, 75, FIFTEEN_MINUTES),
       RateLimitPolicy.perUser(XCalls.TWEETS_CREATE, 100, FIFTEEN_MINUTES),
       RateLimitPolicy.perApp(XCalls.TWEETS_CREATE, 10_000, DAY),
+      RateLimitPolicy.perUser(XCalls.USER_TWEETS, 900, FIFTEEN_MINUTES),
       RateLimitPolicy.perUser(XCalls.MEDIA_UPLOAD, 500, FIFTEEN_MINUTES),
       RateLimitPolicy.perApp(XCalls.MEDIA_UPLOAD, 50_000, DAY),
       RateLimitPolicy.perUser(XCalls.MEDIA_STATUS, 1_000, FIFTEEN_MINUTES),

@@ -87,4 +87,29 @@ public final class LinkStates {
       }
     }
   }
+
+  /**
+   * Marks an {@link LinkState#ACTIVE} link {@link LinkState#BROKEN}, as a sync does when one of the
+   * link's grants was refused and cannot be made fresh. A link in another state is left as it is (a
+   * link the refresh already marked {@link LinkState#REVOKED} stays revoked). A concurrent change of
+   * the link is added to {@code cause} as suppressed.
+   *
+   * @param link the link as last read
+   * @param cause the refusal
+   * @return the link as stored now
+   */
+  public Link markBroken(Link link, SocialinkException cause) {
+    Objects.requireNonNull(link, "link");
+    Objects.requireNonNull(cause, "cause");
+    Link current = links.find(link.ownerId(), link.id()).orElse(link);
+    if (current.state() != LinkState.ACTIVE) {
+      return current;
+    }
+    try {
+      return links.save(current.withState(LinkState.BROKEN, clock));
+    } catch (VersionConflictException conflict) {
+      cause.addSuppressed(conflict);
+      return links.find(link.ownerId(), link.id()).orElse(current);
+    }
+  }
 }

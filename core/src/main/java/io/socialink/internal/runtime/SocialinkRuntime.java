@@ -3,6 +3,8 @@ package io.socialink.internal.runtime;
 import io.socialink.PlatformRegistry;
 import io.socialink.auth.AppCredentials;
 import io.socialink.http.Transport;
+import io.socialink.internal.crosspost.CrossPostEngine;
+import io.socialink.internal.crosspost.MediaFetcher;
 import io.socialink.internal.pipeline.PipelineConfig;
 import io.socialink.spi.Sleeper;
 import io.socialink.internal.unlink.SyncStopper;
@@ -31,6 +33,8 @@ public final class SocialinkRuntime {
   private final GrantCalls grantCalls;
   private final UnlinkPlanner planner;
   private final UnlinkExecutor executor;
+  private final LinkStates linkStates;
+  private final CrossPostEngine crossPosts;
 
   /**
    * Builds the runtime and checks the configuration.
@@ -44,7 +48,7 @@ public final class SocialinkRuntime {
    * @param transport the transport of every pipeline
    * @param pipelineConfig the pipelines' policies and seams, without declared limits
    * @param rateLimits the application's rate-limit overrides
-   * @param sleeper how to wait while another instance refreshes a grant
+   * @param sleeper how to wait while another instance refreshes a grant, and between cross-post passes
    * @throws io.socialink.error.ConfigurationException if credentials or rate-limit settings name
    *     unknown platforms or schemes
    */
@@ -57,14 +61,34 @@ public final class SocialinkRuntime {
     this.ids = new Ids(random, clock);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clients = new ClientCache(registry, credentials, transport, pipelineConfig, rateLimits, clock);
-    LinkStates linkStates = new LinkStates(stores.links(), clock);
+    this.linkStates = new LinkStates(stores.links(), clock);
     this.refresher = new RefreshCoordinator(stores.grants(), linkStates, clients, clock,
         sleeper, settings.refreshSkew(), settings.refreshClaimTimeout(), RefreshCoordinator.DEFAULT_POLL_INTERVAL,
         "holder-" + java.util.UUID.randomUUID());
     this.grantCalls = new GrantCalls(stores.grants(), clients, refresher, clock);
     this.planner = new UnlinkPlanner(registry, stores.grants(), stores.links(), clock);
+    this.crossPosts = new CrossPostEngine(grantCalls, clients, stores.links(), linkStates, stores.crossPosts(), registry,
+        new MediaFetcher(transport), clock, sleeper);
     this.executor = new UnlinkExecutor(stores.grants(), stores.journal(), clients, grantCalls, linkStates,
-        SyncStopper.NONE, clock);
+        (ownerId, linkId) -> crossPosts.syncs().stopAll(ownerId, linkId) > 0, clock);
+  }
+
+  /**
+   * Moves links to other states.
+   *
+   * @return the updater
+   */
+  public LinkStates linkStates() {
+    return linkStates;
+  }
+
+  /**
+   * The cross-post syncs' shared state and collaborators.
+   *
+   * @return the engine
+   */
+  public CrossPostEngine crossPosts() {
+    return crossPosts;
   }
 
   /**

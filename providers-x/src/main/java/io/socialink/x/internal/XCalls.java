@@ -29,6 +29,8 @@ public final class XCalls {
   public static final String USERS_ME = "users.me";
   /** {@code POST /2/tweets}. */
   public static final String TWEETS_CREATE = "tweets.create";
+  /** {@code GET /2/users/:id/tweets}. */
+  public static final String USER_TWEETS = "tweets.user_timeline";
   /** {@code POST /2/media/upload} (one-shot). */
   public static final String MEDIA_UPLOAD = "media.upload";
   /** {@code POST /2/media/upload/initialize}. */

@@ -42,7 +42,8 @@ import java.util.Optional;
  *       ig_refresh_token&access_token=}: a new long-lived token, only for a live long-lived token at least
  *       24 hours old (a POST is refused, as on Instagram);</li>
  *   <li>{@code /v25.0/me?fields=}, {@code /v25.0/me/media} and {@code /<IG_ID>/media} (pages newest
- *       first, opaque cursors, {@code next} while more remain), {@code POST /<IG_ID>/media} (a container,
+ *       first, opaque cursors, {@code next} while more remain; media added with {@link #addMedia} or
+ *       published, whose files a public {@code /cdn/<id>} serves at their {@code media_url}), {@code POST /<IG_ID>/media} (a container,
  *       {@code IN_PROGRESS} for {@link Builder#containerProcessing} on the clock, then {@code FINISHED}, or
  *       {@code ERROR} after {@link #failNextContainers}; {@code EXPIRED} after 24 hours unpublished),
  *       {@code GET /<container>?fields=status_code,status}, {@code POST /<IG_ID>/media_publish}
@@ -315,6 +316,29 @@ public final class InstagramEmulator implements AutoCloseable {
    */
   public boolean facebookAuthorized(String facebookUserId) {
     return platform.facebookAuthorized(facebookUserId);
+  }
+
+  /**
+   * Adds a media object to an account, as if the user had posted it in the Instagram app; it is listed
+   * by {@code /me/media} newest first, stamped by the emulator's clock, and its file is served at its
+   * {@code media_url} on this emulator without a token, as Instagram's CDN does.
+   *
+   * @param userId the account
+   * @param mediaType {@code IMAGE}, {@code VIDEO} or {@code CAROUSEL_ALBUM}
+   * @param productType {@code FEED}, {@code REELS} or {@code STORY}
+   * @param caption the caption, if any
+   * @param file the file; empty leaves {@code media_url} out, as Instagram does for copyrighted media
+   * @return the media id
+   * @throws IllegalArgumentException if the account is unknown
+   */
+  public String addMedia(String userId, String mediaType, String productType, Optional<String> caption,
+      Optional<byte[]> file) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(mediaType, "mediaType");
+    Objects.requireNonNull(productType, "productType");
+    Objects.requireNonNull(caption, "caption");
+    Objects.requireNonNull(file, "file");
+    return platform.addMedia(userId, mediaType, productType, caption, file);
   }
 
   /**

@@ -93,7 +93,11 @@ public final class InstagramPlatform {
   }
 
   private record Media(String id, String userId, Optional<String> caption, String mediaType, String productType,
-      Instant at) {}
+      Instant at, Optional<byte[]> file) {}
+
+  /** The bytes the emulated CDN serves for media published through the API (a one-pixel PNG). */
+  private static final byte[] PUBLISHED_FILE = java.util.Base64.getDecoder().decode(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
   /** A Facebook user of the emulator, with the Pages they manage. */
   private record FbUser(String id, String name, List<Page> pages) {}
@@ -192,7 +196,41 @@ public final class InstagramPlatform {
         .add("POST", v + "/{ig:[0-9]+}/media", c -> account(c, u -> createContainer(c, u)))
         .add("POST", v + "/{ig:[0-9]+}/media_publish", c -> account(c, u -> publish(c, u)))
         .add("GET", v + "/{ig:[0-9]+}/content_publishing_limit", c -> account(c, u -> publishingLimit(c, u)))
-        .add("GET", v + "/{id:[0-9]+}", this::node);
+        .add("GET", v + "/{id:[0-9]+}", this::node)
+        .add("GET", "/cdn/{id:[0-9]+}", this::cdn);
+  }
+
+  /**
+   * Adds a media object to an account, as if the user had posted it in the Instagram app.
+   *
+   * @param userId the account
+   * @param mediaType {@code IMAGE}, {@code VIDEO} or {@code CAROUSEL_ALBUM}
+   * @param productType {@code FEED}, {@code REELS} or {@code STORY}
+   * @param caption the caption, if any
+   * @param file the file the CDN serves at its {@code media_url}; empty leaves {@code media_url} out, as
+   *     Instagram does for copyrighted media
+   * @return the media id
+   */
+  public synchronized String addMedia(String userId, String mediaType, String productType, Optional<String> caption,
+      Optional<byte[]> file) {
+    if (!users.containsKey(userId)) {
+      throw new IllegalArgumentException("no account " + userId + " on the emulator");
+    }
+    String id = String.valueOf(ids.incrementAndGet());
+    media.add(new Media(id, userId, caption, mediaType, productType, clock.instant(), file.map(byte[]::clone)));
+    return id;
+  }
+
+  /** The public CDN address of a media file: no token needed. */
+  private Reply cdn(Call c) {
+    String id = c.params().get("id");
+    for (Media m : media) {
+      if (m.id().equals(id) && m.file().isPresent()) {
+        String type = m.mediaType().equals("VIDEO") ? "video/mp4" : "image/jpeg";
+        return new Reply(200, Map.of("Content-Type", type), m.file().get());
+      }
+    }
+    return Reply.text(404, "Not Found");
   }
 
   /**
@@ -604,6 +642,9 @@ public final class InstagramPlatform {
       m.caption().ifPresent(cap -> all.put("caption", cap));
       all.put("media_type", m.mediaType());
       all.put("media_product_type", m.productType());
+      if (m.file().isPresent()) {
+        all.put("media_url", "http://" + c.header("host") + "/cdn/" + m.id());
+      }
       all.put("permalink", "https://www.instagram.com/p/" + m.id() + "/");
       all.put("timestamp", META_TIME.format(m.at()));
       all.put("username", u.username());
@@ -737,7 +778,7 @@ public final class InstagramPlatform {
     String id = String.valueOf(ids.incrementAndGet());
     String product = k.mediaType.equals("REELS") ? "REELS" : k.mediaType.equals("STORIES") ? "STORY" : "FEED";
     String readBack = k.mediaType.equals("CAROUSEL") ? "CAROUSEL_ALBUM" : k.mediaType.equals("IMAGE") ? "IMAGE" : "VIDEO";
-    media.add(new Media(id, u.id(), k.caption, readBack, product, clock.instant()));
+    media.add(new Media(id, u.id(), k.caption, readBack, product, clock.instant(), Optional.of(PUBLISHED_FILE)));
     Map<String, Object> m = Json.template(InstagramPayloads.bytes(InstagramPayloads.MEDIA_PUBLISH));
     m.put("id", id);
     return Json.reply(200, m);

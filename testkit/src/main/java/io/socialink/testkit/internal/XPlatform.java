@@ -100,8 +100,9 @@ public final class XPlatform {
    * @param userId the author
    * @param text the text
    * @param mediaIds the attached media
+   * @param createdAt when it was made, by the emulator's clock
    */
-  public record PostRec(String id, String userId, String text, List<String> mediaIds) {}
+  public record PostRec(String id, String userId, String text, List<String> mediaIds, java.time.Instant createdAt) {}
 
   private record CodeRec(String clientId, String redirectUri, String challenge, String method, Set<String> scopes,
       String userId) {}
@@ -128,7 +129,7 @@ public final class XPlatform {
     this.codes = new TokenStore<>(clock, "", 30);
     this.accessTokens = new TokenStore<>(clock, "", 30);
     this.refreshTokens = new TokenStore<>(clock, "", 30);
-    Map.of("users.me", 75, "tweets.create", 100, "media.upload", 500, "media.status", 1000,
+    Map.of("users.me", 75, "tweets.create", 100, "tweets.user_timeline", 900, "media.upload", 500, "media.status", 1000,
         "media.initialize", 1875, "media.append", 1875, "media.finalize", 1875)
         .forEach((group, n) -> limits.limit(group, n, WINDOW));
     this.routes = new Routes()
@@ -137,6 +138,8 @@ public final class XPlatform {
         .add("POST", "/2/oauth2/revoke", c -> revoke(c.headers(), c.form()))
         .add("GET", "/2/users/me", c -> api("users.me", c, READ, this::usersMe))
         .add("POST", "/2/tweets", c -> api("tweets.create", c, WRITE, t -> tweet(t, c.body())))
+        .add("GET", "/2/users/{id:[0-9]+}/tweets", c -> api("tweets.user_timeline", c, READ,
+            t -> userTweets(c.params().get("id"), c.query())))
         .add("POST", "/2/media/upload", c -> api("media.upload", c, MEDIA,
             t -> media.oneShot(t.userId(), c.headers().get("content-type"), c.body())))
         .add("GET", "/2/media/upload", c -> "STATUS".equals(c.query().get("command")), c -> api("media.status", c, MEDIA,
@@ -446,7 +449,7 @@ public final class XPlatform {
       return problemPayload(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.");
     }
     String id = Long.toString(nextPost++);
-    posts.add(new PostRec(id, token.userId(), text, List.copyOf(mediaIds)));
+    posts.add(new PostRec(id, token.userId(), text, List.copyOf(mediaIds), clock.instant()));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id);
     data.put("text", text);
@@ -456,6 +459,66 @@ public final class XPlatform {
         "x-app-limit-24hour-remaining", Integer.toString(10000 - posts.size()),
         "x-app-limit-24hour-reset",
         Long.toString(RateWindows.wholeSecondAtOrAfter(clock.instant().plus(Duration.ofHours(24))).getEpochSecond())));
+  }
+
+  /**
+   * {@code GET /2/users/:id/tweets}: the user's posts newest first, {@code max_results} 5 to 100 (10 by
+   * default), {@code created_at} when asked in {@code tweet.fields}. As X does, links in a text come back
+   * wrapped as {@code https://t.co/...} and a post with media ends with a link to them.
+   */
+  private Reply userTweets(String userId, Map<String, String> query) {
+    int max;
+    try {
+      max = Integer.parseInt(query.getOrDefault("max_results", "10"));
+    } catch (NumberFormatException e) {
+      return invalidRequest("max_results", "max_results must be a number from 5 to 100");
+    }
+    if (max < 5 || max > 100) {
+      return invalidRequest("max_results", query.get("max_results"),
+          "The `max_results` query parameter value [" + max + "] is not between 5 and 100");
+    }
+    boolean createdAt = List.of(query.getOrDefault("tweet.fields", "").split(",")).contains("created_at");
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (int i = posts.size() - 1; i >= 0 && data.size() < max; i--) {
+      PostRec p = posts.get(i);
+      if (!p.userId().equals(userId)) {
+        continue;
+      }
+      Map<String, Object> post = new LinkedHashMap<>();
+      post.put("id", p.id());
+      post.put("text", wrapped(p));
+      post.put("edit_history_tweet_ids", List.of(p.id()));
+      if (createdAt) {
+        post.put("created_at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+            p.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+      }
+      data.add(post);
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("result_count", data.size());
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (!data.isEmpty()) {
+      body.put("data", data);
+      meta.put("newest_id", data.get(0).get("id"));
+      meta.put("oldest_id", data.get(data.size() - 1).get("id"));
+    }
+    body.put("meta", meta);
+    return Json.reply(200, body);
+  }
+
+  private static final Pattern LINK = Pattern.compile("https?://\\S+");
+
+  /** The text as X shows it: links wrapped, a link to the media appended, {@code & < >} escaped. */
+  private static String wrapped(PostRec p) {
+    String text = LINK.matcher(p.text()).replaceAll(m -> "https://t.co/" + shortCode(m.group()));
+    if (!p.mediaIds().isEmpty()) {
+      text = (text.isEmpty() ? "" : text + " ") + "https://t.co/" + shortCode(p.id());
+    }
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static String shortCode(String s) {
+    return Crypto.s256Base64Url(s).substring(0, 10);
   }
 
   /**

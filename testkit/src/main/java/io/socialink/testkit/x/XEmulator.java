@@ -26,7 +26,9 @@ import java.util.Set;
  *   <li>{@code POST /2/oauth2/revoke} (a confidential client may name itself by HTTP Basic alone, without
  *       {@code client_id}), {@code GET /2/users/me}, {@code POST /2/tweets} (duplicate text
  *       refused; text over 280 weighted by twitter-text, members X's schema does not have and media
- *       ids other than 1 to 4 digit strings refused with X's invalid-request body), the one-shot and
+ *       ids other than 1 to 4 digit strings refused with X's invalid-request body),
+ *       {@code GET /2/users/:id/tweets} (newest first, {@code max_results} 5 to 100, {@code created_at}
+ *       on request, links wrapped as {@code t.co} and a media link appended as X shows them), the one-shot and
  *       chunked media uploads with status polls (a media category required, and X's size limits by
  *       category: image 5 MB, GIF 15 MB, video 512 MB);</li>
  *   <li>{@code x-rate-limit-*} headers and 429s per endpoint group and user, with X's limits;</li>
@@ -185,7 +187,8 @@ public final class XEmulator implements AutoCloseable {
   /**
    * Changes an endpoint group's limit per user, e.g. {@code rateLimit("tweets.create", 2, ...)} to
    * reach a 429 quickly. Groups: {@code users.me}, {@code tweets.create}, {@code media.upload},
-   * {@code media.initialize}, {@code media.append}, {@code media.finalize}, {@code media.status}.
+   * {@code media.initialize}, {@code media.append}, {@code media.finalize}, {@code media.status},
+   * {@code tweets.user_timeline}.
    *
    * @param endpointGroup the group
    * @param limit calls per window; positive
