@@ -1,5 +1,6 @@
 package io.socialink.store;
 
+import io.socialink.store.memory.InMemoryCallbackStore;
 import io.socialink.store.memory.InMemoryGrantStore;
 import io.socialink.store.memory.InMemoryLinkStore;
 import io.socialink.store.memory.InMemoryPendingAuthorizationStore;
@@ -7,8 +8,8 @@ import io.socialink.store.memory.InMemoryPlanJournal;
 import java.util.Objects;
 
 /**
- * Where a {@link io.socialink.Socialink} keeps its state: grants, links, pending authorizations and
- * the plan journal. Immutable.
+ * Where a {@link io.socialink.Socialink} keeps its state: grants, links, pending authorizations,
+ * the plan journal and what the callback intake remembers. Immutable.
  *
  * <pre>{@code
  * Socialink.builder().stores(Stores.inMemory().withGrants(myGrantStore).withLinks(myLinkStore))
@@ -21,14 +22,39 @@ import java.util.Objects;
  * @param links the link store
  * @param pending the pending authorization store
  * @param journal the plan journal
+ * @param callbacks the deliveries the callback intake acted on and the data deletions it received
  */
-public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal) {
+public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal,
+    CallbackStore callbacks) {
   /** Validates the components. */
   public Stores {
     Objects.requireNonNull(grants, "grants");
     Objects.requireNonNull(links, "links");
     Objects.requireNonNull(pending, "pending");
     Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(callbacks, "callbacks");
+  }
+
+  /**
+   * Stores with a new, empty in-memory callback store.
+   *
+   * @param grants the grant store
+   * @param links the link store
+   * @param pending the pending authorization store
+   * @param journal the plan journal
+   */
+  public Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal) {
+    this(grants, links, pending, journal, new InMemoryCallbackStore());
+  }
+
+  /**
+   * A copy with another callback store.
+   *
+   * @param store the store
+   * @return the copy
+   */
+  public Stores withCallbacks(CallbackStore store) {
+    return new Stores(grants, links, pending, journal, store);
   }
 
   /**
@@ -48,7 +74,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withGrants(GrantStore store) {
-    return new Stores(store, links, pending, journal);
+    return new Stores(store, links, pending, journal, callbacks);
   }
 
   /**
@@ -58,7 +84,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withLinks(LinkStore store) {
-    return new Stores(grants, store, pending, journal);
+    return new Stores(grants, store, pending, journal, callbacks);
   }
 
   /**
@@ -68,7 +94,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withPending(PendingAuthorizationStore store) {
-    return new Stores(grants, links, store, journal);
+    return new Stores(grants, links, store, journal, callbacks);
   }
 
   /**
@@ -78,6 +104,6 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withJournal(PlanJournal planJournal) {
-    return new Stores(grants, links, pending, planJournal);
+    return new Stores(grants, links, pending, planJournal, callbacks);
   }
 }
