@@ -283,7 +283,7 @@ class CallbackServletTest {
 
     String logged = log.sinceMark();
     assertThat(logged).contains("callback refused: POST /tiktok -> 401")
-        .contains("callback refused: POST /x -> 400").contains("callback refused: POST /myspace -> 404")
+        .contains("callback refused: POST /x -> 400").contains("callback refused: POST (unknown route) -> 404")
         .contains("callback refused: POST /instagram -> 413").contains("stale or replayed");
     String everything = logged + "\n" + String.join("\n", answers);
     for (String secret : List.of(TikTokEmulator.CLIENT_SECRET, InstagramEmulator.APP_SECRET, XEmulator.CONSUMER_SECRET,

@@ -84,7 +84,7 @@ public final class CallbackService implements Callbacks {
     int q = path.indexOf('?');
     String route = q < 0 ? path : path.substring(0, q);
     String rawQuery = q < 0 ? "" : path.substring(q + 1);
-    String where = method.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "?") + " " + printable(route);
+    String where = printable(method.toUpperCase(Locale.ROOT), 10) + " " + describe(route);
     try {
       return dispatch(method, route, rawQuery, headers, body, where);
     } catch (Refusal r) {
@@ -288,7 +288,7 @@ public final class CallbackService implements Callbacks {
   public DataDeletion updateDeletion(String confirmationCode, DataDeletion.Status status) {
     Objects.requireNonNull(status, "status");
     DataDeletion d = deletion(confirmationCode)
-        .orElseThrow(() -> NotFoundException.local("", "no data deletion has confirmation code " + printable(confirmationCode)));
+        .orElseThrow(() -> NotFoundException.local("", "no data deletion has that confirmation code"));
     return d.status() == status ? d : rt.stores().callbacks().saveDeletion(d.withStatus(status, rt.clock()));
   }
 
@@ -315,7 +315,7 @@ public final class CallbackService implements Callbacks {
         .toList();
     if (keys.isEmpty()) {
       throw new Refusal(404, segments.length == 0 ? "no platform is configured"
-          : "no credentials are configured for '" + trimmed + "'; configured: " + rt.clients().configuredKeys());
+          : "no credentials are configured for this route; configured: " + rt.clients().configuredKeys());
     }
     List<Target> out = new ArrayList<>();
     for (ClientKey k : keys) {
@@ -323,7 +323,7 @@ public final class CallbackService implements Callbacks {
       client.webhooks().ifPresent(v -> out.add(new Target(k, client, v)));
     }
     if (out.isEmpty()) {
-      throw new Refusal(404, "'" + trimmed + "' receives no callbacks: its provider has no webhook verifier");
+      throw new Refusal(404, "this route receives no callbacks: its provider has no webhook verifier");
     }
     return out;
   }
@@ -366,9 +366,26 @@ public final class CallbackService implements Callbacks {
         : e.getClass().getName();
   }
 
-  /** At most 100 characters of letters, digits and path punctuation; anything else shown as '?'. */
-  private static String printable(String s) {
-    String cut = s.length() > 100 ? s.substring(0, 100) + "..." : s;
+  /**
+   * The route as logs may show it: a configured platform or platform and scheme, or the root; any
+   * other path is not repeated, since an application may put a secret in a webhook URL's path.
+   */
+  private String describe(String route) {
+    String trimmed = route.replaceAll("^/+", "").replaceAll("/+$", "");
+    if (trimmed.isEmpty()) {
+      return "/";
+    }
+    for (ClientKey k : rt.clients().configuredKeys()) {
+      if (trimmed.equals(k.platformId()) || trimmed.equals(k.platformId() + "/" + k.schemeId())) {
+        return "/" + trimmed;
+      }
+    }
+    return "(unknown route)";
+  }
+
+  /** At most {@code max} characters of letters, digits and path punctuation; anything else shown as '?'. */
+  private static String printable(String s, int max) {
+    String cut = s.length() > max ? s.substring(0, max) + "..." : s;
     return cut.replaceAll("[^A-Za-z0-9/_.\\-]", "?");
   }
 
