@@ -171,7 +171,7 @@ public final class CallbackService implements Callbacks {
     int repeated = 0;
     try {
       for (WebhookEvent e : events) {
-        boolean first = store.recordDelivery(e.platformId(), e.deliveryId(), now);
+        boolean first = store.recordDelivery(e.platformId(), deliveryKey(e), now);
         if (!first) {
           repeated++;
           if (e.type() == WebhookEvent.Type.DATA_DELETION_REQUESTED) {
@@ -197,7 +197,7 @@ public final class CallbackService implements Callbacks {
     } catch (RuntimeException failure) {
       for (WebhookEvent e : recorded) {
         try {
-          store.forgetDelivery(e.platformId(), e.deliveryId());
+          store.forgetDelivery(e.platformId(), deliveryKey(e));
         } catch (RuntimeException again) {
           failure.addSuppressed(again);
         }
@@ -271,6 +271,15 @@ public final class CallbackService implements Callbacks {
     URI url = settings.statusUrl(code).orElseThrow();
     return rt.stores().callbacks().saveDeletion(new DataDeletion(code, e.platformId(), userId, owners,
         DataDeletion.Status.RECEIVED, now, now, url));
+  }
+
+  /**
+   * What identifies a delivery: the event's kind and the platform's id. The kind is part of it because
+   * one signed payload can reach two callback URLs (Meta's deauthorize and data-deletion callbacks for
+   * one user in one second carry the same {@code signed_request}).
+   */
+  private static String deliveryKey(WebhookEvent e) {
+    return e.type().name().toLowerCase(Locale.ROOT) + ":" + e.deliveryId();
   }
 
   /** The same for every delivery of one request, unguessable without the delivery's signed content. */
