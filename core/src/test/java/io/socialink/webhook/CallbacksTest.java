@@ -244,10 +244,14 @@ class CallbacksTest {
   void aSignedButMalformedBodyIs400AndChangesNothing() {
     Link l = appLink(grant("owner-1", ALICE, CLIENT));
 
-    WebhookResponse r = post("/fake", body("user=u-1"));
+    WebhookResponse r;
+    try (LogCapture logs = LogCapture.start()) {
+      r = post("/fake", body("user=u-1"));
+      assertThat(logs.messages()).anySatisfy(m -> assertThat(m).contains("-> 400").contains("the body names no event"));
+    }
 
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.body()).contains("the body names no event");
+    assertThat(r.body()).as("the sender learns the kind only").isEqualTo("malformed delivery");
     assertThat(state(l)).isEqualTo(LinkState.ACTIVE);
     assertThat(heard).isEmpty();
   }
@@ -258,7 +262,9 @@ class CallbacksTest {
     byte[] b = body("event=deauthorized", "user=u-1");
     for (String path : List.of("/nope", "/fake/other-scheme", "/fake/oauth2/extra", "/FAKE", "/fa%20ke", "/../fake",
         "/fake2/oauth2x")) {
-      assertThat(post(path, b).status()).as(path).isEqualTo(404);
+      WebhookResponse r = post(path, b);
+      assertThat(r.status()).as(path).isEqualTo(404);
+      assertThat(r.body()).as("names no configured platform").isEqualTo("no callback route");
     }
     assertThat(state(l)).isEqualTo(LinkState.ACTIVE);
     assertThat(heard).isEmpty();

@@ -89,7 +89,7 @@ public final class CallbackService implements Callbacks {
       return dispatch(method, route, rawQuery, headers, body, where);
     } catch (Refusal r) {
       LOG.warn("callback refused: {} -> {}: {}", where, r.status, r.getMessage());
-      return text(r.status, r.getMessage(), r.allow);
+      return text(r.status, publicReason(r.status), r.allow);
     }
   }
 
@@ -204,7 +204,7 @@ public final class CallbackService implements Callbacks {
       }
       LOG.error("callback failed: {} by {}: {}; answered 500 so that the platform delivers it again", where,
           target.key(), describe(failure));
-      return text(500, "the delivery could not be acted on; deliver it again", null);
+      return text(500, publicReason(500), null);
     }
     for (Runnable notice : notices) {
       try {
@@ -396,6 +396,29 @@ public final class CallbackService implements Callbacks {
   private static String printable(String s, int max) {
     String cut = s.length() > max ? s.substring(0, max) + "..." : s;
     return cut.replaceAll("[^A-Za-z0-9/_.\\-]", "?");
+  }
+
+  /**
+   * What a refusal tells the sender: the kind only. The reason, which names the platforms configured
+   * and what failed, goes to the log for the application's operators.
+   */
+  private static String publicReason(int status) {
+    switch (status) {
+      case 400:
+        return "malformed delivery";
+      case 401:
+        return "unverified delivery";
+      case 403:
+        return "handshake refused";
+      case 404:
+        return "no callback route";
+      case 405:
+        return "method not allowed";
+      case 413:
+        return "body too large";
+      default:
+        return "not acted on; deliver it again";
+    }
   }
 
   private static WebhookResponse text(int status, String message, String allow) {
