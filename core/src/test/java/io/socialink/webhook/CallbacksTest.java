@@ -196,6 +196,26 @@ class CallbacksTest {
   }
 
   @Test
+  void ofConcurrentDeliveriesOfOneEventOneIsActedOn() throws Exception {
+    Link l = appLink(grant("owner-1", ALICE, CLIENT));
+    byte[] b = body("event=deauthorized", "user=u-1", "id=evt-c");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Callable<Integer>> tasks = new java.util.ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        tasks.add(() -> post("/fake", b).status());
+      }
+      for (java.util.concurrent.Future<Integer> f : pool.invokeAll(tasks)) {
+        assertThat(f.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(state(l)).isEqualTo(LinkState.REVOKED);
+    assertThat(heard).hasSize(1);
+  }
+
+  @Test
   void withoutAnEventIdTheDigestOfTheVerifiedBodyIdentifiesTheDelivery() {
     Link l = appLink(grant("owner-1", ALICE, CLIENT));
     byte[] b = body("event=deauthorized", "user=u-1");
