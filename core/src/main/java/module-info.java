@@ -15,6 +15,8 @@ module io.socialink.core {
   requires io.github.resilience4j.circuitbreaker;
   requires io.github.resilience4j.core;
   requires org.slf4j;
+  // Only JdkHttpCallbackHandler needs it; an application that uses it has the module anyway.
+  requires static jdk.httpserver;
 
   exports io.socialink;
   exports io.socialink.audit;

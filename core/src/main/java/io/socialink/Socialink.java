@@ -19,6 +19,7 @@ import io.socialink.internal.runtime.ClientKey;
 import io.socialink.internal.runtime.RefreshCoordinator;
 import io.socialink.internal.runtime.SocialinkRuntime;
 import io.socialink.internal.service.CrossPostService;
+import io.socialink.internal.service.CallbackService;
 import io.socialink.internal.service.GrantService;
 import io.socialink.internal.service.LinkService;
 import io.socialink.internal.service.LinkingService;
@@ -34,6 +35,8 @@ import io.socialink.spi.PlatformProvider;
 import io.socialink.spi.Sleeper;
 import io.socialink.store.Stores;
 import io.socialink.unlink.Unlinking;
+import io.socialink.webhook.CallbackSettings;
+import io.socialink.webhook.Callbacks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +52,9 @@ import java.util.random.RandomGenerator;
  * The entry point: configuration, and one accessor per capability. Link accounts with
  * {@link #linking()}, keep their grants fresh and use them with {@link #grants()}, publish with
  * {@link #publishing()}, copy content between accounts with {@link #crossPosting()}, audit and record
- * links with {@link #links()}, plan how to undo them with
- * {@link #unlinking()}, and read what the platforms are with {@link #platforms()}. A provider's own
+ * links with {@link #links()}, plan how to undo them with {@link #unlinking()}, receive the platforms'
+ * deauthorization, data-deletion and other callbacks with {@link #callbacks()}, and read what the
+ * platforms are with {@link #platforms()}. A provider's own
  * client, such as {@code XClient}, comes from {@link #client(Class)} without a cast.
  *
  * <p>Build one per application and share it: it holds one HTTP client, one call pipeline per
@@ -77,6 +81,7 @@ public final class Socialink {
   private final CrossPosting crossPosting;
   private final Unlinking unlinking;
   private final Platforms platforms;
+  private final Callbacks callbacks;
 
   private Socialink(Builder b) {
     this.runtime = b.runtime();
@@ -87,6 +92,7 @@ public final class Socialink {
     this.crossPosting = new CrossPostService(runtime);
     this.unlinking = new UnlinkingService(runtime);
     this.platforms = new PlatformService(runtime.registry(), runtime.clock());
+    this.callbacks = new CallbackService(runtime, b.callbackSettings);
   }
 
   /**
@@ -150,6 +156,17 @@ public final class Socialink {
    */
   public Unlinking unlinking() {
     return unlinking;
+  }
+
+  /**
+   * The callback intake: the platforms' webhooks and callbacks (deauthorization, data deletion,
+   * revocation events, handshakes) in, the answer to send out, with the links, grants and data
+   * deletions updated.
+   *
+   * @return the service
+   */
+  public Callbacks callbacks() {
+    return callbacks;
   }
 
   /**
@@ -256,8 +273,21 @@ public final class Socialink {
     private final List<Interceptor> interceptors = new ArrayList<>();
     private Sleeper sleeper = Sleeper.system();
     private RandomGenerator backoffRandom = PipelineConfig.threadLocalRandom();
+    private CallbackSettings callbackSettings = CallbackSettings.ofDefaults();
 
     private Builder() {}
+
+    /**
+     * How the callback intake behaves: body limit, data-deletion status page, listener;
+     * {@link CallbackSettings#ofDefaults()} by default.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder callbacks(CallbackSettings settings) {
+      this.callbackSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
 
     /**
      * Uses a ready registry instead of discovery.

@@ -54,6 +54,21 @@ public interface GrantStore {
   }
 
   /**
+   * Finds every owner's grants for an account. Only the callback intake uses it: a platform's
+   * deauthorization names the account, not the application's user. Stores that cannot search across
+   * owners leave the default, and the intake then answers such callbacks with a 500 so that the
+   * platform delivers them again.
+   *
+   * @param account the account
+   * @return the grants, of any owner
+   * @throws UnsupportedOperationException if the store cannot search across owners
+   */
+  default List<Grant> findByAccountOfAnyOwner(Account account) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot find grants across owners; implement"
+        + " GrantStore.findByAccountOfAnyOwner to receive deauthorization callbacks");
+  }
+
+  /**
    * Inserts (version 0) or replaces (version n, over stored n - 1) a grant, and ends any refresh claim
    * on it.
    *

@@ -1,5 +1,6 @@
 package io.socialink.store;
 
+import io.socialink.store.memory.InMemoryCallbackStore;
 import io.socialink.store.memory.InMemoryCrossPostStore;
 import io.socialink.store.memory.InMemoryGrantStore;
 import io.socialink.store.memory.InMemoryLinkStore;
@@ -9,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Where a {@link io.socialink.Socialink} keeps its state: grants, links, pending authorizations, the
- * plan journal and the cross-post journal. Immutable.
+ * plan journal, the cross-post journal and what the callback intake remembers. Immutable.
  *
  * <pre>{@code
  * Socialink.builder().stores(Stores.inMemory().withGrants(myGrantStore).withLinks(myLinkStore))
@@ -23,9 +24,10 @@ import java.util.Objects;
  * @param pending the pending authorization store
  * @param journal the plan journal
  * @param crossPosts the cross-post rules, cursors and journal
+ * @param callbacks the deliveries the callback intake acted on and the data deletions it received
  */
 public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal,
-    CrossPostStore crossPosts) {
+    CrossPostStore crossPosts, CallbackStore callbacks) {
   /** Validates the components. */
   public Stores {
     Objects.requireNonNull(grants, "grants");
@@ -33,10 +35,11 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
     Objects.requireNonNull(pending, "pending");
     Objects.requireNonNull(journal, "journal");
     Objects.requireNonNull(crossPosts, "crossPosts");
+    Objects.requireNonNull(callbacks, "callbacks");
   }
 
   /**
-   * Stores with a new, empty in-memory cross-post store.
+   * Stores with new, empty in-memory cross-post and callback stores.
    *
    * @param grants the grant store
    * @param links the link store
@@ -44,17 +47,17 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @param journal the plan journal
    */
   public Stores(GrantStore grants, LinkStore links, PendingAuthorizationStore pending, PlanJournal journal) {
-    this(grants, links, pending, journal, new InMemoryCrossPostStore());
+    this(grants, links, pending, journal, new InMemoryCrossPostStore(), new InMemoryCallbackStore());
   }
 
   /**
-   * New, empty in-memory stores; state is lost when the process ends.
+   * New, empty in-memory stores: state lives as long as the process.
    *
    * @return the stores
    */
   public static Stores inMemory() {
     return new Stores(new InMemoryGrantStore(), new InMemoryLinkStore(), new InMemoryPendingAuthorizationStore(),
-        new InMemoryPlanJournal(), new InMemoryCrossPostStore());
+        new InMemoryPlanJournal(), new InMemoryCrossPostStore(), new InMemoryCallbackStore());
   }
 
   /**
@@ -64,7 +67,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withGrants(GrantStore store) {
-    return new Stores(store, links, pending, journal, crossPosts);
+    return new Stores(store, links, pending, journal, crossPosts, callbacks);
   }
 
   /**
@@ -74,7 +77,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withLinks(LinkStore store) {
-    return new Stores(grants, store, pending, journal, crossPosts);
+    return new Stores(grants, store, pending, journal, crossPosts, callbacks);
   }
 
   /**
@@ -84,7 +87,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withPending(PendingAuthorizationStore store) {
-    return new Stores(grants, links, store, journal, crossPosts);
+    return new Stores(grants, links, store, journal, crossPosts, callbacks);
   }
 
   /**
@@ -94,7 +97,7 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withJournal(PlanJournal planJournal) {
-    return new Stores(grants, links, pending, planJournal, crossPosts);
+    return new Stores(grants, links, pending, planJournal, crossPosts, callbacks);
   }
 
   /**
@@ -104,6 +107,16 @@ public record Stores(GrantStore grants, LinkStore links, PendingAuthorizationSto
    * @return the copy
    */
   public Stores withCrossPosts(CrossPostStore store) {
-    return new Stores(grants, links, pending, journal, store);
+    return new Stores(grants, links, pending, journal, store, callbacks);
+  }
+
+  /**
+   * A copy with another callback store.
+   *
+   * @param store the store
+   * @return the copy
+   */
+  public Stores withCallbacks(CallbackStore store) {
+    return new Stores(grants, links, pending, journal, crossPosts, store);
   }
 }

@@ -30,6 +30,11 @@ public record WebhookEvent(String platformId, Type type, String deliveryId, Opti
   public enum Type {
     /** The user removed the application; its grants for the user are dead. */
     DEAUTHORIZED,
+    /**
+     * The account was deleted on the platform: the application's grants for it are dead and every
+     * link of the account is gone.
+     */
+    ACCOUNT_DELETED,
     /** The user asked for their data to be deleted. */
     DATA_DELETION_REQUESTED,
     /** Any other event, passed on as is. */

@@ -66,14 +66,18 @@ public record TikTokWebhookEvent(
   }
 
   /**
-   * The event as Socialink's platform-neutral event: {@link WebhookEvent.Type#DEAUTHORIZED} for
-   * {@code authorization.removed}, {@link WebhookEvent.Type#OTHER} otherwise.
+   * The event as Socialink's platform-neutral event: {@link WebhookEvent.Type#ACCOUNT_DELETED} for
+   * {@code authorization.removed} with reason 2 (the account was deleted),
+   * {@link WebhookEvent.Type#DEAUTHORIZED} for {@code authorization.removed} with any other reason,
+   * {@link WebhookEvent.Type#OTHER} otherwise.
    *
    * @return the event
    */
   public WebhookEvent toWebhookEvent() {
-    return new WebhookEvent(TikTokProvider.ID, isDeauthorization() ? WebhookEvent.Type.DEAUTHORIZED
-        : WebhookEvent.Type.OTHER, deliveryId, Optional.of(userOpenId), Optional.of(createTime));
+    WebhookEvent.Type type = !isDeauthorization() ? WebhookEvent.Type.OTHER
+        : removalReason.filter(r -> r == RemovalReason.ACCOUNT_DELETED).isPresent() ? WebhookEvent.Type.ACCOUNT_DELETED
+        : WebhookEvent.Type.DEAUTHORIZED;
+    return new WebhookEvent(TikTokProvider.ID, type, deliveryId, Optional.of(userOpenId), Optional.of(createTime));
   }
 
   /** Why TikTok removed an authorization ({@code content.reason} of {@code authorization.removed}). */

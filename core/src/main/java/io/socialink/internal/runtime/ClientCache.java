@@ -181,6 +181,15 @@ public final class ClientCache {
         .orElse(schemes.get(0));
   }
 
+  /**
+   * The platforms and schemes with credentials, in the order {@code platform/scheme} sorts.
+   *
+   * @return the keys
+   */
+  public List<ClientKey> configuredKeys() {
+    return credentials.keySet().stream().sorted(java.util.Comparator.comparing(ClientKey::toString)).toList();
+  }
+
   private List<String> configured() {
     return credentials.keySet().stream().map(ClientKey::toString).sorted().toList();
   }

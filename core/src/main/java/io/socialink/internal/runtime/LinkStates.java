@@ -63,6 +63,36 @@ public final class LinkStates {
   }
 
   /**
+   * Marks links {@link LinkState#REVOKED} after a platform said the user removed access. A link
+   * already revoked or unlinked, or no longer stored, is left alone; a link changed by someone else in
+   * between is read again and marked.
+   *
+   * @param ownerId the owner
+   * @param linkIds the links
+   * @return the links this call moved to {@link LinkState#REVOKED}, as stored
+   */
+  public List<Link> markRevoked(String ownerId, java.util.Collection<String> linkIds) {
+    List<Link> moved = new java.util.ArrayList<>();
+    for (String id : linkIds) {
+      for (int attempt = 0; ; attempt++) {
+        Optional<Link> link = links.find(ownerId, id);
+        if (link.isEmpty() || link.get().state() == LinkState.REVOKED || !link.get().state().canMoveTo(LinkState.REVOKED)) {
+          break;
+        }
+        try {
+          moved.add(links.save(link.get().withState(LinkState.REVOKED, clock)));
+          break;
+        } catch (VersionConflictException conflict) {
+          if (attempt == 2) {
+            throw conflict;
+          }
+        }
+      }
+    }
+    return moved;
+  }
+
+  /**
    * Marks links {@link LinkState#UNLINKED} once their unlink plan is complete. A link changed by
    * someone else in between is read again and marked; a link no longer stored is left alone.
    *

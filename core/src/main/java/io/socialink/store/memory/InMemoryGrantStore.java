@@ -30,6 +30,12 @@ public final class InMemoryGrantStore implements GrantStore {
   }
 
   @Override
+  public List<Grant> findByAccountOfAnyOwner(io.socialink.Account account) {
+    java.util.Objects.requireNonNull(account, "account");
+    return grants.values().stream().filter(g -> g.account().equals(account)).toList();
+  }
+
+  @Override
   public Grant save(Grant grant) {
     Key key = new Key(grant.ownerId(), grant.id());
     grants.compute(key, (k, stored) -> {

@@ -107,7 +107,8 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
     String given = request.query().get("hub.verify_token");
     if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
         expected.reveal().getBytes(StandardCharsets.UTF_8))) {
-      throw reject("the handshake's hub.verify_token does not match the configured verify token");
+      throw new WebhookRejectedException(P, "the handshake's hub.verify_token does not match the configured verify token",
+          WebhookRejectedException.Reason.FORBIDDEN);
     }
     String challenge = request.query().get("hub.challenge");
     if (challenge == null || !challenge.matches("[0-9]{1,20}")) {
@@ -202,15 +203,15 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
     try {
       m = json.readObject(payload);
     } catch (MalformedPayloadException e) {
-      throw reject("the signed_request's payload is not a JSON object");
+      throw malformed("the signed_request's payload is not a JSON object");
     }
-    String algorithm = IgFields.str(m, "algorithm").orElseThrow(() -> reject("the signed_request has no algorithm"));
+    String algorithm = IgFields.str(m, "algorithm").orElseThrow(() -> malformed("the signed_request has no algorithm"));
     if (!algorithm.toUpperCase(Locale.ROOT).equals(ALGORITHM)) {
-      throw reject("the signed_request's algorithm is not " + ALGORITHM);
+      throw malformed("the signed_request's algorithm is not " + ALGORITHM);
     }
     OptionalLong issued = IgFields.num(m, "issued_at");
     if (issued.isEmpty()) {
-      throw reject("the signed_request has no issued_at");
+      throw malformed("the signed_request has no issued_at");
     }
     Instant issuedAt = Instant.ofEpochSecond(issued.getAsLong());
     Instant now = clock.instant();
@@ -218,7 +219,7 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
       throw reject("the signed_request was issued at " + issuedAt + ", more than " + tolerance + " from now (" + now
           + "); it is stale or replayed");
     }
-    String userId = IgFields.id(m, "user_id").orElseThrow(() -> reject("the signed_request has no user_id"));
+    String userId = IgFields.id(m, "user_id").orElseThrow(() -> malformed("the signed_request has no user_id"));
     OptionalLong expires = IgFields.num(m, "expires");
     return new io.socialink.instagram.InstagramSignedRequest(kind, userId, issuedAt,
         expires.isPresent() ? Optional.of(Instant.ofEpochSecond(expires.getAsLong())) : Optional.empty());
@@ -248,14 +249,14 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
     try {
       m = json.readObject(body);
     } catch (MalformedPayloadException e) {
-      throw reject("the delivery body is not a JSON object");
+      throw malformed("the delivery body is not a JSON object");
     }
-    List<?> entries = IgFields.list(m, "entry").orElseThrow(() -> reject("the delivery has no entry list"));
+    List<?> entries = IgFields.list(m, "entry").orElseThrow(() -> malformed("the delivery has no entry list"));
     String base = "sha256:" + digest(body);
     List<WebhookEvent> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       if (!(entries.get(i) instanceof Map<?, ?> raw)) {
-        throw reject("the delivery's entry " + i + " is not an object");
+        throw malformed("the delivery's entry " + i + " is not an object");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> e = (Map<String, Object>) raw;
@@ -295,6 +296,10 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
 
   private static WebhookRejectedException reject(String message) {
     return new WebhookRejectedException(P, message);
+  }
+
+  private static WebhookRejectedException malformed(String message) {
+    return new WebhookRejectedException(P, message, WebhookRejectedException.Reason.MALFORMED);
   }
 
   /** Names nothing secret. */

@@ -141,18 +141,18 @@ public final class TikTokWebhookVerifier implements WebhookVerifier {
     try {
       m = json.readObject(body);
     } catch (MalformedPayloadException e) {
-      throw reject("the delivery body is not a JSON object");
+      throw malformed("the delivery body is not a JSON object");
     }
     String key = required(m, "client_key");
     if (!key.equals(clientKey)) {
-      throw reject("the delivery is for another app's client key");
+      throw malformed("the delivery is for another app's client key");
     }
     String event = required(m, "event");
     if (!event.matches("[a-z0-9_.]{1,100}")) {
-      throw reject("the delivery's event name is malformed");
+      throw malformed("the delivery's event name is malformed");
     }
     long created = Fields.num(m, "create_time").filter(n -> n >= 0)
-        .orElseThrow(() -> reject("the delivery has no numeric member 'create_time'"));
+        .orElseThrow(() -> malformed("the delivery has no numeric member 'create_time'"));
     String openId = required(m, "user_openid");
     Map<String, Object> content = content(m);
     String delivery = "sha256:" + Signatures.digest(body);
@@ -164,20 +164,20 @@ public final class TikTokWebhookVerifier implements WebhookVerifier {
     Optional<String> requestId = Optional.empty();
     if (event.equals(TikTokWebhookEvent.AUTHORIZATION_REMOVED)) {
       long code = Fields.num(content, "reason")
-          .orElseThrow(() -> reject("the authorization.removed content has no numeric member 'reason'"));
+          .orElseThrow(() -> malformed("the authorization.removed content has no numeric member 'reason'"));
       reason = Optional.of(TikTokWebhookEvent.RemovalReason.of(code));
     } else if (event.startsWith("post.publish.")) {
       publishId = Optional.of(Fields.id(content.get("publish_id"))
-          .orElseThrow(() -> reject("the " + event + " content has no member 'publish_id'")));
+          .orElseThrow(() -> malformed("the " + event + " content has no member 'publish_id'")));
       publishType = Fields.str(content, "publish_type");
       postId = Fields.id(content.get("post_id"));
       failReason = Fields.str(content, "reason").map(r -> r.replaceAll("\\p{Cntrl}", " "));
       if (event.equals("post.publish.publicly_available") && postId.isEmpty()) {
-        throw reject("the post.publish.publicly_available content has no member 'post_id'");
+        throw malformed("the post.publish.publicly_available content has no member 'post_id'");
       }
     } else if (event.equals("portability.download.ready")) {
       requestId = Optional.of(Fields.id(content.get("request_id"))
-          .orElseThrow(() -> reject("the portability.download.ready content has no member 'request_id'")));
+          .orElseThrow(() -> malformed("the portability.download.ready content has no member 'request_id'")));
     }
     return new TikTokWebhookEvent(event, key, openId, Instant.ofEpochSecond(created), delivery, reason, publishId,
         publishType, postId, failReason, requestId);
@@ -189,17 +189,17 @@ public final class TikTokWebhookVerifier implements WebhookVerifier {
       return Fields.obj(m, "content").orElseThrow();
     }
     if (!(raw instanceof String s) || s.isBlank()) {
-      throw reject("the delivery has no member 'content' (a JSON-encoded string)");
+      throw malformed("the delivery has no member 'content' (a JSON-encoded string)");
     }
     try {
       return json.readObject(s.getBytes(StandardCharsets.UTF_8));
     } catch (MalformedPayloadException e) {
-      throw reject("the delivery's 'content' is not a JSON-encoded object");
+      throw malformed("the delivery's 'content' is not a JSON-encoded object");
     }
   }
 
   private static String required(Map<String, Object> m, String key) {
-    return Fields.str(m, key).orElseThrow(() -> reject("the delivery has no member '" + key + "'"));
+    return Fields.str(m, key).orElseThrow(() -> malformed("the delivery has no member '" + key + "'"));
   }
 
   private byte[] expected(String t, byte[] body) {
@@ -213,5 +213,9 @@ public final class TikTokWebhookVerifier implements WebhookVerifier {
 
   private static WebhookRejectedException reject(String message) {
     return new WebhookRejectedException(PLATFORM, message);
+  }
+
+  private static WebhookRejectedException malformed(String message) {
+    return new WebhookRejectedException(PLATFORM, message, WebhookRejectedException.Reason.MALFORMED);
   }
 }

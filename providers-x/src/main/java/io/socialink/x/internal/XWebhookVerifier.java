@@ -82,7 +82,8 @@ public final class XWebhookVerifier implements WebhookVerifier {
       throw new WebhookRejectedException(XCalls.PLATFORM, "the " + SIGNATURE_HEADER + " signature does not match the body");
     }
     Map<String, Object> m = Json.tryObject(json, body)
-        .orElseThrow(() -> new WebhookRejectedException(XCalls.PLATFORM, "the delivery body is not a JSON object"));
+        .orElseThrow(() -> new WebhookRejectedException(XCalls.PLATFORM, "the delivery body is not a JSON object",
+            WebhookRejectedException.Reason.MALFORMED));
     return events(m, body);
   }
 

@@ -365,6 +365,35 @@ public final class InstagramEmulator implements AutoCloseable {
   }
 
   /**
+   * Runs Meta's webhook subscription handshake against a callback URL, as the App Dashboard does when
+   * the URL is saved: {@code GET <url>?hub.mode=subscribe&hub.challenge=<number>&hub.verify_token=<token>},
+   * which must be answered 200 with the challenge.
+   *
+   * @param endpoint the callback URL
+   * @param verifyToken the verify token entered in the dashboard
+   * @return whether the endpoint echoed the challenge
+   * @throws UncheckedIOException if the endpoint cannot be reached
+   */
+  public boolean verifyWebhookSubscription(URI endpoint, String verifyToken) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(verifyToken, "verifyToken");
+    String challenge = Long.toString(1_158_201_444L + clock.instant().getEpochSecond() % 1000);
+    String sep = endpoint.getRawQuery() == null ? "?" : "&";
+    HttpRequest r = HttpRequest.newBuilder(URI.create(endpoint + sep + "hub.mode=subscribe&hub.challenge=" + challenge
+        + "&hub.verify_token=" + URLEncoder.encode(verifyToken, StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(10)).GET().build();
+    try {
+      HttpResponse<String> a = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
+      return a.statusCode() == 200 && a.body().strip().equals(challenge);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run the webhook handshake against " + endpoint, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during a webhook handshake", e);
+    }
+  }
+
+  /**
    * Whether the app is installed for an account: it consented and has not removed the app since.
    *
    * @param userId the account

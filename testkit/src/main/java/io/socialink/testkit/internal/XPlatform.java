@@ -152,6 +152,17 @@ public final class XPlatform {
   }
 
   /**
+   * Ends every grant of a user to the apps, as the user's "Revoke app permissions" in X's settings
+   * does: their access and refresh tokens stop working.
+   *
+   * @param userId the user
+   * @return how many tokens died
+   */
+  public synchronized int revokeUser(String userId) {
+    return accessTokens.killIf(t -> t.userId().equals(userId)) + refreshTokens.killIf(t -> t.userId().equals(userId));
+  }
+
+  /**
    * Sets who consents from now on.
    *
    * @param user the user

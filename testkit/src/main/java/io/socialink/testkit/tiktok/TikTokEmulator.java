@@ -289,6 +289,19 @@ public final class TikTokEmulator implements AutoCloseable {
   }
 
   /**
+   * Plays the user deleting their TikTok account: every token of the user's authorizations dies, and
+   * the {@code authorization.removed} delivery with reason 2 (account deleted) is returned, signed.
+   *
+   * @param openId the user
+   * @return the webhook delivery
+   */
+  public WebhookDelivery deleteAccount(String openId) {
+    Objects.requireNonNull(openId, "openId");
+    platform.removeAuthorization(openId);
+    return webhookDelivery("authorization.removed", openId, "{\"reason\": 2 }");
+  }
+
+  /**
    * Builds a webhook delivery for the Login Kit app as TikTok sends it: the envelope
    * ({@code client_key}, {@code event}, {@code create_time} from the clock, {@code user_openid},
    * {@code content} as a JSON-encoded string) and the {@value #SIGNATURE_HEADER} header

@@ -1,17 +1,27 @@
 package io.socialink.testkit.x;
 
 import io.socialink.testkit.internal.XPlatform;
+import io.socialink.testkit.internal.emulator.Crypto;
 import io.socialink.testkit.internal.emulator.EmulatorServer;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local X for tests and examples, on the JDK's built-in HTTP server at {@code 127.0.0.1} on a free
@@ -32,7 +42,10 @@ import java.util.Set;
  *       chunked media uploads with status polls (a media category required, and X's size limits by
  *       category: image 5 MB, GIF 15 MB, video 512 MB);</li>
  *   <li>{@code x-rate-limit-*} headers and 429s per endpoint group and user, with X's limits;</li>
- *   <li>switches for 5xx answers, slow answers and connections closed without an answer.</li>
+ *   <li>switches for 5xx answers, slow answers and connections closed without an answer;</li>
+ *   <li>webhooks to the application: the user {@link #revokeApp revoking the app} (the X Activity API's
+ *       {@code oauth.revoke} event signed in {@code x-twitter-webhooks-signature} with
+ *       {@link #CONSUMER_SECRET}) and the {@link #crc CRC check} X runs against a webhook URL.</li>
  * </ul>
  *
  * Expiry follows the emulator's clock, so pass a {@link io.socialink.testkit.TestClock} to test it
@@ -62,12 +75,22 @@ public final class XEmulator implements AutoCloseable {
   public static final String PUBLIC_CLIENT_ID = "emulator-public-client-id";
   /** The redirect URI registered for both default clients; nothing needs to listen there. */
   public static final URI REDIRECT_URI = URI.create("http://127.0.0.1/x/callback");
+  /**
+   * The app's consumer secret (API Key Secret), with which X signs webhook deliveries and expects CRC
+   * answers; configure it as the X credentials' {@code consumer_secret}.
+   */
+  public static final String CONSUMER_SECRET = "emulator-consumer-secret";
+  /** The app id the webhook events name (X's documented example). */
+  public static final String APP_ID = "29820954";
+  /** The webhook signature header. */
+  public static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
   /** The user who consents unless told otherwise (X's documented example user). */
   public static final User DEFAULT_USER = new User("2244994945", "XDevelopers", "X Developers");
 
   private final XPlatform platform;
   private final Clock clock;
   private final EmulatorServer server;
+  private final AtomicLong events = new AtomicLong(5934540941047412905L);
 
   private XEmulator(Builder b) {
     this.clock = b.clock;
@@ -204,6 +227,66 @@ public final class XEmulator implements AutoCloseable {
   }
 
   /**
+   * Plays the user revoking the app in X (Settings, Connected apps, Revoke app permissions): every
+   * token of the user stops working, and the X Activity API's {@code oauth.revoke} event that X then
+   * sends to the app's webhook is returned, signed, for the test to deliver.
+   *
+   * @param userId the user
+   * @return the signed delivery
+   */
+  public WebhookDelivery revokeApp(String userId) {
+    Objects.requireNonNull(userId, "userId");
+    if (!userId.matches("[0-9]{1,19}")) {
+      throw new IllegalArgumentException("an X user id is 1-19 digits; got '" + userId + "'");
+    }
+    platform.revokeUser(userId);
+    String at = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)
+        .withNano(0));
+    String body = "{\"data\":{\"event_uuid\":\"" + events.getAndIncrement() + "\",\"filter\":{},"
+        + "\"event_type\":\"oauth.revoke\",\"payload\":{\"date_time\":\"" + at + "\",\"user_id\":\"" + userId
+        + "\",\"app_id\":\"" + APP_ID + "\"}}}";
+    return webhookDelivery(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Signs a webhook body as X does: {@code sha256=<base64 HMAC-SHA256(consumer secret, body)>}.
+   *
+   * @param body the raw body
+   * @return the delivery
+   */
+  public WebhookDelivery webhookDelivery(byte[] body) {
+    Objects.requireNonNull(body, "body");
+    return new WebhookDelivery(body, "sha256=" + Crypto.hmacSha256Base64(CONSUMER_SECRET, body));
+  }
+
+  /**
+   * Runs X's CRC check against a webhook URL: {@code GET <url>?crc_token=<token>}, which must be
+   * answered 200 with {@code {"response_token":"sha256=<base64 HMAC-SHA256(consumer secret, token)>"}}.
+   *
+   * @param endpoint the webhook URL
+   * @return whether the answer passes, as X decides whether to keep delivering
+   * @throws UncheckedIOException if the endpoint cannot be reached
+   */
+  public boolean crc(URI endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    String token = "crc-" + Long.toHexString(events.getAndIncrement());
+    String sep = endpoint.getRawQuery() == null ? "?" : "&";
+    HttpRequest r = HttpRequest.newBuilder(URI.create(endpoint + sep + "crc_token=" + token))
+        .timeout(Duration.ofSeconds(10)).GET().build();
+    try {
+      HttpResponse<String> a = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
+      String expected = "\"response_token\":\"sha256=" + Crypto.hmacSha256Base64(CONSUMER_SECRET,
+          token.getBytes(StandardCharsets.UTF_8)) + "\"";
+      return a.statusCode() == 200 && a.body().replace(" ", "").contains(expected);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run the CRC check against " + endpoint, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during a CRC check", e);
+    }
+  }
+
+  /**
    * The requests received so far.
    *
    * @return the requests, oldest first
@@ -296,6 +379,77 @@ public final class XEmulator implements AutoCloseable {
     /** Copies the media ids. */
     public PostRecord {
       mediaIds = List.copyOf(mediaIds);
+    }
+  }
+
+  /**
+   * A webhook delivery as X sends it.
+   *
+   * @param body the raw body, the bytes the signature covers
+   * @param signature the {@value XEmulator#SIGNATURE_HEADER} header's value
+   */
+  public record WebhookDelivery(byte[] body, String signature) {
+    /** Copies the body. */
+    public WebhookDelivery {
+      body = Objects.requireNonNull(body, "body").clone();
+      Objects.requireNonNull(signature, "signature");
+    }
+
+    /**
+     * A copy of the raw body.
+     *
+     * @return the bytes
+     */
+    @Override
+    public byte[] body() {
+      return body.clone();
+    }
+
+    /**
+     * The headers X sends with it.
+     *
+     * @return {@code Content-Type} and {@value XEmulator#SIGNATURE_HEADER}
+     */
+    public Map<String, String> headers() {
+      return Map.of("Content-Type", "application/json", SIGNATURE_HEADER, signature);
+    }
+
+    /**
+     * POSTs the delivery to an application's webhook URL, as X does.
+     *
+     * @param endpoint the webhook URL
+     * @return the HTTP status the endpoint answered
+     * @throws UncheckedIOException if the endpoint cannot be reached
+     */
+    public int deliverTo(URI endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint");
+      HttpRequest.Builder r = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      headers().forEach(r::header);
+      try {
+        return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot deliver the webhook to " + endpoint, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while delivering a webhook", e);
+      }
+    }
+
+    /** Names the size only. */
+    @Override
+    public String toString() {
+      return "WebhookDelivery[" + body.length + " bytes]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof WebhookDelivery d && java.util.Arrays.equals(body, d.body) && signature.equals(d.signature);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Arrays.hashCode(body) + signature.hashCode();
     }
   }
 

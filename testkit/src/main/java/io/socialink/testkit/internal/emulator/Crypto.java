@@ -64,6 +64,23 @@ public final class Crypto {
   }
 
   /**
+   * Standard base64 HMAC-SHA256, as X signs webhooks and CRC answers.
+   *
+   * @param key the key
+   * @param message the message
+   * @return the signature
+   */
+  public static String hmacSha256Base64(String key, byte[] message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getEncoder().encodeToString(mac.doFinal(message));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * Compares secrets in constant time.
    *
    * @param a one
