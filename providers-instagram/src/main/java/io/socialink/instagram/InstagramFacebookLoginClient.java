@@ -8,6 +8,7 @@ import io.socialink.auth.CodeExchange;
 import io.socialink.auth.TokenResponse;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
+import io.socialink.error.Operation;
 import io.socialink.error.SocialinkException;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
@@ -221,7 +222,7 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
     ApiRequest request = ApiRequest.newBuilder(HttpMethod.GET, URI.create(endpoints.graph("oauth/access_token") + "?"
         + ApiRequest.formEncode(q))).secret(appSecret).secret(shortLived).build();
     TokenResponse t = oauth().readTokens(calls.send(GROUP_EXCHANGE, request, Idempotency.NON_IDEMPOTENT,
-        Optional.empty()));
+        Optional.empty(), Operation.CODE_EXCHANGE), Operation.CODE_EXCHANGE);
     return new TokenResponse(t.accessToken(), Optional.empty(), t.expiresIn(), Optional.empty(), Optional.empty(),
         t.tokenType(), Optional.empty());
   }

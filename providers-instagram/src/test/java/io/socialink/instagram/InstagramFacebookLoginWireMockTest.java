@@ -256,7 +256,7 @@ class InstagramFacebookLoginWireMockTest {
         new Failing("/v25.0/me/accounts", "errors/200-permission.json", ErrorCategory.INSUFFICIENT_SCOPE),
         new Failing("/v25.0/me/accounts", "errors/190-463-session-expired.json", ErrorCategory.AUTH_EXPIRED),
         new Failing("/v25.0/debug_token", "errors/1-client-secret.json", ErrorCategory.CONFIGURATION),
-        new Failing("/v25.0/" + IG, "errors/10-permission.json", ErrorCategory.INSUFFICIENT_SCOPE))) {
+        new Failing("/v25.0/" + IG, "errors/10-permission.json", ErrorCategory.CONFIGURATION))) {
       wm.resetAll();
       stubLink("facebook/long-lived-token.json");
       wm.stubFor(get(urlPathEqualTo(f.path())).atPriority(1).willReturn(fixture(400, f.fixture())));
