@@ -211,7 +211,7 @@ public final class Demo {
     report.renderText().lines().forEach(l -> out.println("    " + l));
     XClient client = socialink.client(XClient.class);
     out.println("  verify   GET /2/users/me with the old token is refused: " + client.isTokenDead(refreshed)
-        + "; grants still stored: " + socialink.grants().list(OWNER).size());
+        + "; grant forgotten: " + socialink.grants().find(OWNER, grant.id()).isEmpty());
     out.println();
   }
 

@@ -22,7 +22,7 @@ class DemoTest {
         .contains("DONE          revoke:x:")
         .contains("AWAITING_USER manual:x:")
         .contains("DONE          verify:x:")
-        .contains("verify   GET /2/users/me with the old token is refused: true; grants still stored: 0")
+        .contains("verify   GET /2/users/me with the old token is refused: true; grant forgotten: true")
         .contains("APP_AUTHORIZATION the application Socialink Demo -> pebble account @pebble_fan")
         .contains("the old token is refused (AUTH_REVOKED)")
         .contains("TikTok app → Profile → Edit profile")
@@ -42,7 +42,7 @@ class DemoTest {
 
     assertThat(first).contains("State: H2 file").contains("links from earlier runs: 0");
     assertThat(second).contains("links from earlier runs: 2");
-    assertThat(second).contains("verify   GET /2/users/me with the old token is refused: true; grants still stored: 0");
+    assertThat(second).contains("verify   GET /2/users/me with the old token is refused: true; grant forgotten: true");
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(
         "jdbc:h2:file:" + dir.toAbsolutePath().resolve("socialink") + ";DB_CLOSE_DELAY=-1", "sa", "");
         java.sql.Statement s = c.createStatement()) {

@@ -74,7 +74,7 @@ class TestkitClassPathTest {
     }
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out).contains("APP_AUTHORIZATION the application Socialink Demo -> x account @XDevelopers")
-        .contains("verify   GET /2/users/me with the old token is refused: true; grants still stored: 0")
+        .contains("verify   GET /2/users/me with the old token is refused: true; grant forgotten: true")
         .contains("Instagram shown on a TikTok profile, taken off");
   }
 
