@@ -32,14 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * one user, so that every call goes through the same circuit breaker, the same rate-limit budgets
  * (declared per-user and per-app limits, header observations) and the same caches. Measures
  * throughput in calls per second over all callers; the average latency of a call is
- * {@value #CALLERS} divided by it.
+ * {@value #CALLERS} divided by it. The warm-up is long (15 × 2 s): with 64 callers on two cores the JIT
+ * compiler threads get little time, and after 6 × 2 s the pipeline's measurements still climbed from
+ * one iteration to the next.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 @Threads(PipelineConcurrency.CALLERS)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 6, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PipelineConcurrency {
   /** How many callers run at once. */

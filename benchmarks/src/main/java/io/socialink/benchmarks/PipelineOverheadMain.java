@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs {@link PipelineOverhead} and {@link PipelineConcurrency} with the GC profiler and the warm-up
  * and measurement their annotations set (12 × 2 s and 8 × 2 s over the network, where the JDK's HTTP
- * stack needs about 20 s to warm up on two cores; 5 × 1 s and 5 × 1 s in memory; 6 × 2 s and 5 × 2 s
+ * stack needs about 20 s to warm up on two cores; 5 × 1 s and 5 × 1 s in memory; 15 × 2 s and 5 × 2 s
  * for the 64 callers), then prints the pipeline / bare ratios of average time, of throughput and of
  * bytes allocated per call, with the ratios' errors propagated from JMH's 99.9% margins. JMH's own
  * command-line options apply, e.g. {@code -f 3} for three forks per benchmark (one by default: about
