@@ -2,7 +2,6 @@ package io.socialink;
 
 import io.socialink.audit.AuditReport;
 import io.socialink.audit.AuditSettings;
-import io.socialink.audit.Auditor;
 import io.socialink.auth.AppCredentials;
 import io.socialink.auth.Grants;
 import io.socialink.auth.Linking;
@@ -19,6 +18,7 @@ import io.socialink.internal.runtime.ClientKey;
 import io.socialink.internal.runtime.RefreshCoordinator;
 import io.socialink.internal.runtime.SocialinkRuntime;
 import io.socialink.internal.service.CrossPostService;
+import io.socialink.internal.service.AuditService;
 import io.socialink.internal.service.CallbackService;
 import io.socialink.internal.service.GrantService;
 import io.socialink.internal.service.LinkService;
@@ -82,6 +82,7 @@ public final class Socialink {
   private final Unlinking unlinking;
   private final Platforms platforms;
   private final Callbacks callbacks;
+  private final AuditService auditing;
 
   private Socialink(Builder b) {
     this.runtime = b.runtime();
@@ -93,6 +94,7 @@ public final class Socialink {
     this.unlinking = new UnlinkingService(runtime);
     this.platforms = new PlatformService(runtime.registry(), runtime.clock());
     this.callbacks = new CallbackService(runtime, b.callbackSettings);
+    this.auditing = new AuditService(runtime);
   }
 
   /**
@@ -200,16 +202,7 @@ public final class Socialink {
    * @return the report
    */
   public AuditReport audit(String ownerId, AuditSettings settings) {
-    Objects.requireNonNull(ownerId, "ownerId");
-    AuditSettings withDefaults = Objects.requireNonNull(settings, "settings");
-    for (String platformId : runtime.registry().ids()) {
-      if (!settings.declaredScopes().containsKey(platformId)) {
-        java.util.Set<String> declared = new java.util.HashSet<>();
-        runtime.registry().provider(platformId).authorizationSchemes().forEach(s -> declared.addAll(s.defaultScopes()));
-        withDefaults = withDefaults.withDeclaredScopes(platformId, declared);
-      }
-    }
-    return Auditor.of(runtime.stores(), runtime.clock(), withDefaults).audit(ownerId);
+    return auditing.audit(ownerId, settings);
   }
 
   /**
