@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A connection between two ends, owned by one of the application's users.
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param createdAt when the link was made
  * @param updatedAt when it last changed
  * @param version the version for optimistic concurrency
+ * @param stateReason why the link is in its state, for a person, when Socialink moved it there for a
+ *     reason worth telling (a refused or interrupted refresh, a deauthorization, a completed unlink
+ *     plan); empty otherwise, and cleared by every other change of state. Never holds a secret.
  */
 public record Link(
     String id,
@@ -33,7 +37,8 @@ public record Link(
     LinkState state,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    Optional<String> stateReason) {
 
   /** Validates and copies the components. */
   public Link {
@@ -50,6 +55,8 @@ public record Link(
     if (updatedAt.isBefore(createdAt)) {
       throw new IllegalArgumentException("updatedAt " + updatedAt + " is before createdAt " + createdAt);
     }
+    Objects.requireNonNull(stateReason, "stateReason");
+    stateReason.ifPresent(r -> Checks.notBlank(r, "stateReason"));
     if (version < 0) {
       throw new IllegalArgumentException("version must not be negative; got " + version);
     }
@@ -59,6 +66,25 @@ public record Link(
     if (kind == LinkKind.APP_AUTHORIZATION && grantIds.isEmpty()) {
       throw new IllegalArgumentException("an APP_AUTHORIZATION link must name its grant");
     }
+  }
+
+  /**
+   * A link without a state reason.
+   *
+   * @param id the link's id
+   * @param ownerId the owner
+   * @param kind the kind
+   * @param from the first end
+   * @param to the other end
+   * @param grantIds the grants it uses
+   * @param state the state
+   * @param createdAt when made
+   * @param updatedAt when last changed
+   * @param version the version
+   */
+  public Link(String id, String ownerId, LinkKind kind, LinkEnd from, LinkEnd to, List<String> grantIds,
+      LinkState state, Instant createdAt, Instant updatedAt, long version) {
+    this(id, ownerId, kind, from, to, grantIds, state, createdAt, updatedAt, version, Optional.empty());
   }
 
   /**
@@ -88,13 +114,28 @@ public record Link(
    * @throws IllegalStateException if the move is not allowed (an unlinked link stays unlinked)
    */
   public Link withState(LinkState next, Clock clock) {
+    return withState(next, Optional.empty(), clock);
+  }
+
+  /**
+   * Returns this link in a new state with the reason a person should read, stamped by the clock, with
+   * the version increased.
+   *
+   * @param next the new state
+   * @param reason why, or empty
+   * @param clock the clock
+   * @return the changed link
+   * @throws IllegalStateException if the move is not allowed (an unlinked link stays unlinked)
+   */
+  public Link withState(LinkState next, Optional<String> reason, Clock clock) {
     Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(reason, "reason");
     if (!state.canMoveTo(next)) {
       throw new IllegalStateException("link " + id + " is " + state + " and cannot become " + next);
     }
     Instant now = clock.instant();
     return new Link(id, ownerId, kind, from, to, grantIds, next, createdAt,
-        now.isBefore(updatedAt) ? updatedAt : now, version + 1);
+        now.isBefore(updatedAt) ? updatedAt : now, version + 1, reason);
   }
 
   /**

@@ -98,6 +98,7 @@ final class PlanDocument {
     l.put("createdAt", link.createdAt().toString());
     l.put("updatedAt", link.updatedAt().toString());
     l.put("version", link.version());
+    link.stateReason().ifPresent(r -> l.put("stateReason", r));
     return l;
   }
 
@@ -165,7 +166,7 @@ final class PlanDocument {
   private static Link readLink(Node l) {
     return new Link(l.text("id"), l.text("ownerId"), l.enumValue("kind", LinkKind.class), readEnd(l.object("from")),
         readEnd(l.object("to")), l.texts("grantIds"), l.enumValue("state", LinkState.class), l.instant("createdAt"),
-        l.instant("updatedAt"), l.number("version"));
+        l.instant("updatedAt"), l.number("version"), l.optionalText("stateReason"));
   }
 
   private static LinkEnd readEnd(Node e) {
@@ -199,9 +200,22 @@ final class PlanDocument {
 
     String text(String field) {
       if (required(field) instanceof String s) {
-        return s;
+        return wellFormed(field, s);
       }
       throw bad(field, "is not a string");
+    }
+
+    /** A string with an unpaired surrogate has no UTF-8 form, so it could not be rendered back. */
+    private String wellFormed(String field, String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          throw bad(field, "holds an unpaired surrogate");
+        }
+      }
+      return s;
     }
 
     Optional<String> optionalText(String field) {
@@ -247,7 +261,7 @@ final class PlanDocument {
         if (!(items.get(i) instanceof String s)) {
           throw bad(field + "[" + i + "]", "is not a string");
         }
-        out.add(s);
+        out.add(wellFormed(field + "[" + i + "]", s));
       }
       return out;
     }

@@ -23,7 +23,8 @@ class UnlinkPlanJsonTest {
     Link link = Link.create("l1", "owner", LinkKind.BUSINESS_ASSET,
         new LinkEnd.BusinessAssetHolder("tiktok", "business-center", "7000", "Acme Agency"),
         LinkEnd.account(Account.of("tiktok", "6900", "dancer", "Dancer")), List.of("g1", "g2"),
-        ModelValidationTest.CLOCK).withState(LinkState.BROKEN, ModelValidationTest.CLOCK);
+        ModelValidationTest.CLOCK).withState(LinkState.BROKEN, Optional.of("refresh interrupted; link again"),
+        ModelValidationTest.CLOCK);
     return UnlinkPlan.ordered("link:l1", new UnlinkPlan.LinkSubject(link), List.of(
         new UnlinkStep.ExportData("export:tiktok:g1", "tiktok", "g1", "the videos"),
         new UnlinkStep.StopSync("stop-sync:l1", "l1"),
@@ -78,6 +79,8 @@ class UnlinkPlanJsonTest {
           + "\"steps\":[],\"impactNotes\":[],\"createdAt\":\"yesterday\"}|plan.createdAt is not an ISO-8601 instant",
       "{\"id\":\" \",\"subject\":{\"type\":\"account-deletion\",\"account\":{\"platformId\":\"x\",\"userId\":\"1\"},\"links\":[]},"
           + "\"steps\":[],\"impactNotes\":[],\"createdAt\":\"2026-01-01T00:00:00Z\"}|id must not be blank",
+      "{\"id\":\"p\\ud800\",\"subject\":{\"type\":\"account-deletion\",\"account\":{\"platformId\":\"x\",\"userId\":\"1\"},\"links\":[]},"
+          + "\"steps\":[],\"impactNotes\":[],\"createdAt\":\"2026-01-01T00:00:00Z\"}|plan.id holds an unpaired surrogate",
   })
   void badDocumentsAreRefusedNamingTheField(String json, String message) {
     assertThatThrownBy(() -> UnlinkPlan.parseJson(json)).isInstanceOf(MalformedPayloadException.class)

@@ -51,10 +51,11 @@ public final class LinkStates {
   }
 
   private void mark(Grant grant, LinkState next, SocialinkException cause) {
+    Optional<String> reason = Optional.of(cause.classification().message());
     try {
       for (Link l : links.findByGrant(grant.ownerId(), grant.id())) {
         if (l.state() != next && l.state().canMoveTo(next)) {
-          links.save(l.withState(next, clock));
+          links.save(l.withState(next, reason, clock));
         }
       }
     } catch (VersionConflictException conflict) {
@@ -72,15 +73,20 @@ public final class LinkStates {
    * @return the links this call moved to {@link LinkState#REVOKED}, as stored
    */
   public List<Link> markRevoked(String ownerId, java.util.Collection<String> linkIds) {
+    return moveAll(ownerId, linkIds, LinkState.REVOKED, "the platform reported that the user removed the app's access");
+  }
+
+  /** Moves links to a state, reading each again after a concurrent change; returns those it moved. */
+  private List<Link> moveAll(String ownerId, java.util.Collection<String> linkIds, LinkState next, String reason) {
     List<Link> moved = new java.util.ArrayList<>();
     for (String id : linkIds) {
       for (int attempt = 0; ; attempt++) {
         Optional<Link> link = links.find(ownerId, id);
-        if (link.isEmpty() || link.get().state() == LinkState.REVOKED || !link.get().state().canMoveTo(LinkState.REVOKED)) {
+        if (link.isEmpty() || link.get().state() == next || !link.get().state().canMoveTo(next)) {
           break;
         }
         try {
-          moved.add(links.save(link.get().withState(LinkState.REVOKED, clock)));
+          moved.add(links.save(link.get().withState(next, Optional.of(reason), clock)));
           break;
         } catch (VersionConflictException conflict) {
           if (attempt == 2) {
@@ -98,24 +104,10 @@ public final class LinkStates {
    *
    * @param ownerId the owner
    * @param linkIds the links of the completed plan
+   * @param planId the plan, named in the links' state reason
    */
-  public void markUnlinked(String ownerId, List<String> linkIds) {
-    for (String id : linkIds) {
-      for (int attempt = 0; ; attempt++) {
-        Optional<Link> link = links.find(ownerId, id);
-        if (link.isEmpty() || link.get().state() == LinkState.UNLINKED) {
-          break;
-        }
-        try {
-          links.save(link.get().withState(LinkState.UNLINKED, clock));
-          break;
-        } catch (VersionConflictException conflict) {
-          if (attempt == 2) {
-            throw conflict;
-          }
-        }
-      }
-    }
+  public void markUnlinked(String ownerId, List<String> linkIds, String planId) {
+    moveAll(ownerId, linkIds, LinkState.UNLINKED, "unlink plan " + planId + " is complete");
   }
 
   /**
@@ -136,7 +128,7 @@ public final class LinkStates {
       return current;
     }
     try {
-      return links.save(current.withState(LinkState.BROKEN, clock));
+      return links.save(current.withState(LinkState.BROKEN, Optional.of(cause.classification().message()), clock));
     } catch (VersionConflictException conflict) {
       cause.addSuppressed(conflict);
       return links.find(link.ownerId(), link.id()).orElse(current);

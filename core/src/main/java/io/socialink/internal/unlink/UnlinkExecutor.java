@@ -186,7 +186,7 @@ public final class UnlinkExecutor {
     }
     UnlinkReport report = new UnlinkReport(plan.id(), out);
     if (report.isComplete() || plan.steps().isEmpty()) {
-      linkStates.markUnlinked(ownerId, linksOf(plan));
+      linkStates.markUnlinked(ownerId, linksOf(plan), plan.id());
     }
     return report;
   }

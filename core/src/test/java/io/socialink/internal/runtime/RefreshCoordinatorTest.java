@@ -134,7 +134,8 @@ class RefreshCoordinatorTest {
         .isInstanceOfSatisfying(AuthorizationException.class,
             e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTH_REVOKED));
     assertThat(stores.links().findByOwner("alice")).singleElement()
-        .satisfies(l -> assertThat(l.state()).isEqualTo(LinkState.REVOKED));
+        .satisfies(l -> assertThat(l.state()).isEqualTo(LinkState.REVOKED))
+        .satisfies(l -> assertThat(l.stateReason()).isPresent());
     assertThat(stores.grants().claimRefresh("alice", "g-1", "next", clock.instant(), clock.instant().plus(CLAIM)))
         .as("a failed refresh releases its claim").isTrue();
   }
@@ -257,6 +258,8 @@ class RefreshCoordinatorTest {
         .hasMessageContaining("refresh interrupted; link again");
     assertThat(platform.refreshRequests).as("the spent token was not sent again").hasValue(1);
     assertThat(linkState()).isEqualTo(LinkState.BROKEN);
+    assertThat(stores.links().find("alice", "l-1").orElseThrow().stateReason()).hasValueSatisfying(
+        r -> assertThat(r).contains("refresh interrupted; link again"));
     assertThat(stores.grants().find("alice", "g-1").orElseThrow().refreshToken()).isEmpty();
 
     for (int i = 0; i < 3; i++) {

@@ -68,6 +68,8 @@ class UnlinkExecutionTest {
     assertThat(fx.fake.revokes).hasValue(1);
     assertThat(fx.stores.grants().find("alice", "g-1")).isEmpty();
     assertThat(fx.stores.links().find("alice", link.id()).orElseThrow().state()).isEqualTo(LinkState.UNLINKED);
+    assertThat(fx.stores.links().find("alice", link.id()).orElseThrow().stateReason())
+        .contains("unlink plan link:" + link.id() + " is complete");
     assertThat(unlinking.journal().outcomes("alice", plan.id())).hasSize(3);
     assertThat(report.renderText()).startsWith("Plan link:" + link.id() + ": complete")
         .contains("DONE          revoke:fake:g-1: revoked at fake");
