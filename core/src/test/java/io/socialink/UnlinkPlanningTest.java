@@ -72,6 +72,24 @@ class UnlinkPlanningTest {
   }
 
   @Test
+  void plansSayWhatStaysAndHowLinkingAgainWorksForEachKindOfLink() {
+    AuthorizationResult a = link("source");
+    Link profile = socialink.links().record("alice", LinkKind.PROFILE_LINK, LinkEnd.account(a.grant().account()),
+        LinkEnd.account(io.socialink.Account.of("target", "t-9")), List.of());
+    Link business = socialink.links().record("alice", LinkKind.BUSINESS_ASSET,
+        new LinkEnd.BusinessAssetHolder("source", "business-center", "bc-1", "Acme Agency"),
+        LinkEnd.account(a.grant().account()), List.of());
+
+    assertThat(socialink.unlinking().plan("alice", a.link().id()).impactNotes())
+        .anyMatch(n -> n.contains("already posted for the account stays on source"))
+        .anyMatch(n -> n.contains("Authorizing the application again later links the account again"));
+    assertThat(socialink.unlinking().plan("alice", profile.id()).impactNotes())
+        .anyMatch(n -> n.contains("linking the accounts again later turns sharing back on"));
+    assertThat(socialink.unlinking().plan("alice", business.id()).impactNotes())
+        .anyMatch(n -> n.contains("never share the account's login with an agency"));
+  }
+
+  @Test
   void planningAgainGivesTheSamePlan() {
     AuthorizationResult a = link("source");
     UnlinkPlan first = socialink.unlinking().plan("alice", a.link().id());

@@ -143,6 +143,23 @@ public final class UnlinkPlanner {
           .filter(id -> released.stream().noneMatch(g -> g.id().equals(id))).toList());
     }
     notes.add("Unlinking does not delete any account or its content.");
+    notes.addAll(kindNotes(link));
+  }
+
+  /** What a person should know after undoing a link of this kind (the platforms' help and the guides). */
+  private static List<String> kindNotes(Link link) {
+    return switch (link.kind()) {
+      case APP_AUTHORIZATION -> List.of("What the application already posted for the account stays on "
+          + String.join(" and ", link.platformIds()) + " until removed by hand. Authorizing the application again"
+          + " later links the account again; to link a different account, sign out of the platform in that browser"
+          + " first.");
+      case PROFILE_LINK -> List.of("Content already shared through the link stays until removed by hand; linking"
+          + " the accounts again later turns sharing back on.");
+      case BUSINESS_ASSET -> List.of("To keep the account from being linked again: use separate logins for the"
+          + " business tool and for personal use, never share the account's login with an agency, and revoke"
+          + " permissions as soon as a partnership ends.");
+      default -> List.of();
+    };
   }
 
   private List<Grant> releasedGrants(Link link) {
