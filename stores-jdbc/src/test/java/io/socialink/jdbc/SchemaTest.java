@@ -111,6 +111,23 @@ class SchemaTest {
   }
 
   @Test
+  void onPostgresqlTheLookUpOfAnAccountAcrossOwnersHasAnIndex() throws SQLException {
+    String prefix = Postgres.freshPrefix("plan");
+    JdbcStores.builder(Postgres.dataSource()).tablePrefix(prefix).keys(TestKeys.k1()).build();
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("SET enable_seqscan = off"); // an empty table would otherwise be scanned, index or not
+      try (java.sql.ResultSet rs = s.executeQuery("EXPLAIN SELECT * FROM " + prefix + "grants"
+          + " WHERE platform_id = 'tiktok' AND account_user_id = 'open-1'")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    assertThat(plan.toString()).contains(prefix + "grants_any_owner").contains("Index Cond");
+  }
+
+  @Test
   void concurrentStartsOnPostgresqlCreateTheSchemaOnce() throws Exception {
     String prefix = Postgres.freshPrefix("start");
     ExecutorService pool = Executors.newFixedThreadPool(3);
