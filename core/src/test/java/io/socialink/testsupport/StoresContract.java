@@ -131,6 +131,27 @@ public abstract class StoresContract {
   }
 
   @Test
+  void anAccountsGrantsAreFoundAcrossOwnersWithTheirTokens() {
+    GrantStore store = stores.grants();
+    Grant alices = store.save(grant("alice", "g-1"));
+    Grant bobs = store.save(grant("bob", "g-1"));
+    store.save(bareGrant("alice", "g-2"));
+    store.save(new Grant("g-3", "carol", Account.of("tiktok", "u-1"), "oauth2", "client-1", Secret.of("tt"),
+        Optional.empty(), Set.of(), "bearer", T0, Optional.empty(), Optional.empty(), 0));
+
+    List<Grant> found = store.findByAccountOfAnyOwner(Account.of("x", "u-1"));
+
+    assertThat(found).containsExactlyInAnyOrder(alices, bobs);
+    assertThat(found).extracting(g -> g.accessToken().reveal()).containsOnly("access-g-1-secret");
+    assertThat(found).allSatisfy(g -> assertThat(g.refreshToken()).contains(Secret.of("refresh-g-1-secret")));
+    assertThat(store.findByAccountOfAnyOwner(Account.of("tiktok", "u-1"))).extracting(Grant::ownerId)
+        .as("the same user id on another platform is another account").containsExactly("carol");
+    assertThat(store.findByAccountOfAnyOwner(Account.of("x", "u-9"))).isEmpty();
+    store.delete("bob", "g-1");
+    assertThat(store.findByAccountOfAnyOwner(Account.of("x", "u-1"))).containsExactly(alices);
+  }
+
+  @Test
   void theSameGrantIdUnderTwoOwnersIsTwoGrants() {
     GrantStore store = stores.grants();
     store.save(grant("alice", "g-1"));

@@ -127,6 +127,38 @@ final class Database {
     }
   }
 
+  /** Sets a statement's parameters. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Inserts or replaces one row, in auto-commit mode: the update, else the insert, else (another
+   * writer inserted the row in between) the update again. The same SQL on PostgreSQL and H2; the last
+   * writer wins, as with a map's {@code put}.
+   */
+  static void upsert(Connection c, String update, Binder updateParameters, String insert, Binder insertParameters)
+      throws SQLException {
+    if (execute(c, update, updateParameters) == 1) {
+      return;
+    }
+    try {
+      execute(c, insert, insertParameters);
+    } catch (SQLException e) {
+      if (!isUniqueViolation(e) || execute(c, update, updateParameters) != 1) {
+        throw e;
+      }
+    }
+  }
+
+  static int execute(Connection c, String sql, Binder parameters) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      parameters.bind(ps);
+      return ps.executeUpdate();
+    }
+  }
+
   static boolean isUniqueViolation(SQLException e) {
     for (SQLException x = e; x != null; x = x.getNextException()) {
       if (UNIQUE_VIOLATION.equals(x.getSQLState())) {

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * A {@link GrantStore} in a database table. Tokens are stored as AES-GCM ciphertexts bound to their
- * row; every query names the owner; a save is a compare-and-set on the version.
+ * row; every query names the owner, except {@link #findByAccountOfAnyOwner}, which the callback
+ * intake needs; a save is a compare-and-set on the version.
  *
  * <p><b>Refresh claims</b> are rows of the {@code refresh_claims} table, claimed by compare-and-set:
  * a claim is inserted when there is none (the primary key lets one insert win), and a lapsed claim of
@@ -75,6 +76,17 @@ public final class JdbcGrantStore implements GrantStore {
     return db.autoCommit("find grants by account", c -> query(c, "SELECT " + COLUMNS + " FROM " + grants
         + " WHERE owner_id = ? AND platform_id = ? AND account_user_id = ?", ownerId, account.platformId(),
         account.userId()));
+  }
+
+  /**
+   * Finds every owner's grants for an account, for the callback intake: one query on the platform and
+   * the account's user id (an index of its own), tokens decrypted as by the other reads.
+   */
+  @Override
+  public List<Grant> findByAccountOfAnyOwner(Account account) {
+    Objects.requireNonNull(account, "account");
+    return db.autoCommit("find grants by account across owners", c -> query(c, "SELECT " + COLUMNS + " FROM " + grants
+        + " WHERE platform_id = ? AND account_user_id = ?", account.platformId(), account.userId()));
   }
 
   @Override

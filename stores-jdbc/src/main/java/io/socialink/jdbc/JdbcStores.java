@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Socialink's stores on PostgreSQL or H2, in plain JDBC: grants, links, pending authorizations and the
- * unlink journal, in tables whose names share a prefix.
+ * Socialink's stores on PostgreSQL or H2, in plain JDBC: grants, links, pending authorizations, the
+ * unlink journal, the cross-post rules, cursors and journal, and what the callback intake remembers
+ * (deliveries acted on, data deletions), in tables whose names share a prefix.
  *
  * <pre>{@code
  * JdbcStores jdbc = JdbcStores.builder(dataSource)
@@ -20,8 +21,8 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p><b>Schema.</b> The jar ships the schema as versioned scripts named the way Flyway expects,
- * {@code socialink-schema/postgresql/V1__stores.sql} and {@code socialink-schema/h2/V1__stores.sql},
- * with the Flyway placeholder {@code ${table_prefix}}. With {@link SchemaMode#CREATE_OR_UPGRADE}
+ * {@code socialink-schema/postgresql/V1__stores.sql}, {@code V2__crosspost_callbacks.sql} and the same
+ * under {@code socialink-schema/h2/}, with the Flyway placeholder {@code ${table_prefix}}. With {@link SchemaMode#CREATE_OR_UPGRADE}
  * {@link Builder#build()} applies the missing ones (PostgreSQL start-ups in several processes take
  * turns on an advisory lock); with {@link SchemaMode#VALIDATE} it only checks. Tables at a newer
  * version than this library knows are refused with {@link SchemaVersionException}.
@@ -34,7 +35,8 @@ import javax.sql.DataSource;
  *
  * <p><b>Several processes</b> may share one PostgreSQL: saves are compare-and-set on the version, and
  * refresh claims are compare-and-set on a claim row (see {@link JdbcGrantStore}), so one refresh
- * happens per expiry across all of them. Thread-safe.
+ * happens per expiry across all of them; a callback delivery is recorded by one insert that the
+ * primary key lets win once (see {@link JdbcCallbackStore}), so one process acts on it. Thread-safe.
  */
 public final class JdbcStores {
   /** What a table prefix looks like: empty, or a lower-case letter or underscore then up to 29 of those or digits. */
@@ -47,6 +49,8 @@ public final class JdbcStores {
   private final JdbcLinkStore links;
   private final JdbcPendingAuthorizationStore pending;
   private final JdbcPlanJournal journal;
+  private final JdbcCrossPostStore crossPosts;
+  private final JdbcCallbackStore callbacks;
   private final int foundSchemaVersion;
 
   private JdbcStores(Database db, TokenCipher cipher, int foundSchemaVersion) {
@@ -55,6 +59,8 @@ public final class JdbcStores {
     this.links = new JdbcLinkStore(db);
     this.pending = new JdbcPendingAuthorizationStore(db, cipher);
     this.journal = new JdbcPlanJournal(db);
+    this.crossPosts = new JdbcCrossPostStore(db);
+    this.callbacks = new JdbcCallbackStore(db);
     this.foundSchemaVersion = foundSchemaVersion;
   }
 
@@ -82,12 +88,12 @@ public final class JdbcStores {
   }
 
   /**
-   * The four stores, for {@code Socialink.builder().stores(...)}.
+   * The six stores, all in the database, for {@code Socialink.builder().stores(...)}.
    *
    * @return the stores
    */
   public Stores stores() {
-    return new Stores(grants, links, pending, journal);
+    return new Stores(grants, links, pending, journal, crossPosts, callbacks);
   }
 
   /**
@@ -124,6 +130,24 @@ public final class JdbcStores {
    */
   public JdbcPlanJournal journal() {
     return journal;
+  }
+
+  /**
+   * The cross-post rules, cursors and journal.
+   *
+   * @return the store
+   */
+  public JdbcCrossPostStore crossPosts() {
+    return crossPosts;
+  }
+
+  /**
+   * What the callback intake remembers: deliveries acted on and data deletions.
+   *
+   * @return the store
+   */
+  public JdbcCallbackStore callbacks() {
+    return callbacks;
   }
 
   /**

@@ -25,7 +25,7 @@ final class Schema {
   private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
   /** The scripts this library knows, oldest first; the last one's version is what the code needs. */
-  static final List<Script> SCRIPTS = List.of(new Script(1, "stores"));
+  static final List<Script> SCRIPTS = List.of(new Script(1, "stores"), new Script(2, "crosspost_callbacks"));
   /** The schema version this library reads and writes. */
   static final int LATEST = SCRIPTS.get(SCRIPTS.size() - 1).version();
 

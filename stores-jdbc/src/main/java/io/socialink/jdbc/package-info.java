@@ -9,8 +9,13 @@
  * }</pre>
  *
  * <ul>
- *   <li>Every query names the owner; every grant and link write is a compare-and-set on its version
+ *   <li>Every query of an owner's state names the owner (only the callback intake's look-up of an
+ *       account's grants, {@link io.socialink.jdbc.JdbcGrantStore#findByAccountOfAnyOwner}, spans
+ *       owners); every grant and link write is a compare-and-set on its version
  *       ({@link io.socialink.store.VersionConflictException} when it loses).</li>
+ *   <li>Cross-post rules, cursors and journal, callback deliveries and data deletions live in the
+ *       database too; a callback delivery is recorded once across processes, see
+ *       {@link io.socialink.jdbc.JdbcCallbackStore}.</li>
  *   <li>Tokens and PKCE verifiers are stored only AES-GCM encrypted, bound to their row; states only
  *       as digests. Keys rotate through the {@link io.socialink.jdbc.KeyProvider} and
  *       {@link io.socialink.jdbc.JdbcStores#reencrypt()}.</li>

@@ -91,7 +91,8 @@ class EncryptionAtRestTest {
     List<String> cells = new ArrayList<>();
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       for (String table : List.of("grants", "refresh_claims", "links", "link_grants", "pending_authorizations",
-          "plan_journal", "schema_version")) {
+          "plan_journal", "schema_version", "crosspost_rules", "crosspost_cursors", "crosspost_entries",
+          "callback_deliveries", "data_deletions")) {
         try (ResultSet rs = s.executeQuery("SELECT * FROM " + prefix + table)) {
           ResultSetMetaData md = rs.getMetaData();
           while (rs.next()) {

@@ -40,8 +40,8 @@ class SchemaTest {
   @Test
   void theSchemaIsCreatedOnceAndFoundAtItsVersionAfterwards() {
     assertThat(builder().build().foundSchemaVersion()).isZero();
-    assertThat(builder().build().foundSchemaVersion()).isEqualTo(JdbcStores.schemaVersion()).isEqualTo(1);
-    assertThat(builder().schema(SchemaMode.VALIDATE).build().foundSchemaVersion()).isEqualTo(1);
+    assertThat(builder().build().foundSchemaVersion()).isEqualTo(JdbcStores.schemaVersion()).isEqualTo(2);
+    assertThat(builder().schema(SchemaMode.VALIDATE).build().foundSchemaVersion()).isEqualTo(2);
   }
 
   @Test
@@ -49,7 +49,7 @@ class SchemaTest {
     assertThatThrownBy(() -> builder().schema(SchemaMode.VALIDATE).build())
         .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
           assertThat(e.found()).isZero();
-          assertThat(e.expected()).isEqualTo(1);
+          assertThat(e.expected()).isEqualTo(2);
           assertThat(e.remediation()).contains("socialink-schema/h2").contains("CREATE_OR_UPGRADE");
         })
         .hasMessageContaining("there are no Socialink tables with prefix 'socialink_'");
@@ -62,15 +62,15 @@ class SchemaTest {
   void aSchemaNewerThanTheCodeIsRefused() throws SQLException {
     builder().build();
     sql(h2, "INSERT INTO socialink_schema_version (version, description, installed_at)"
-        + " VALUES (2, 'from a newer library', CURRENT_TIMESTAMP)");
+        + " VALUES (3, 'from a newer library', CURRENT_TIMESTAMP)");
 
     for (SchemaMode mode : SchemaMode.values()) {
       assertThatThrownBy(() -> builder().schema(mode).build())
           .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-            assertThat(e.found()).isEqualTo(2);
-            assertThat(e.expected()).isEqualTo(1);
+            assertThat(e.found()).isEqualTo(3);
+            assertThat(e.expected()).isEqualTo(2);
           })
-          .hasMessageContaining("at schema version 2, newer than version 1 that this socialink-jdbc knows");
+          .hasMessageContaining("at schema version 3, newer than version 2 that this socialink-jdbc knows");
     }
   }
 
@@ -92,16 +92,39 @@ class SchemaTest {
   @Test
   void theScriptsShipNamedAsFlywayExpectsAndWorkWhenAppliedByHand() throws SQLException {
     for (Dialect d : Dialect.values()) {
-      String script = Schema.read("socialink-schema/" + d.name().toLowerCase(java.util.Locale.ROOT) + "/V1__stores.sql");
+      String folder = "socialink-schema/" + d.name().toLowerCase(java.util.Locale.ROOT);
+      String script = Schema.read(folder + "/V1__stores.sql");
       assertThat(script).contains("${table_prefix}grants").contains("INSERT INTO ${table_prefix}schema_version");
+      assertThat(Schema.read(folder + "/V2__crosspost_callbacks.sql")).contains("${table_prefix}callback_deliveries")
+          .contains("VALUES (2, 'crosspost_callbacks', CURRENT_TIMESTAMP)");
     }
     // Applied the way Flyway would, with the placeholder set: the stores then validate and work.
-    for (String statement : Schema.statements(Schema.read("socialink-schema/h2/V1__stores.sql"), "flyway_")) {
-      sql(h2, statement);
+    for (String name : List.of("V1__stores", "V2__crosspost_callbacks")) {
+      for (String statement : Schema.statements(Schema.read("socialink-schema/h2/" + name + ".sql"), "flyway_")) {
+        sql(h2, statement);
+      }
     }
     JdbcStores stores = builder().tablePrefix("flyway_").schema(SchemaMode.VALIDATE).build();
-    assertThat(stores.foundSchemaVersion()).isEqualTo(1);
+    assertThat(stores.foundSchemaVersion()).isEqualTo(2);
     assertThat(stores.links().findByOwner("alice")).isEmpty();
+    assertThat(stores.callbacks().recordDelivery("x", "d-1", Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
+  }
+
+  @Test
+  void onPostgresqlTheLookUpOfAnAccountAcrossOwnersHasAnIndex() throws SQLException {
+    String prefix = Postgres.freshPrefix("plan");
+    JdbcStores.builder(Postgres.dataSource()).tablePrefix(prefix).keys(TestKeys.k1()).build();
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("SET enable_seqscan = off"); // an empty table would otherwise be scanned, index or not
+      try (java.sql.ResultSet rs = s.executeQuery("EXPLAIN SELECT * FROM " + prefix + "grants"
+          + " WHERE platform_id = 'tiktok' AND account_user_id = 'open-1'")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    assertThat(plan.toString()).contains(prefix + "grants_any_owner").contains("Index Cond");
   }
 
   @Test
@@ -118,7 +141,7 @@ class SchemaTest {
       for (Future<JdbcStores> f : starts) {
         found.add(f.get(60, TimeUnit.SECONDS).foundSchemaVersion());
       }
-      assertThat(found).containsExactlyInAnyOrder(0, 1, 1);
+      assertThat(found).containsExactlyInAnyOrder(0, 2, 2);
     } finally {
       pool.shutdownNow();
     }
