@@ -40,6 +40,9 @@ public record Link(
     long version,
     Optional<String> stateReason) {
 
+  /** The longest {@link #stateReason()}, in characters. */
+  public static final int MAX_STATE_REASON = 1000;
+
   /** Validates and copies the components. */
   public Link {
     Checks.notBlank(id, "id");
@@ -56,7 +59,12 @@ public record Link(
       throw new IllegalArgumentException("updatedAt " + updatedAt + " is before createdAt " + createdAt);
     }
     Objects.requireNonNull(stateReason, "stateReason");
-    stateReason.ifPresent(r -> Checks.notBlank(r, "stateReason"));
+    stateReason.ifPresent(r -> {
+      Checks.notBlank(r, "stateReason");
+      if (r.length() > MAX_STATE_REASON) {
+        throw new IllegalArgumentException("stateReason is longer than " + MAX_STATE_REASON + " characters");
+      }
+    });
     if (version < 0) {
       throw new IllegalArgumentException("version must not be negative; got " + version);
     }

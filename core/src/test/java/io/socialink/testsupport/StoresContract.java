@@ -371,6 +371,23 @@ public abstract class StoresContract {
     assertThat(store.findByGrant("alice", "g-2")).containsExactly(moved);
   }
 
+  @Test
+  void aLinksStateReasonIsKeptAndClearedByTheNextChange() {
+    LinkStore store = stores.links();
+    Clock later = Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC);
+    Link l = store.save(Link.create("l-1", "alice", LinkKind.APP_AUTHORIZATION, LinkEnd.application(),
+        LinkEnd.account(Account.of("x", "1")), List.of("g-1"), CLOCK));
+
+    Link broken = store.save(l.withState(LinkState.BROKEN, java.util.Optional.of("refresh interrupted; link again"),
+        later));
+    assertThat(store.find("alice", "l-1")).contains(broken);
+    assertThat(store.find("alice", "l-1").orElseThrow().stateReason()).contains("refresh interrupted; link again");
+
+    Link active = store.save(broken.withState(LinkState.ACTIVE, later));
+    assertThat(store.find("alice", "l-1").orElseThrow().stateReason()).isEmpty();
+    assertThat(store.find("alice", "l-1")).contains(active);
+  }
+
   // ---- pending authorizations
 
   protected static PendingAuthorization pending(String state, Instant expiresAt) {

@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class JdbcLinkStore implements LinkStore {
   private static final String COLUMNS = "l.owner_id, l.link_id, l.version, l.kind, l.from_type, l.from_platform,"
       + " l.from_ref, l.from_detail, l.from_name, l.to_type, l.to_platform, l.to_ref, l.to_detail, l.to_name, l.state,"
-      + " l.created_at, l.updated_at";
+      + " l.created_at, l.updated_at, l.state_reason";
 
   private final Database db;
   private final String links;
@@ -68,7 +68,7 @@ public final class JdbcLinkStore implements LinkStore {
   public Link save(Link link) {
     Objects.requireNonNull(link, "link");
     Link stored = new Link(link.id(), link.ownerId(), link.kind(), link.from(), link.to(), link.grantIds(), link.state(),
-        Database.truncate(link.createdAt()), Database.truncate(link.updatedAt()), link.version());
+        Database.truncate(link.createdAt()), Database.truncate(link.updatedAt()), link.version(), link.stateReason());
     boolean saved;
     try {
       saved = db.transaction("save link " + link.id(), c -> {
@@ -76,17 +76,18 @@ public final class JdbcLinkStore implements LinkStore {
         if (stored.version() == 0) {
           try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + links + " (kind, from_type, from_platform,"
               + " from_ref, from_detail, from_name, to_type, to_platform, to_ref, to_detail, to_name, state, created_at,"
-              + " updated_at, version, owner_id, link_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+              + " updated_at, version, state_reason, owner_id, link_id)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(ps, stored);
             changed = ps.executeUpdate();
           }
         } else {
           try (PreparedStatement ps = c.prepareStatement("UPDATE " + links + " SET kind = ?, from_type = ?,"
               + " from_platform = ?, from_ref = ?, from_detail = ?, from_name = ?, to_type = ?, to_platform = ?,"
-              + " to_ref = ?, to_detail = ?, to_name = ?, state = ?, created_at = ?, updated_at = ?, version = ?"
-              + " WHERE owner_id = ? AND link_id = ? AND version = ?")) {
+              + " to_ref = ?, to_detail = ?, to_name = ?, state = ?, created_at = ?, updated_at = ?, version = ?,"
+              + " state_reason = ? WHERE owner_id = ? AND link_id = ? AND version = ?")) {
             bind(ps, stored);
-            ps.setLong(18, stored.version() - 1);
+            ps.setLong(19, stored.version() - 1);
             changed = ps.executeUpdate();
           }
         }
@@ -149,7 +150,7 @@ public final class JdbcLinkStore implements LinkStore {
           rows.put(rs.getString("link_id"), new Row(rs.getString("owner_id"), rs.getString("link_id"),
               rs.getLong("version"), LinkKind.valueOf(rs.getString("kind")), end(rs, "from"), end(rs, "to"),
               LinkState.valueOf(rs.getString("state")), Database.instant(rs, "created_at"),
-              Database.instant(rs, "updated_at")));
+              Database.instant(rs, "updated_at"), Optional.ofNullable(rs.getString("state_reason"))));
         }
       }
     }
@@ -178,13 +179,13 @@ public final class JdbcLinkStore implements LinkStore {
     List<Link> out = new ArrayList<>();
     for (Row r : rows.values()) {
       out.add(new Link(r.linkId(), r.ownerId(), r.kind(), r.from(), r.to(), grantIds.getOrDefault(r.linkId(), List.of()),
-          r.state(), r.createdAt(), r.updatedAt(), r.version()));
+          r.state(), r.createdAt(), r.updatedAt(), r.version(), r.stateReason()));
     }
     return out;
   }
 
   private record Row(String ownerId, String linkId, long version, LinkKind kind, LinkEnd from, LinkEnd to,
-      LinkState state, java.time.Instant createdAt, java.time.Instant updatedAt) {}
+      LinkState state, java.time.Instant createdAt, java.time.Instant updatedAt, Optional<String> stateReason) {}
 
   private static void bind(PreparedStatement ps, Link l) throws SQLException {
     ps.setString(1, l.kind().name());
@@ -194,8 +195,9 @@ public final class JdbcLinkStore implements LinkStore {
     Database.setInstant(ps, 13, l.createdAt());
     Database.setInstant(ps, 14, l.updatedAt());
     ps.setLong(15, l.version());
-    ps.setString(16, l.ownerId());
-    ps.setString(17, l.id());
+    ps.setString(16, l.stateReason().orElse(null));
+    ps.setString(17, l.ownerId());
+    ps.setString(18, l.id());
   }
 
   /** An end in five columns: type, platform, reference, detail, name. */

@@ -25,7 +25,8 @@ final class Schema {
   private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
   /** The scripts this library knows, oldest first; the last one's version is what the code needs. */
-  static final List<Script> SCRIPTS = List.of(new Script(1, "stores"), new Script(2, "crosspost_callbacks"));
+  static final List<Script> SCRIPTS = List.of(new Script(1, "stores"), new Script(2, "crosspost_callbacks"),
+      new Script(3, "link_state_reason"));
   /** The schema version this library reads and writes. */
   static final int LATEST = SCRIPTS.get(SCRIPTS.size() - 1).version();
 

@@ -40,8 +40,8 @@ class SchemaTest {
   @Test
   void theSchemaIsCreatedOnceAndFoundAtItsVersionAfterwards() {
     assertThat(builder().build().foundSchemaVersion()).isZero();
-    assertThat(builder().build().foundSchemaVersion()).isEqualTo(JdbcStores.schemaVersion()).isEqualTo(2);
-    assertThat(builder().schema(SchemaMode.VALIDATE).build().foundSchemaVersion()).isEqualTo(2);
+    assertThat(builder().build().foundSchemaVersion()).isEqualTo(JdbcStores.schemaVersion()).isEqualTo(3);
+    assertThat(builder().schema(SchemaMode.VALIDATE).build().foundSchemaVersion()).isEqualTo(3);
   }
 
   @Test
@@ -49,7 +49,7 @@ class SchemaTest {
     assertThatThrownBy(() -> builder().schema(SchemaMode.VALIDATE).build())
         .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
           assertThat(e.found()).isZero();
-          assertThat(e.expected()).isEqualTo(2);
+          assertThat(e.expected()).isEqualTo(3);
           assertThat(e.remediation()).contains("socialink-schema/h2").contains("CREATE_OR_UPGRADE");
         })
         .hasMessageContaining("there are no Socialink tables with prefix 'socialink_'");
@@ -62,15 +62,15 @@ class SchemaTest {
   void aSchemaNewerThanTheCodeIsRefused() throws SQLException {
     builder().build();
     sql(h2, "INSERT INTO socialink_schema_version (version, description, installed_at)"
-        + " VALUES (3, 'from a newer library', CURRENT_TIMESTAMP)");
+        + " VALUES (4, 'from a newer library', CURRENT_TIMESTAMP)");
 
     for (SchemaMode mode : SchemaMode.values()) {
       assertThatThrownBy(() -> builder().schema(mode).build())
           .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-            assertThat(e.found()).isEqualTo(3);
-            assertThat(e.expected()).isEqualTo(2);
+            assertThat(e.found()).isEqualTo(4);
+            assertThat(e.expected()).isEqualTo(3);
           })
-          .hasMessageContaining("at schema version 3, newer than version 2 that this socialink-jdbc knows");
+          .hasMessageContaining("at schema version 4, newer than version 3 that this socialink-jdbc knows");
     }
   }
 
@@ -97,15 +97,17 @@ class SchemaTest {
       assertThat(script).contains("${table_prefix}grants").contains("INSERT INTO ${table_prefix}schema_version");
       assertThat(Schema.read(folder + "/V2__crosspost_callbacks.sql")).contains("${table_prefix}callback_deliveries")
           .contains("VALUES (2, 'crosspost_callbacks', CURRENT_TIMESTAMP)");
+      assertThat(Schema.read(folder + "/V3__link_state_reason.sql")).contains("${table_prefix}links ADD COLUMN state_reason")
+          .contains("VALUES (3, 'link_state_reason', CURRENT_TIMESTAMP)");
     }
     // Applied the way Flyway would, with the placeholder set: the stores then validate and work.
-    for (String name : List.of("V1__stores", "V2__crosspost_callbacks")) {
+    for (String name : List.of("V1__stores", "V2__crosspost_callbacks", "V3__link_state_reason")) {
       for (String statement : Schema.statements(Schema.read("socialink-schema/h2/" + name + ".sql"), "flyway_")) {
         sql(h2, statement);
       }
     }
     JdbcStores stores = builder().tablePrefix("flyway_").schema(SchemaMode.VALIDATE).build();
-    assertThat(stores.foundSchemaVersion()).isEqualTo(2);
+    assertThat(stores.foundSchemaVersion()).isEqualTo(3);
     assertThat(stores.links().findByOwner("alice")).isEmpty();
     assertThat(stores.callbacks().recordDelivery("x", "d-1", Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
   }
@@ -141,7 +143,7 @@ class SchemaTest {
       for (Future<JdbcStores> f : starts) {
         found.add(f.get(60, TimeUnit.SECONDS).foundSchemaVersion());
       }
-      assertThat(found).containsExactlyInAnyOrder(0, 2, 2);
+      assertThat(found).containsExactlyInAnyOrder(0, 3, 3);
     } finally {
       pool.shutdownNow();
     }

@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A database an earlier socialink-jdbc left at schema version 1 is upgraded to version 2 in place. */
+/** A database an earlier socialink-jdbc left at schema version 1 is upgraded to the latest version in place. */
 class SchemaUpgradeTest {
   static final AtomicInteger DATABASES = new AtomicInteger();
   static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
@@ -83,7 +83,7 @@ class SchemaUpgradeTest {
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
-  void aVersion1DatabaseIsUpgradedToVersion2KeepingItsRows(Dialect dialect) throws SQLException {
+  void aVersion1DatabaseIsUpgradedInPlaceKeepingItsRows(Dialect dialect) throws SQLException {
     Target db = Target.of(dialect);
     // Version 1 exactly as the earlier library created it, with a grant written by the version 1 code.
     for (String statement : Schema.statements(Schema.read(dialect.scripts() + "/V1__stores.sql"), db.prefix())) {
@@ -97,15 +97,15 @@ class SchemaUpgradeTest {
     assertThatThrownBy(() -> db.builder().schema(SchemaMode.VALIDATE).build())
         .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
           assertThat(e.found()).isEqualTo(1);
-          assertThat(e.expected()).isEqualTo(2);
+          assertThat(e.expected()).isEqualTo(3);
         })
-        .hasMessageContaining("at schema version 1; this socialink-jdbc needs version 2");
+        .hasMessageContaining("at schema version 1; this socialink-jdbc needs version 3");
     assertThat(db.versions()).containsExactly(1);
 
     JdbcStores upgraded = db.builder().build();
 
     assertThat(upgraded.foundSchemaVersion()).isEqualTo(1);
-    assertThat(db.versions()).containsExactly(1, 2);
+    assertThat(db.versions()).containsExactly(1, 2, 3);
     assertThat(db.hasIndex("grants", "grants_any_owner")).isTrue();
     assertThat(upgraded.grants().find("alice", "g-1")).contains(alices);
     assertThat(upgraded.grants().findByAccountOfAnyOwner(Account.of("tiktok", "open-1")))
@@ -118,10 +118,18 @@ class SchemaUpgradeTest {
     assertThat(upgraded.callbacks().recordDelivery("tiktok", "deauthorized:sha256:00", T0)).isTrue();
 
     JdbcStores again = db.builder().schema(SchemaMode.VALIDATE).build();
-    assertThat(again.foundSchemaVersion()).isEqualTo(2);
+    assertThat(again.foundSchemaVersion()).isEqualTo(3);
     assertThat(again.crossPosts().cursor("alice", "l-1")).contains(new SyncCursor("item-1", T0));
     assertThat(again.callbacks().recordDelivery("tiktok", "deauthorized:sha256:00", T0)).isFalse();
-    assertThat(db.builder().build().foundSchemaVersion()).as("nothing left to apply").isEqualTo(2);
-    assertThat(db.versions()).containsExactly(1, 2);
+    assertThat(db.builder().build().foundSchemaVersion()).as("nothing left to apply").isEqualTo(3);
+    assertThat(db.versions()).containsExactly(1, 2, 3);
+    io.socialink.Link link = io.socialink.Link.create("l-1", "alice", io.socialink.LinkKind.APP_AUTHORIZATION,
+        io.socialink.LinkEnd.application(), io.socialink.LinkEnd.account(Account.of("tiktok", "open-1")),
+        List.of("g-1"), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+    upgraded.links().save(link);
+    io.socialink.Link broken = upgraded.links().save(link.withState(io.socialink.LinkState.BROKEN,
+        Optional.of("refresh interrupted; link again"), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC)));
+    assertThat(again.links().find("alice", "l-1")).contains(broken);
+    assertThat(broken.stateReason()).contains("refresh interrupted; link again");
   }
 }

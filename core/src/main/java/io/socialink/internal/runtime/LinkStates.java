@@ -51,7 +51,7 @@ public final class LinkStates {
   }
 
   private void mark(Grant grant, LinkState next, SocialinkException cause) {
-    Optional<String> reason = Optional.of(cause.classification().message());
+    Optional<String> reason = reason(cause);
     try {
       for (Link l : links.findByGrant(grant.ownerId(), grant.id())) {
         if (l.state() != next && l.state().canMoveTo(next)) {
@@ -128,10 +128,19 @@ public final class LinkStates {
       return current;
     }
     try {
-      return links.save(current.withState(LinkState.BROKEN, Optional.of(cause.classification().message()), clock));
+      return links.save(current.withState(LinkState.BROKEN, reason(cause), clock));
     } catch (VersionConflictException conflict) {
       cause.addSuppressed(conflict);
       return links.find(link.ownerId(), link.id()).orElse(current);
     }
+  }
+
+  /** The failure's message as a link's state reason, cut to fit. */
+  private static Optional<String> reason(SocialinkException cause) {
+    String m = cause.classification().message();
+    if (m.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(m.length() <= Link.MAX_STATE_REASON ? m : m.substring(0, Link.MAX_STATE_REASON - 1) + "…");
   }
 }
