@@ -282,7 +282,8 @@ public final class TikTokProvider extends AbstractPlatformProvider {
    *       ({@value #VERIFY_PROBE} for Login Kit, {@value #BUSINESS_VERIFY_PROBE} for TikTok API for
    *       Business);</li>
    *   <li>for an {@link LinkKind#APP_AUTHORIZATION} or {@link LinkKind#CROSS_POST} link with a TikTok end,
-   *       {@link #REMOVE_APP_ACCESS}: TikTok documents that a revocation removes the app from the user's
+   *       {@link #REMOVE_APP_ACCESS} (not for a cross-post whose TikTok grants other live links still use:
+   *       the app keeps that access): TikTok documents that a revocation removes the app from the user's
    *       app permissions, so with a grant the step is the user's check, and without one the only way;</li>
    *   <li>for a {@link LinkKind#PROFILE_LINK}, {@link #REMOVE_INSTAGRAM_FROM_PROFILE} (no API exists);</li>
    *   <li>for a {@link LinkKind#BUSINESS_ASSET} held by a {@code business-center}, when the link names a
@@ -334,7 +335,8 @@ public final class TikTokProvider extends AbstractPlatformProvider {
                     + " The TikTok app also lists TikTok for Business under Security and permissions, where the"
                     + " account holder can remove its access."));
           }
-        } else if (tiktokEnd && (link.kind() == LinkKind.APP_AUTHORIZATION || link.kind() == LinkKind.CROSS_POST)) {
+        } else if (tiktokEnd && (link.kind() == LinkKind.APP_AUTHORIZATION || link.kind() == LinkKind.CROSS_POST
+            && !(context.grants().isEmpty() && !context.keptGrants().isEmpty()))) {
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REMOVE_APP_ACCESS.id(), link.id()),
               REMOVE_APP_ACCESS, context.grants().isEmpty()
                   ? "No grant is held to revoke through the API; only the user can remove the app's access."

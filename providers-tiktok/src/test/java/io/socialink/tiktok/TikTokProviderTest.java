@@ -206,6 +206,9 @@ class TikTokProviderTest {
         LinkEnd.account(Account.of("x", "2")));
     assertThat(contribute(provider, crossPost)).singleElement().isInstanceOfSatisfying(UnlinkStep.ManualStep.class,
         m -> assertThat(m.procedure()).isEqualTo(TikTokProvider.REMOVE_APP_ACCESS));
+    assertThat(provider.unlinkContributor().contribute(new UnlinkContext(new UnlinkPlan.LinkSubject(crossPost),
+        "tiktok", Optional.of(crossPost), List.of(), false, List.of(grant("g1", "login-kit")))))
+        .as("a grant the app's own authorization still uses leaves its access in place").isEmpty();
   }
 
   @Test
