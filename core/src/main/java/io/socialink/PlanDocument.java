@@ -63,6 +63,12 @@ final class PlanDocument {
     } else if (step instanceof UnlinkStep.RevokeGrant r) {
       s.put("type", "revoke-grant");
       s.put("grantId", r.grantId());
+    } else if (step instanceof UnlinkStep.PlatformAction a) {
+      s.put("type", "platform-action");
+      s.put("grantId", a.grantId());
+      s.put("action", a.action());
+      s.put("arguments", new LinkedHashMap<>(a.arguments()));
+      s.put("text", a.description());
     } else if (step instanceof UnlinkStep.ManualStep m) {
       ManualProcedure p = m.procedure();
       s.put("type", "manual");
@@ -154,6 +160,8 @@ final class PlanDocument {
       case "export-data" -> new UnlinkStep.ExportData(id, s.text("platform"), s.text("grantId"), s.text("what"));
       case "stop-sync" -> new UnlinkStep.StopSync(id, s.text("linkId"));
       case "revoke-grant" -> new UnlinkStep.RevokeGrant(id, s.text("platform"), s.text("grantId"));
+      case "platform-action" -> new UnlinkStep.PlatformAction(id, s.text("platform"), s.text("grantId"),
+          s.text("action"), s.object("arguments").textValues(), s.text("text"));
       case "manual" -> new UnlinkStep.ManualStep(id, new ManualProcedure(s.text("procedure"), s.text("platform"),
           s.text("title"), s.texts("path"), s.optionalText("webLink").map(URI::create),
           s.optionalText("deepLink").map(URI::create), s.text("why"), s.text("howToCheck")), s.text("reason"));
@@ -262,6 +270,14 @@ final class PlanDocument {
           throw bad(field + "[" + i + "]", "is not a string");
         }
         out.add(wellFormed(field + "[" + i + "]", s));
+      }
+      return out;
+    }
+
+    Map<String, String> textValues() {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (String key : fields.keySet()) {
+        out.put(key, text(key));
       }
       return out;
     }

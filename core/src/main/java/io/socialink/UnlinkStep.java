@@ -1,5 +1,7 @@
 package io.socialink;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,8 +12,8 @@ import java.util.Optional;
  * <p>The family is sealed; dispatch with {@code instanceof} patterns.
  */
 public sealed interface UnlinkStep
-    permits UnlinkStep.ExportData, UnlinkStep.StopSync, UnlinkStep.RevokeGrant, UnlinkStep.ManualStep,
-        UnlinkStep.Verify, UnlinkStep.ForgetGrant {
+    permits UnlinkStep.ExportData, UnlinkStep.StopSync, UnlinkStep.RevokeGrant, UnlinkStep.PlatformAction,
+        UnlinkStep.ManualStep, UnlinkStep.Verify, UnlinkStep.ForgetGrant {
 
   /**
    * The step's id, unique within its plan.
@@ -47,7 +49,7 @@ public sealed interface UnlinkStep
     EXPORT,
     /** Stop copying content. */
     STOP_SYNC,
-    /** Revoke grants through the API. */
+    /** Revoke grants, and release the link in other ways, through the API. */
     REVOKE,
     /** What only the user can do. */
     MANUAL,
@@ -142,6 +144,53 @@ public sealed interface UnlinkStep
     @Override
     public String describe() {
       return "Revoke grant " + grantId + " at " + platform;
+    }
+
+    @Override
+    public Phase phase() {
+      return Phase.REVOKE;
+    }
+  }
+
+  /**
+   * An API call other than a token revocation that the platform's provider makes with a grant to
+   * undo a link, such as removing a TikTok account from a Business Center with an admin's grant. The
+   * executor hands {@code action} and {@code arguments} to the grant's client
+   * ({@link io.socialink.spi.PlatformClient#unlinkAction}); what they mean is the provider's business.
+   * It runs with the revocations, before any of them, so that the grant it uses is still alive.
+   *
+   * @param id the step id
+   * @param platform the platform
+   * @param grantId the grant the call is made with
+   * @param action the provider's name for the call, such as {@code business-center-remove-account}
+   * @param arguments what the call needs, such as ids; in a stable order
+   * @param description one sentence for a person: what the call does and what stops working afterwards
+   */
+  record PlatformAction(String id, String platform, String grantId, String action, Map<String, String> arguments,
+      String description) implements UnlinkStep {
+    /** Validates and copies the components. */
+    public PlatformAction {
+      Checks.notBlank(id, "id");
+      Platform.checkId(platform, "platform");
+      Checks.notBlank(grantId, "grantId");
+      Checks.identifier(action, "action");
+      Objects.requireNonNull(arguments, "arguments");
+      arguments.forEach((k, v) -> {
+        Checks.notBlank(k, "arguments key");
+        Objects.requireNonNull(v, "arguments value");
+      });
+      arguments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+      Checks.notBlank(description, "description");
+    }
+
+    @Override
+    public Optional<String> platformId() {
+      return Optional.of(platform);
+    }
+
+    @Override
+    public String describe() {
+      return description + " (API call at " + platform + " with grant " + grantId + ")";
     }
 
     @Override

@@ -43,6 +43,10 @@ public class FakeProvider implements PlatformProvider {
   public final AtomicInteger mostRevokingAtOnce = new AtomicInteger();
   /** Failures the next revocations throw, first first. */
   public final java.util.Deque<RuntimeException> revokeFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /** Unlink actions made, as {@code action:grantId:arguments}; an action done twice answers already done. */
+  public final List<String> unlinkActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Failures the next unlink actions throw, first in first out. */
+  public final java.util.Deque<RuntimeException> unlinkActionFailures = new java.util.concurrent.ConcurrentLinkedDeque<>();
   /** When set, each revocation counts it down on entry and waits for {@link #revokeRelease}. */
   public volatile java.util.concurrent.CountDownLatch revokeEntered;
   public final java.util.concurrent.CountDownLatch revokeRelease = new java.util.concurrent.CountDownLatch(1);
@@ -140,6 +144,18 @@ public class FakeProvider implements PlatformProvider {
           throw failure;
         }
         return revokedTokens.add(grant.accessToken().reveal()) ? Revocation.REVOKED : Revocation.ALREADY_REVOKED;
+      }
+
+      @Override
+      public Revocation unlinkAction(Grant grant, String action, java.util.Map<String, String> arguments) {
+        RuntimeException failure = unlinkActionFailures.poll();
+        if (failure != null) {
+          throw failure;
+        }
+        String call = action + ":" + grant.id() + ":" + arguments;
+        boolean first = !unlinkActions.contains(call);
+        unlinkActions.add(call);
+        return first ? Revocation.REVOKED : Revocation.ALREADY_REVOKED;
       }
 
       @Override

@@ -57,6 +57,25 @@ class UnlinkPlanJsonTest {
   }
 
   @Test
+  void aPlatformActionRoundTripsWithItsArgumentsAndReadsAsOneLine() {
+    UnlinkPlan base = linkPlan();
+    List<UnlinkStep> steps = new java.util.ArrayList<>(base.steps());
+    steps.add(new UnlinkStep.PlatformAction("action:tiktok:remove:l1", "tiktok", "g2", "business-center-remove-account",
+        java.util.Map.of("bcId", "7000", "accountId", "6900"), "Remove the account from Acme Agency"));
+    UnlinkPlan plan = UnlinkPlan.ordered(base.id(), base.subject(), steps, base.impactNotes(), base.createdAt());
+
+    assertThat(UnlinkPlan.parseJson(plan.renderJson())).isEqualTo(plan);
+
+    assertThat(plan.renderJson()).contains("\"type\" : \"platform-action\"").contains("\"bcId\" : \"7000\"");
+    assertThat(UnlinkPlan.parseJson(plan.renderJson()).steps()).filteredOn(UnlinkStep.PlatformAction.class::isInstance)
+        .singleElement().satisfies(s -> assertThat(((UnlinkStep.PlatformAction) s).arguments())
+            .containsEntry("bcId", "7000").containsEntry("accountId", "6900"));
+    assertThat(plan.renderText()).contains("[REVOKE] Remove the account from Acme Agency (API call at tiktok with grant g2)");
+    assertThatThrownBy(() -> new UnlinkStep.PlatformAction("a", "tiktok", "g", "Not An Id", java.util.Map.of(), "d"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("action");
+  }
+
+  @Test
   void anAccountDeletionPlanRoundTripsWithItsLinks() {
     UnlinkPlan plan = deletionPlan();
 

@@ -6,10 +6,13 @@ import io.socialink.auth.AppCredentials;
 import io.socialink.auth.AuthorizationResult;
 import io.socialink.auth.AuthorizationStart;
 import io.socialink.auth.CallbackParameters;
+import io.socialink.crosspost.CrossPostEntry;
+import io.socialink.store.Stores;
 import io.socialink.testsupport.MutableClock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,9 @@ class UnlinkPlanningTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
   final FakeProvider source = new FakeProvider("source");
   final FakeProvider target = new FakeProvider("target");
+  final Stores stores = Stores.inMemory();
   final Socialink socialink = Socialink.builder()
+      .stores(stores)
       .providerLoader(ProviderLoader.of())
       .register(source)
       .register(target)
@@ -96,5 +101,66 @@ class UnlinkPlanningTest {
     UnlinkPlan again = socialink.unlinking().plan("alice", a.link().id());
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.steps()).isEqualTo(first.steps());
+  }
+
+  @Test
+  void aGrantOnlyTheCrossPostStillUsesIsRevokedVerifiedAndForgottenAndTheOtherKept() {
+    AuthorizationResult a = link("source");
+    AuthorizationResult b = link("target");
+    Link crossPost = socialink.links().record("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
+        LinkEnd.account(b.grant().account()), List.of(a.grant().id(), b.grant().id()));
+    // The source's own authorization link is gone: only the cross-post holds the source's grant now.
+    socialink.links().changeState("alice", a.link().id(), LinkState.UNLINKED);
+
+    UnlinkPlan plan = socialink.unlinking().plan("alice", crossPost.id());
+
+    assertThat(plan.steps()).extracting(UnlinkStep::id).containsExactly("stop-sync:" + crossPost.id(),
+        "revoke:source:" + a.grant().id(), "verify:source:" + a.grant().id(), "forget:" + a.grant().id());
+    assertThat(plan.impactNotes()).contains("Grants still used by other links are kept: [" + b.grant().id() + "]");
+  }
+
+  @Test
+  void aCrossPostWhoseGrantsNoOtherLiveLinkUsesIsRevokedOnBothSides() {
+    AuthorizationResult a = link("source");
+    AuthorizationResult b = link("target");
+    Link crossPost = socialink.links().record("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
+        LinkEnd.account(b.grant().account()), List.of(a.grant().id(), b.grant().id()));
+    socialink.links().changeState("alice", a.link().id(), LinkState.UNLINKED);
+    socialink.links().changeState("alice", b.link().id(), LinkState.UNLINKED);
+
+    UnlinkPlan plan = socialink.unlinking().plan("alice", crossPost.id());
+
+    assertThat(plan.steps()).filteredOn(UnlinkStep.RevokeGrant.class::isInstance).extracting(UnlinkStep::id)
+        .containsExactly("revoke:source:" + a.grant().id(), "revoke:target:" + b.grant().id());
+    assertThat(plan.steps()).filteredOn(UnlinkStep.ForgetGrant.class::isInstance).hasSize(2);
+    assertThat(plan.steps().get(0)).isInstanceOf(UnlinkStep.StopSync.class);
+    assertThat(plan.impactNotes()).noneMatch(n -> n.contains("Grants still used"));
+  }
+
+  @Test
+  void aCrossPostPlanNamesThePostsThatStayOnTheTargetFromTheJournal() {
+    AuthorizationResult a = link("source");
+    AuthorizationResult b = link("target");
+    Link crossPost = socialink.links().record("alice", LinkKind.CROSS_POST, LinkEnd.account(a.grant().account()),
+        LinkEnd.account(b.grant().account()), List.of(a.grant().id(), b.grant().id()));
+    assertThat(socialink.unlinking().plan("alice", crossPost.id()).impactNotes())
+        .contains("This link has copied nothing to target so far, so nothing stays there.");
+    journal(crossPost, "m1", CrossPostEntry.State.POSTED, Optional.of("t-101"));
+    journal(crossPost, "m2", CrossPostEntry.State.SKIPPED, Optional.empty());
+    journal(crossPost, "m3", CrossPostEntry.State.POSTED, Optional.of("t-103"));
+    journal(crossPost, "m4", CrossPostEntry.State.IN_FLIGHT, Optional.empty());
+
+    UnlinkPlan plan = socialink.unlinking().plan("alice", crossPost.id());
+
+    assertThat(plan.impactNotes()).anySatisfy(n -> assertThat(n)
+        .startsWith("The 2 posts this link copied stay on target unless deleted there by hand: target post ids"
+            + " t-101, t-103")
+        .contains("1 item was being posted to target when this plan was made"));
+    assertThat(plan.renderText()).contains("t-101, t-103");
+  }
+
+  void journal(Link link, String item, CrossPostEntry.State state, Optional<String> postId) {
+    stores.crossPosts().record(new CrossPostEntry("alice", link.id(), item, clock.instant(), state, postId,
+        "text of " + item, Optional.empty(), clock.instant()));
   }
 }

@@ -86,6 +86,26 @@ public interface PlatformClient {
   Revocation revoke(Grant grant);
 
   /**
+   * Makes one of the provider's own unlink calls, a {@link io.socialink.UnlinkStep.PlatformAction} the
+   * provider's {@link UnlinkContributor} put in a plan (such as removing an account from a business
+   * tool with an admin's grant). Must be safe to repeat: an action whose effect is already there
+   * answers {@link Revocation#ALREADY_REVOKED}. The executor treats {@code NOT_FOUND} as already done,
+   * a retryable failure as to be tried again, and any other failure (such as
+   * {@code PERMISSION_DENIED}: the grant is not an admin's) as the step's failure.
+   *
+   * @param grant the grant the step names, made fresh
+   * @param action the step's action
+   * @param arguments the step's arguments
+   * @return {@link Revocation#REVOKED} when the call released the link now,
+   *     {@link Revocation#ALREADY_REVOKED} when it was already released
+   * @throws io.socialink.error.SocialinkException the classified failure; by default a configuration
+   *     error, as a client offers no actions unless it says so
+   */
+  default Revocation unlinkAction(Grant grant, String action, java.util.Map<String, String> arguments) {
+    throw Unsupported.operation(credentials().platformId(), "the unlink action '" + action + "'");
+  }
+
+  /**
    * Reads the grant's account.
    *
    * @param grant the grant

@@ -226,8 +226,9 @@ public final class InstagramProvider extends AbstractPlatformProvider {
       }
       context.link().ifPresent(link -> {
         // Instagram offers no documented API to revoke an Instagram Login grant: the user removes the app.
+        // A cross-post whose Instagram grants other live links still use leaves the app's access in place.
         boolean appAccess = link.kind() == LinkKind.PROFILE_LINK || link.kind() == LinkKind.APP_AUTHORIZATION
-            || link.kind() == LinkKind.CROSS_POST;
+            || link.kind() == LinkKind.CROSS_POST && !(context.grants().isEmpty() && !context.keptGrants().isEmpty());
         if (appAccess) {
           boolean viaFacebook = context.grants().stream().anyMatch(g -> g.schemeId().equals(FACEBOOK_LOGIN.id()));
           ManualProcedure p = viaFacebook ? REMOVE_APP_ACCESS_ON_FACEBOOK : REMOVE_APP_ACCESS;

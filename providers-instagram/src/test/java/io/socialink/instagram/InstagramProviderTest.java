@@ -95,6 +95,19 @@ class InstagramProviderTest {
     }));
   }
 
+  @Test
+  void aCrossPostWhoseGrantTheAppStillUsesElsewhereAsksTheUserToRemoveNothing() {
+    Grant grant = new Grant("g1", "owner", Account.of("instagram", "2"), "instagram-login", "c", Secret.of("t"),
+        Optional.empty(), Set.of(), "bearer", CLOCK.instant(), Optional.empty(), Optional.empty(), 0);
+    Link link = Link.create("l1", "owner", LinkKind.CROSS_POST, LinkEnd.account(Account.of("instagram", "2")),
+        LinkEnd.account(Account.of("x", "3")), List.of("g1"), CLOCK);
+
+    List<UnlinkStep> steps = provider.unlinkContributor().contribute(new UnlinkContext(new UnlinkPlan.LinkSubject(link),
+        "instagram", Optional.of(link), List.of(), false, List.of(grant)));
+
+    assertThat(steps).as("the app's own authorization still uses the access").isEmpty();
+  }
+
 
   @Test
   void grantsFromFacebookLoginAreRevokedThroughTheApiThenVerifiedAndCheckedOnFacebook() {

@@ -64,6 +64,16 @@ import java.util.Set;
  * <p>Thread-safe; holds no user state: grants come in as arguments.
  */
 public final class TikTokBusinessClient implements PlatformClient {
+  /**
+   * The unlink action that removes a TikTok account from a Business Center
+   * ({@link #removeTikTokAccountFromBusinessCenter}), with arguments {@value #ARG_BC_ID} and
+   * {@value #ARG_ACCOUNT_ID}.
+   */
+  public static final String REMOVE_FROM_BUSINESS_CENTER = "business-center-remove-account";
+  /** The argument naming the Business Center. */
+  public static final String ARG_BC_ID = "bcId";
+  /** The argument naming the TikTok account's asset id. */
+  public static final String ARG_ACCOUNT_ID = "accountAssetId";
   private static final Set<String> AUTHORIZE_PARAMETERS =
       Set.of("client_key", "response_type", "scope", "redirect_uri", "state");
 
@@ -279,6 +289,38 @@ public final class TikTokBusinessClient implements PlatformClient {
     body.put("asset_type", TikTokBusinessAssetType.TT_ACCOUNT.name());
     body.put("asset_ids", List.of(id(accountAssetId, "accountAssetId")));
     bc(adminGrant, TikTokEndpointGroups.BC_ASSET_DELETE, "bc/asset/admin/delete/", body);
+  }
+
+  /**
+   * Runs the unlink action {@value #REMOVE_FROM_BUSINESS_CENTER} that TikTok's part of a
+   * {@link io.socialink.LinkKind#BUSINESS_ASSET} plan contains: removes the account named by
+   * {@value #ARG_ACCOUNT_ID} from the Business Center {@value #ARG_BC_ID} with the admin's grant.
+   * TikTok's answer does not say whether the account was still there, so a removal that succeeds is
+   * {@link Revocation#REVOKED}; removing again is harmless.
+   *
+   * @throws SocialinkException {@code PERMISSION_DENIED} (40001) when the grant is not a Business
+   *     Center admin's, with the hint to ask an admin or do it by hand; a configuration error for an
+   *     action this client does not know or missing arguments
+   */
+  @Override
+  public Revocation unlinkAction(Grant grant, String action, Map<String, String> arguments) {
+    Objects.requireNonNull(grant, "grant");
+    Objects.requireNonNull(arguments, "arguments");
+    if (!REMOVE_FROM_BUSINESS_CENTER.equals(action) || !arguments.containsKey(ARG_BC_ID)
+        || !arguments.containsKey(ARG_ACCOUNT_ID)) {
+      throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, TikTokProvider.ID, 0,
+          "TikTok API for Business has no unlink action '" + action + "' with arguments " + arguments.keySet())
+          .withRemediation("Plan the unlink again with this version of socialink-tiktok; it knows '"
+              + REMOVE_FROM_BUSINESS_CENTER + "' with " + ARG_BC_ID + " and " + ARG_ACCOUNT_ID + "."), null, 1);
+    }
+    try {
+      removeTikTokAccountFromBusinessCenter(grant, arguments.get(ARG_BC_ID), arguments.get(ARG_ACCOUNT_ID));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(Classification.of(ErrorCategory.CONFIGURATION, TikTokProvider.ID, 0,
+          "the unlink action's arguments are not TikTok ids: " + e.getMessage())
+          .withRemediation("Record the link's Business Center and account with TikTok's ids."), e, 1);
+    }
+    return Revocation.REVOKED;
   }
 
   /**

@@ -1,7 +1,10 @@
 package io.socialink.tiktok;
 
+import io.socialink.Account;
 import io.socialink.Capability;
 import io.socialink.Grant;
+import io.socialink.Link;
+import io.socialink.LinkEnd;
 import io.socialink.LinkKind;
 import io.socialink.ManualProcedure;
 import io.socialink.Platform;
@@ -23,10 +26,13 @@ import io.socialink.tiktok.internal.VideoUploader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The TikTok provider: TikTok Login Kit, TikTok accounts for Business, and the Marketing API, with
@@ -276,11 +282,18 @@ public final class TikTokProvider extends AbstractPlatformProvider {
    *       ({@value #VERIFY_PROBE} for Login Kit, {@value #BUSINESS_VERIFY_PROBE} for TikTok API for
    *       Business);</li>
    *   <li>for an {@link LinkKind#APP_AUTHORIZATION} or {@link LinkKind#CROSS_POST} link with a TikTok end,
-   *       {@link #REMOVE_APP_ACCESS}: TikTok documents that a revocation removes the app from the user's
+   *       {@link #REMOVE_APP_ACCESS} (not for a cross-post whose TikTok grants other live links still use:
+   *       the app keeps that access): TikTok documents that a revocation removes the app from the user's
    *       app permissions, so with a grant the step is the user's check, and without one the only way;</li>
    *   <li>for a {@link LinkKind#PROFILE_LINK}, {@link #REMOVE_INSTAGRAM_FROM_PROFILE} (no API exists);</li>
-   *   <li>for a {@link LinkKind#BUSINESS_ASSET}, {@link #DISCONNECT_FROM_BUSINESS_CENTER} or, for an
-   *       {@code ads-manager} holder, {@link #REMOVE_FROM_ADS_MANAGER}, with what only an admin can do;</li>
+   *   <li>for a {@link LinkKind#BUSINESS_ASSET} held by a {@code business-center}, when the link names a
+   *       Business Center admin's grant (a {@code business-accounts} grant of another TikTok account than
+   *       the asset; kept or released, see {@link io.socialink.unlink.UnlinkContext#allGrants()}), a
+   *       {@link UnlinkStep.PlatformAction} {@value TikTokBusinessClient#REMOVE_FROM_BUSINESS_CENTER} that
+   *       removes the account from the Business Center through the API, before any revocation; without
+   *       such a grant {@link #DISCONNECT_FROM_BUSINESS_CENTER}, which only an admin can do by hand; for an
+   *       {@code ads-manager} holder {@link #REMOVE_FROM_ADS_MANAGER} (no API releases a linked account
+   *       there). Each says what stops working afterwards;</li>
    *   <li>for an account deletion, {@link #DELETE_ACCOUNT}, which only the owner can do in the app.</li>
    * </ul>
    */
@@ -306,15 +319,24 @@ public final class TikTokProvider extends AbstractPlatformProvider {
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REMOVE_INSTAGRAM_FROM_PROFILE.id(), link.id()),
               REMOVE_INSTAGRAM_FROM_PROFILE, "The link is shown on the TikTok profile and only the app can remove it."));
         } else if (link.kind() == LinkKind.BUSINESS_ASSET) {
-          boolean adsManager = link.from().describe().contains("ads-manager") || link.to().describe().contains("ads-manager");
-          ManualProcedure p = adsManager ? REMOVE_FROM_ADS_MANAGER : DISCONNECT_FROM_BUSINESS_CENTER;
-          steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, p.id(), link.id()), p,
-              "The TikTok account is held as a business asset; only the business tool can release it, and only its"
-                  + " admin can (ask the admin if the button is greyed out). Access to the holder's ad accounts ends"
-                  + " and catalogs, pixels and audiences stop syncing; the TikTok account, its posts and followers"
-                  + " are not affected. The TikTok app also lists TikTok for Business under Security and permissions,"
-                  + " where the account holder can remove its access."));
-        } else if (tiktokEnd && (link.kind() == LinkKind.APP_AUTHORIZATION || link.kind() == LinkKind.CROSS_POST)) {
+          Optional<UnlinkStep.PlatformAction> api = businessCenterRemoval(context, link);
+          if (api.isPresent()) {
+            steps.add(0, api.get()); // before any revocation, while the admin's grant is alive
+          } else {
+            boolean adsManager = holder(link).map(h -> h.holderType().equals("ads-manager")).orElse(
+                link.from().describe().contains("ads-manager") || link.to().describe().contains("ads-manager"));
+            ManualProcedure p = adsManager ? REMOVE_FROM_ADS_MANAGER : DISCONNECT_FROM_BUSINESS_CENTER;
+            steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, p.id(), link.id()), p,
+                (adsManager ? "Ads Manager keeps its own link to the TikTok account and no API releases it."
+                    : "No Business Center admin's grant is held for this link, so Socialink cannot remove the"
+                        + " account through the API.")
+                    + " The TikTok account is held as a business asset; only the business tool can release it, and"
+                    + " only its admin can (ask the admin if the button is greyed out). " + BUSINESS_AFTERMATH
+                    + " The TikTok app also lists TikTok for Business under Security and permissions, where the"
+                    + " account holder can remove its access."));
+          }
+        } else if (tiktokEnd && (link.kind() == LinkKind.APP_AUTHORIZATION || link.kind() == LinkKind.CROSS_POST
+            && !(context.grants().isEmpty() && !context.keptGrants().isEmpty()))) {
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REMOVE_APP_ACCESS.id(), link.id()),
               REMOVE_APP_ACCESS, context.grants().isEmpty()
                   ? "No grant is held to revoke through the API; only the user can remove the app's access."
@@ -330,6 +352,52 @@ public final class TikTokProvider extends AbstractPlatformProvider {
       }
       return steps;
     };
+  }
+
+  /** What stops working once a TikTok account leaves a business tool, and what does not. */
+  static final String BUSINESS_AFTERMATH = "Access to the holder's ad accounts ends and catalogs, pixels and audiences"
+      + " stop syncing; no ads can run from the account through the holder; the TikTok account, its posts and"
+      + " followers are not affected.";
+  private static final Pattern BUSINESS_ID = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
+
+  /**
+   * The API removal of a TikTok account from a Business Center, when the link names the holder, the
+   * account and a grant that can act as the Business Center's admin.
+   */
+  private static Optional<UnlinkStep.PlatformAction> businessCenterRemoval(
+      io.socialink.unlink.UnlinkContext context, Link link) {
+    Optional<LinkEnd.BusinessAssetHolder> holder = holder(link).filter(h -> h.platformId().equals(ID))
+        .filter(h -> h.holderType().equals("business-center"))
+        .filter(h -> BUSINESS_ID.matcher(h.holderId()).matches());
+    Optional<Account> asset = java.util.stream.Stream.of(link.from(), link.to())
+        .filter(LinkEnd.OfAccount.class::isInstance).map(e -> ((LinkEnd.OfAccount) e).account())
+        .filter(a -> a.platformId().equals(ID)).findFirst()
+        .filter(a -> BUSINESS_ID.matcher(a.userId()).matches());
+    if (holder.isEmpty() || asset.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Grant> admin = context.allGrants().stream()
+        .filter(g -> g.schemeId().equals(BUSINESS_ACCOUNTS.id()))
+        .filter(g -> !g.account().equals(asset.get()))
+        .findFirst();
+    if (admin.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> arguments = new LinkedHashMap<>();
+    arguments.put(TikTokBusinessClient.ARG_BC_ID, holder.get().holderId());
+    arguments.put(TikTokBusinessClient.ARG_ACCOUNT_ID, asset.get().userId());
+    String account = asset.get().handle().map(h -> "@" + h).orElse(asset.get().userId());
+    return Optional.of(new UnlinkStep.PlatformAction(
+        context.stepId("action", ID, TikTokBusinessClient.REMOVE_FROM_BUSINESS_CENTER, link.id()), ID,
+        admin.get().id(), TikTokBusinessClient.REMOVE_FROM_BUSINESS_CENTER, arguments,
+        "Remove TikTok account " + account + " from Business Center '" + holder.get().name() + "' ("
+            + holder.get().holderId() + ") as its admin. " + BUSINESS_AFTERMATH));
+  }
+
+  private static Optional<LinkEnd.BusinessAssetHolder> holder(Link link) {
+    return java.util.stream.Stream.of(link.from(), link.to())
+        .filter(LinkEnd.BusinessAssetHolder.class::isInstance).map(LinkEnd.BusinessAssetHolder.class::cast)
+        .findFirst();
   }
 
   /**

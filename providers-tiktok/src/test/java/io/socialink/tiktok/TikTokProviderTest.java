@@ -206,6 +206,9 @@ class TikTokProviderTest {
         LinkEnd.account(Account.of("x", "2")));
     assertThat(contribute(provider, crossPost)).singleElement().isInstanceOfSatisfying(UnlinkStep.ManualStep.class,
         m -> assertThat(m.procedure()).isEqualTo(TikTokProvider.REMOVE_APP_ACCESS));
+    assertThat(provider.unlinkContributor().contribute(new UnlinkContext(new UnlinkPlan.LinkSubject(crossPost),
+        "tiktok", Optional.of(crossPost), List.of(), false, List.of(grant("g1", "login-kit")))))
+        .as("a grant the app's own authorization still uses leaves its access in place").isEmpty();
   }
 
   @Test
@@ -220,6 +223,55 @@ class TikTokProviderTest {
         .satisfies(v -> assertThat(((UnlinkStep.Verify) v).probe()).isEqualTo(TikTokProvider.BUSINESS_VERIFY_PROBE));
     assertThat(steps).filteredOn(UnlinkStep.ManualStep.class::isInstance).singleElement()
         .satisfies(m -> assertThat(((UnlinkStep.ManualStep) m).reason()).contains("admin").contains("not affected"));
+  }
+
+  @Test
+  void aBusinessCenterAdminsGrantRemovesTheAccountThroughTheApiBeforeAnyRevocation() {
+    Link bc = link(LinkKind.BUSINESS_ASSET, new LinkEnd.BusinessAssetHolder("tiktok", "business-center", "7", "Acme"),
+        LinkEnd.account(Account.of("tiktok", "1", "dancer", "Dancer")));
+    Grant admin = new Grant("g-admin", "owner", Account.of("tiktok", "99"), "business-accounts", "key-1",
+        Secret.of("act.9"), Optional.empty(), Set.of("user.info.basic"), "Bearer", CLOCK.instant(), Optional.empty(),
+        Optional.empty(), 0);
+
+    List<UnlinkStep> steps = provider.unlinkContributor().contribute(new UnlinkContext(new UnlinkPlan.LinkSubject(bc),
+        "tiktok", Optional.of(bc), List.of(grant("g2", "business-accounts")), false, List.of(admin)));
+
+    assertThat(steps.get(0)).isInstanceOfSatisfying(UnlinkStep.PlatformAction.class, a -> {
+      assertThat(a.id()).isEqualTo("action:tiktok:business-center-remove-account:l1");
+      assertThat(a.grantId()).isEqualTo("g-admin");
+      assertThat(a.action()).isEqualTo(TikTokBusinessClient.REMOVE_FROM_BUSINESS_CENTER);
+      assertThat(a.arguments()).containsExactly(java.util.Map.entry("bcId", "7"), java.util.Map.entry("accountAssetId", "1"));
+      assertThat(a.description()).contains("@dancer").contains("Business Center 'Acme'")
+          .contains("ad accounts ends").contains("not affected");
+    });
+    assertThat(steps).noneMatch(UnlinkStep.ManualStep.class::isInstance);
+    assertThat(steps).filteredOn(UnlinkStep.RevokeGrant.class::isInstance).extracting(UnlinkStep::id)
+        .as("the account's own released grant is still revoked; the admin's kept one is not")
+        .containsExactly("revoke:tiktok:g2");
+  }
+
+  @Test
+  void withoutAnAdminsGrantOrInAdsManagerTheReleaseStaysManualAndSaysWhatStopsWorking() {
+    Link bc = link(LinkKind.BUSINESS_ASSET, new LinkEnd.BusinessAssetHolder("tiktok", "business-center", "7", "Acme"),
+        LinkEnd.account(Account.of("tiktok", "1")));
+    Link ads = link(LinkKind.BUSINESS_ASSET, new LinkEnd.BusinessAssetHolder("tiktok", "ads-manager", "8", "Acme Ads"),
+        LinkEnd.account(Account.of("tiktok", "1")));
+    Grant admin = new Grant("g-admin", "owner", Account.of("tiktok", "99"), "business-accounts", "key-1",
+        Secret.of("act.9"), Optional.empty(), Set.of(), "Bearer", CLOCK.instant(), Optional.empty(), Optional.empty(), 0);
+
+    List<UnlinkStep> loginKitOnly = provider.unlinkContributor().contribute(new UnlinkContext(
+        new UnlinkPlan.LinkSubject(bc), "tiktok", Optional.of(bc), List.of(), false, List.of(grant("g1", "login-kit"))));
+    List<UnlinkStep> adsManager = provider.unlinkContributor().contribute(new UnlinkContext(
+        new UnlinkPlan.LinkSubject(ads), "tiktok", Optional.of(ads), List.of(), false, List.of(admin)));
+
+    assertThat(loginKitOnly).singleElement().isInstanceOfSatisfying(UnlinkStep.ManualStep.class, m -> {
+      assertThat(m.procedure()).isEqualTo(TikTokProvider.DISCONNECT_FROM_BUSINESS_CENTER);
+      assertThat(m.reason()).contains("No Business Center admin's grant").contains("catalogs, pixels and audiences");
+    });
+    assertThat(adsManager).singleElement().isInstanceOfSatisfying(UnlinkStep.ManualStep.class, m -> {
+      assertThat(m.procedure()).isEqualTo(TikTokProvider.REMOVE_FROM_ADS_MANAGER);
+      assertThat(m.reason()).contains("no API releases it");
+    });
   }
 
   @Test

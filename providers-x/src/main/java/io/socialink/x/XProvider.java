@@ -176,7 +176,8 @@ public final class XProvider extends AbstractPlatformProvider {
   /**
    * X's part of an unlink: revoke each grant, verify with {@value #VERIFY_PROBE} that the old token
    * is refused, and, for an {@link LinkKind#APP_AUTHORIZATION} or {@link LinkKind#CROSS_POST} link
-   * with an X end, the user's own removal of the app under Connected apps.
+   * with an X end, the user's own removal of the app under Connected apps (not for a cross-post whose X
+   * grants other live links still use: the app keeps that access).
    */
   @Override
   public UnlinkContributor unlinkContributor() {
@@ -192,7 +193,7 @@ public final class XProvider extends AbstractPlatformProvider {
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REVOKE_CONNECTED_APP.id()),
               REVOKE_CONNECTED_APP, "X keeps the app under Connected apps until the user removes it; revoking the"
                   + " tokens does not show whether it leaves the list."));
-        } else if (xEnd && link.kind() == LinkKind.CROSS_POST) {
+        } else if (xEnd && link.kind() == LinkKind.CROSS_POST && !keptForOtherLinks(context)) {
           steps.add(new UnlinkStep.ManualStep(context.stepId("manual", ID, REVOKE_CONNECTED_APP.id()),
               REVOKE_CONNECTED_APP, "Cross-posting used the app's access to the X account; remove it under"
                   + " Connected apps unless the app still needs the account for something else."));
@@ -200,6 +201,15 @@ public final class XProvider extends AbstractPlatformProvider {
       });
       return steps;
     };
+  }
+
+  /**
+   * Whether the link's grants on X all stay because other live links (such as the app's own
+   * authorization of the account) still use them: then the app keeps its access and the user must not
+   * be told to remove it.
+   */
+  private static boolean keptForOtherLinks(io.socialink.unlink.UnlinkContext context) {
+    return context.grants().isEmpty() && !context.keptGrants().isEmpty();
   }
 
   @Override

@@ -160,6 +160,20 @@ class XProviderTest {
   }
 
   @Test
+  void aCrossPostWhoseGrantTheAppStillUsesElsewhereAsksTheUserToRemoveNothing() {
+    Link link = Link.create("l-2", "owner-1", LinkKind.CROSS_POST, LinkEnd.account(Account.of("instagram", "1")),
+        LinkEnd.account(Account.of("x", "2244994945")), List.of("g-1"), java.time.Clock.systemUTC());
+    io.socialink.Grant kept = new io.socialink.Grant("g-1", "owner-1", Account.of("x", "2244994945"), "oauth2", "c",
+        io.socialink.Secret.of("t"), java.util.Optional.empty(), java.util.Set.of(), "bearer", java.time.Instant.EPOCH,
+        java.util.Optional.empty(), java.util.Optional.empty(), 0);
+
+    List<UnlinkStep> steps = new XProvider().unlinkContributor().contribute(new io.socialink.unlink.UnlinkContext(
+        new UnlinkPlan.LinkSubject(link), "x", java.util.Optional.of(link), List.of(), false, List.of(kept)));
+
+    assertThat(steps).as("the app's own authorization still uses the access").isEmpty();
+  }
+
+  @Test
   void aProfileLinkGetsNoManualStepFromX() {
     InMemoryLinkStore links = new InMemoryLinkStore();
     Link link = links.save(Link.create("l-3", "owner-1", LinkKind.PROFILE_LINK, LinkEnd.account(Account.of("x", "1")),

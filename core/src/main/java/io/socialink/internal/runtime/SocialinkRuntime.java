@@ -66,7 +66,7 @@ public final class SocialinkRuntime {
         sleeper, settings.refreshSkew(), settings.refreshClaimTimeout(), RefreshCoordinator.DEFAULT_POLL_INTERVAL,
         "holder-" + java.util.UUID.randomUUID());
     this.grantCalls = new GrantCalls(stores.grants(), clients, refresher, clock);
-    this.planner = new UnlinkPlanner(registry, stores.grants(), stores.links(), clock);
+    this.planner = new UnlinkPlanner(registry, stores.grants(), stores.links(), stores.crossPosts(), clock);
     this.crossPosts = new CrossPostEngine(grantCalls, clients, stores.links(), linkStates, stores.crossPosts(), registry,
         new MediaFetcher(transport), clock, sleeper);
     this.executor = new UnlinkExecutor(stores.grants(), stores.journal(), clients, grantCalls, linkStates,

@@ -200,6 +200,8 @@ public final class UnlinkExecutor {
   private StepOutcome runStep(String ownerId, UnlinkStep step) {
     if (step instanceof UnlinkStep.RevokeGrant r) {
       return revoke(ownerId, r);
+    } else if (step instanceof UnlinkStep.PlatformAction a) {
+      return action(ownerId, a);
     } else if (step instanceof UnlinkStep.Verify v) {
       return verify(ownerId, v);
     } else if (step instanceof UnlinkStep.ForgetGrant f) {
@@ -233,6 +235,32 @@ public final class UnlinkExecutor {
             step.platform() + " no longer accepts the grant (" + e.category() + "): it is already dead", null);
       }
       return failure(step, e, "revocation");
+    }
+  }
+
+  /**
+   * A provider's own call. Unlike a revocation, a refusal of the grant proves nothing here (the asset
+   * is still held), so only "not found" counts as already done.
+   */
+  private StepOutcome action(String ownerId, UnlinkStep.PlatformAction step) {
+    if (grants.find(ownerId, step.grantId()).isEmpty()) {
+      return outcome(step, StepStatus.FAILED, "grant " + step.grantId() + " is not stored: the call cannot be made",
+          Classification.of(ErrorCategory.NOT_FOUND, step.platform(), 0,
+              "grant " + step.grantId() + " for '" + step.action() + "' is not stored")
+              .withRemediation("Do the plan's manual step for this instead, and confirm it."));
+    }
+    try {
+      Revocation r = grantCalls.withGrant(ownerId, step.grantId(), PlatformClient.class,
+          (c, g) -> c.unlinkAction(g, step.action(), step.arguments()));
+      return r == Revocation.ALREADY_REVOKED
+          ? outcome(step, StepStatus.ALREADY_DONE, step.platform() + " says it was already done", null)
+          : done(step, "done at " + step.platform() + ": " + step.description());
+    } catch (SocialinkException e) {
+      if (e.category() == ErrorCategory.NOT_FOUND) {
+        return outcome(step, StepStatus.ALREADY_DONE,
+            step.platform() + " no longer knows what the call would remove: it is already gone", null);
+      }
+      return failure(step, e, step.action());
     }
   }
 
@@ -284,7 +312,8 @@ public final class UnlinkExecutor {
   /** Why a step could not run, checked without any call. */
   private Optional<Classification> precondition(String ownerId, UnlinkStep step) {
     String grantId = step instanceof UnlinkStep.RevokeGrant r ? r.grantId()
-        : step instanceof UnlinkStep.Verify v ? v.grantId() : null;
+        : step instanceof UnlinkStep.Verify v ? v.grantId()
+        : step instanceof UnlinkStep.PlatformAction a ? a.grantId() : null;
     if (grantId == null) {
       return Optional.empty();
     }

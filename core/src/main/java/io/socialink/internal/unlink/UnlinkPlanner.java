@@ -9,6 +9,8 @@ import io.socialink.LinkState;
 import io.socialink.PlatformRegistry;
 import io.socialink.UnlinkPlan;
 import io.socialink.UnlinkStep;
+import io.socialink.crosspost.CrossPostEntry;
+import io.socialink.store.CrossPostStore;
 import io.socialink.store.GrantStore;
 import io.socialink.store.LinkStore;
 import io.socialink.unlink.UnlinkContext;
@@ -23,13 +25,30 @@ import java.util.Set;
 
 /**
  * Builds unlink plans: asks each provider involved for its part, adds stopping sync and forgetting
- * grants, and orders everything by phase. A grant another live link still uses is neither revoked
- * nor forgotten.
+ * grants, and orders everything by phase.
+ *
+ * <p><b>Which grants a link plan releases.</b> One rule for every kind of link, cross-posts
+ * included: a grant the link names is <em>released</em> (revoked, verified and forgotten) when no
+ * other live link (any link of the owner but this one that is not {@code UNLINKED}) names it, and
+ * <em>kept</em> otherwise. So a {@code CROSS_POST} link made from the grants of the source's and the
+ * target's own {@code APP_AUTHORIZATION} links keeps both (they still serve those links), while a
+ * grant only the cross-post still uses (its authorization link was unlinked before, or it was
+ * recorded for the cross-post alone) is revoked at its platform and forgotten. Kept grants are still
+ * handed to the providers ({@link UnlinkContext#keptGrants()}) for calls that need them, such as a
+ * business tool admin's removal of an asset, and the plan names them in a note.
+ *
+ * <p><b>Cross-posts.</b> A {@code CROSS_POST} plan starts by stopping the link's sync, and its notes
+ * say that posts already copied stay on the target until deleted there by hand, naming the target's
+ * post ids from the cross-post journal as it stands when the plan is made.
  */
 public final class UnlinkPlanner {
+  /** How many copied posts a note names before it refers to the journal for the rest. */
+  static final int MAX_NAMED_POSTS = 50;
+
   private final PlatformRegistry registry;
   private final GrantStore grants;
   private final LinkStore links;
+  private final CrossPostStore crossPosts;
   private final Clock clock;
 
   /**
@@ -38,13 +57,16 @@ public final class UnlinkPlanner {
    * @param registry the providers
    * @param grants the grant store
    * @param links the link store
+   * @param crossPosts the cross-post journal, read for the posts a cross-post link copied
    * @param clock the clock
    */
-  public UnlinkPlanner(PlatformRegistry registry, GrantStore grants, LinkStore links, Clock clock) {
-    this.registry = registry;
-    this.grants = grants;
-    this.links = links;
-    this.clock = clock;
+  public UnlinkPlanner(PlatformRegistry registry, GrantStore grants, LinkStore links, CrossPostStore crossPosts,
+      Clock clock) {
+    this.registry = java.util.Objects.requireNonNull(registry, "registry");
+    this.grants = java.util.Objects.requireNonNull(grants, "grants");
+    this.links = java.util.Objects.requireNonNull(links, "links");
+    this.crossPosts = java.util.Objects.requireNonNull(crossPosts, "crossPosts");
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -117,30 +139,31 @@ public final class UnlinkPlanner {
       UnlinkStep stop = new UnlinkStep.StopSync("stop-sync:" + link.id(), link.id());
       steps.putIfAbsent(stop.id(), stop);
       notes.add("Posts already cross-posted are not deleted from the target platform.");
+      notes.add(copiedPostsNote(link));
     }
-    List<Grant> released = releasedGrants(link);
-    Map<String, List<Grant>> byPlatform = new LinkedHashMap<>();
-    for (String platformId : link.platformIds()) {
-      byPlatform.put(platformId, new ArrayList<>());
-    }
-    for (Grant g : released) {
-      byPlatform.computeIfAbsent(g.account().platformId(), k -> new ArrayList<>()).add(g);
-    }
-    for (Map.Entry<String, List<Grant>> e : byPlatform.entrySet()) {
-      if (!registry.contains(e.getKey())) {
-        notes.add("No provider for platform '" + e.getKey() + "' is installed; its side of the link is not covered.");
+    GrantUse use = grantUse(link);
+    Map<String, List<Grant>> released = byPlatform(link, use.released());
+    Map<String, List<Grant>> kept = byPlatform(link, use.kept());
+    Set<String> platforms = new LinkedHashSet<>(released.keySet());
+    platforms.addAll(kept.keySet());
+    for (String platformId : platforms) {
+      if (!registry.contains(platformId)) {
+        notes.add("No provider for platform '" + platformId + "' is installed; its side of the link is not covered.");
         continue;
       }
-      UnlinkContext ctx = new UnlinkContext(subject, e.getKey(), Optional.of(link), e.getValue(), exportFirst);
-      registry.provider(e.getKey()).unlinkContributor().contribute(ctx).forEach(s -> steps.putIfAbsent(s.id(), s));
+      UnlinkContext ctx = new UnlinkContext(subject, platformId, Optional.of(link),
+          released.getOrDefault(platformId, List.of()), exportFirst, kept.getOrDefault(platformId, List.of()));
+      registry.provider(platformId).unlinkContributor().contribute(ctx).forEach(s -> steps.putIfAbsent(s.id(), s));
     }
-    for (Grant g : released) {
+    for (Grant g : use.released()) {
       UnlinkStep forget = new UnlinkStep.ForgetGrant("forget:" + g.id(), g.id());
       steps.putIfAbsent(forget.id(), forget);
     }
-    if (link.grantIds().size() > released.size()) {
-      notes.add("Grants still used by other links are kept: " + link.grantIds().stream()
-          .filter(id -> released.stream().noneMatch(g -> g.id().equals(id))).toList());
+    List<String> keptIds = link.grantIds().stream()
+        .filter(id -> use.released().stream().noneMatch(g -> g.id().equals(id)))
+        .toList();
+    if (!keptIds.isEmpty()) {
+      notes.add("Grants still used by other links are kept: " + keptIds);
     }
     notes.add("Unlinking does not delete any account or its content.");
     notes.addAll(kindNotes(link));
@@ -162,18 +185,65 @@ public final class UnlinkPlanner {
     };
   }
 
-  private List<Grant> releasedGrants(Link link) {
+  /** The link's platforms first, in order, then any other platform a grant is on; each with its grants. */
+  private static Map<String, List<Grant>> byPlatform(Link link, List<Grant> of) {
+    Map<String, List<Grant>> out = new LinkedHashMap<>();
+    for (String platformId : link.platformIds()) {
+      out.put(platformId, new ArrayList<>());
+    }
+    for (Grant g : of) {
+      out.computeIfAbsent(g.account().platformId(), k -> new ArrayList<>()).add(g);
+    }
+    return out;
+  }
+
+  /** The target's posts a cross-post link copied, from its journal, for the note that they stay. */
+  private String copiedPostsNote(Link link) {
+    List<CrossPostEntry> entries = crossPosts.entries(link.ownerId(), link.id());
+    String target = link.to().platform().orElse("the target");
+    List<String> posted = entries.stream()
+        .filter(e -> e.state() == CrossPostEntry.State.POSTED)
+        .flatMap(e -> e.targetPostId().stream())
+        .toList();
+    long inFlight = entries.stream().filter(e -> e.state() == CrossPostEntry.State.IN_FLIGHT).count();
+    if (posted.isEmpty() && inFlight == 0) {
+      return "This link has copied nothing to " + target + " so far, so nothing stays there.";
+    }
+    StringBuilder note = new StringBuilder();
+    if (!posted.isEmpty()) {
+      note.append("The ").append(posted.size()).append(posted.size() == 1 ? " post" : " posts")
+          .append(" this link copied stay on ").append(target).append(" unless deleted there by hand: ")
+          .append(target).append(" post ids ")
+          .append(String.join(", ", posted.subList(0, Math.min(posted.size(), MAX_NAMED_POSTS))));
+      if (posted.size() > MAX_NAMED_POSTS) {
+        note.append(" and ").append(posted.size() - MAX_NAMED_POSTS).append(" more");
+      }
+      note.append(" (as journalled when this plan was made; the link's cross-post journal has the final list"
+          + " once its sync is stopped).");
+    }
+    if (inFlight > 0) {
+      note.append(note.length() == 0 ? "" : " ").append(inFlight)
+          .append(inFlight == 1 ? " item was" : " items were").append(" being posted to ").append(target)
+          .append(" when this plan was made: check ").append(target).append(" for ").append(inFlight == 1 ? "it." : "them.");
+    }
+    return note.toString();
+  }
+
+  /** The link's stored grants, split by the rule in the class comment. */
+  private GrantUse grantUse(Link link) {
     List<Link> others = links.findByOwner(link.ownerId()).stream()
         .filter(l -> !l.id().equals(link.id()))
         .filter(l -> l.state() != LinkState.UNLINKED)
         .toList();
-    List<Grant> out = new ArrayList<>();
+    List<Grant> released = new ArrayList<>();
+    List<Grant> kept = new ArrayList<>();
     for (String id : link.grantIds()) {
-      boolean shared = link.kind() == LinkKind.CROSS_POST || others.stream().anyMatch(l -> l.grantIds().contains(id));
-      if (!shared) {
-        grants.find(link.ownerId(), id).ifPresent(out::add);
-      }
+      boolean shared = others.stream().anyMatch(l -> l.grantIds().contains(id));
+      grants.find(link.ownerId(), id).ifPresent((shared ? kept : released)::add);
     }
-    return out;
+    return new GrantUse(List.copyOf(released), List.copyOf(kept));
   }
+
+  /** A link's grants: those the plan releases and those other live links still use. */
+  private record GrantUse(List<Grant> released, List<Grant> kept) {}
 }

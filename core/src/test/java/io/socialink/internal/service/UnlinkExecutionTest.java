@@ -296,4 +296,101 @@ class UnlinkExecutionTest {
     assertThat(fx.stores.links().find("alice", a.id()).orElseThrow().state()).isEqualTo(LinkState.UNLINKED);
     assertThat(fx.stores.links().find("alice", b.id()).orElseThrow().state()).isEqualTo(LinkState.UNLINKED);
   }
+
+  UnlinkPlan withAction(Link link) {
+    UnlinkPlan base = unlinking.plan("alice", link.id());
+    List<UnlinkStep> steps = new ArrayList<>();
+    steps.add(new UnlinkStep.PlatformAction("action:fake:release", "fake", "g-1", "release-asset",
+        java.util.Map.of("holder", "h-1"), "Release the account from holder h-1"));
+    steps.addAll(base.steps());
+    return UnlinkPlan.ordered(base.id(), base.subject(), steps, base.impactNotes(), base.createdAt());
+  }
+
+  @Test
+  void aPlatformActionRunsThroughTheGrantsClientBeforeTheRevocationAndNeverAgain() {
+    Link link = appLink("g-1");
+    UnlinkPlan plan = withAction(link);
+
+    UnlinkReport report = unlinking.execute("alice", plan);
+
+    assertThat(report.outcomes()).extracting(StepOutcome::stepId)
+        .containsExactly("action:fake:release", "revoke:fake:g-1", "verify:fake:g-1", "forget:g-1");
+    assertThat(report.isComplete()).isTrue();
+    assertThat(report.outcome("action:fake:release").orElseThrow().detail())
+        .isEqualTo("done at fake: Release the account from holder h-1");
+    assertThat(fx.fake.unlinkActions).containsExactly("release-asset:g-1:{holder=h-1}");
+    unlinking.execute("alice", plan);
+    assertThat(fx.fake.unlinkActions).as("a settled action is not made again").hasSize(1);
+  }
+
+  @Test
+  void aPlatformActionThePlatformNoLongerFindsIsAlreadyDone() {
+    Link link = appLink("g-1");
+    fx.fake.unlinkActionFailures.add(failure(ErrorCategory.NOT_FOUND));
+
+    UnlinkReport report = unlinking.execute("alice", withAction(link));
+
+    assertThat(report.outcome("action:fake:release").orElseThrow().status()).isEqualTo(StepStatus.ALREADY_DONE);
+    assertThat(report.isComplete()).isTrue();
+  }
+
+  @Test
+  void aRefusedPlatformActionFailsAndHoldsBackTheLaterPhasesWhileAnOutageIsTriedAgain() {
+    Link link = appLink("g-1");
+    UnlinkPlan plan = withAction(link);
+    fx.fake.unlinkActionFailures.add(failure(ErrorCategory.PERMISSION_DENIED));
+
+    UnlinkReport refused = unlinking.execute("alice", plan);
+
+    StepOutcome action = refused.outcome("action:fake:release").orElseThrow();
+    assertThat(action.status()).isEqualTo(StepStatus.FAILED);
+    assertThat(action.error()).map(Classification::category).contains(ErrorCategory.PERMISSION_DENIED);
+    assertThat(refused.outcome("verify:fake:g-1").orElseThrow().status()).isEqualTo(StepStatus.NOT_STARTED);
+    assertThat(fx.stores.links().find("alice", link.id()).orElseThrow().state()).isEqualTo(LinkState.ACTIVE);
+
+    fx.fake.unlinkActionFailures.add(failure(ErrorCategory.TRANSIENT));
+    assertThat(unlinking.execute("alice", plan).outcome("action:fake:release").orElseThrow().status())
+        .isEqualTo(StepStatus.PENDING);
+    assertThat(unlinking.execute("alice", plan).isComplete()).isTrue();
+    assertThat(fx.fake.unlinkActions).hasSize(1);
+  }
+
+  @Test
+  void aClientOffersNoUnlinkActionsUnlessItSaysSo() {
+    io.socialink.spi.PlatformClient plain = new io.socialink.spi.PlatformClient() {
+      @Override
+      public io.socialink.auth.AppCredentials credentials() {
+        return io.socialink.auth.AppCredentials.publicClient("fake", "oauth2", "c", URI.create("https://a.example/cb"));
+      }
+
+      @Override
+      public URI authorizationUrl(io.socialink.auth.AuthorizationRequest request) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public io.socialink.auth.TokenResponse exchangeCode(io.socialink.auth.CodeExchange exchange) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public io.socialink.auth.TokenResponse refresh(Grant grant) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public io.socialink.spi.Revocation revoke(Grant grant) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Account profile(Grant grant) {
+        throw new UnsupportedOperationException();
+      }
+    };
+
+    assertThatThrownBy(() -> plain.unlinkAction(fx.grant("g-2"), "release-asset", java.util.Map.of()))
+        .isInstanceOf(io.socialink.error.ConfigurationException.class)
+        .hasMessageContaining("does not support the unlink action 'release-asset'");
+  }
 }

@@ -69,9 +69,11 @@ public final class Demo {
 
   private static Map<String, Flow> flows() {
     Map<String, Flow> flows = new LinkedHashMap<>();
-    flows.put("link-x-account", Demo::xAndPebble);
+    flows.put("x-and-pebble", Demo::xAndPebble);
+    flows.put("link-x-account", (out, state) -> LinkXAccount.run(out, state.stores()));
     flows.put("unlink-instagram-from-tiktok", (out, state) -> UnlinkInstagramFromTikTok.run(out, state.stores()));
     flows.put("business-offboarding", (out, state) -> BusinessOffboarding.run(out, 100, state.stores()));
+    flows.put("crosspost-unlink", (out, state) -> CrossPostUnlink.run(out, state.stores()));
     return Collections.unmodifiableMap(flows);
   }
 
@@ -79,8 +81,9 @@ public final class Demo {
    * Runs every flow of the demo on standard output, or the ones named on the command line, keeping
    * the state in an embedded H2 file database, or in memory only with {@code --memory}.
    *
-   * @param args flow names ({@code link-x-account}, {@code unlink-instagram-from-tiktok},
-   *     {@code business-offboarding}; none runs them all) and {@code --memory} to keep nothing
+   * @param args flow names ({@code x-and-pebble}, {@code link-x-account}, {@code unlink-instagram-from-tiktok},
+   *     {@code business-offboarding}, {@code crosspost-unlink}; none runs them all) and {@code --memory} to keep
+   *     nothing
    * @throws Exception if a local server cannot start
    */
   public static void main(String[] args) throws Exception {

@@ -56,7 +56,7 @@ class DemoTest {
 
   private static String runOn(DemoState state) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), state, java.util.List.of("link-x-account"));
+    Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), state, java.util.List.of("x-and-pebble"));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 }
