@@ -56,6 +56,27 @@ public interface CrossPostStore {
   void record(CrossPostEntry entry);
 
   /**
+   * Records an entry only if the item's stored entry is still the one the caller read: none when
+   * {@code expected} is empty, otherwise one equal to it. Of several instances that read the same
+   * entry and claim the item, exactly one succeeds: a sync claims an item this way before posting it,
+   * so two instances never post one item at once. The default reads, compares and writes without
+   * atomicity; a store shared by several processes overrides it (the in-memory and JDBC stores do).
+   *
+   * @param entry the entry to write
+   * @param expected the entry as the caller read it, or empty when it read none
+   * @return true if the entry was written, false if the stored entry had changed
+   */
+  default boolean claim(CrossPostEntry entry, Optional<CrossPostEntry> expected) {
+    java.util.Objects.requireNonNull(entry, "entry");
+    java.util.Objects.requireNonNull(expected, "expected");
+    if (!entry(entry.ownerId(), entry.linkId(), entry.sourceItemId()).equals(expected)) {
+      return false;
+    }
+    record(entry);
+    return true;
+  }
+
+  /**
    * The journal entry of a source item.
    *
    * @param ownerId the owner

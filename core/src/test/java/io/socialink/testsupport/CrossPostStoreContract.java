@@ -215,4 +215,34 @@ public abstract class CrossPostStoreContract {
     SyncCursor c = store.cursor("alice", "l-1").orElseThrow();
     assertThat(c.lastTimestamp()).isEqualTo(T0.plusSeconds(Integer.parseInt(c.lastItemId().substring(5))));
   }
+
+  // ---- claims
+
+  @Test
+  void aClaimWritesOnlyOverTheEntryAsItWasRead() {
+    CrossPostEntry first = inFlight("alice", "l-1", "item-1", T0);
+    assertThat(store.claim(first, Optional.empty())).isTrue();
+    assertThat(store.claim(inFlight("alice", "l-1", "item-1", T0.plusSeconds(1)), Optional.empty()))
+        .as("someone claimed it since").isFalse();
+
+    CrossPostEntry read = store.entry("alice", "l-1", "item-1").orElseThrow();
+    CrossPostEntry retaken = read.moveTo(State.IN_FLIGHT, Optional.empty(), Optional.empty(), T0.plusSeconds(300));
+    assertThat(store.claim(retaken, Optional.of(read))).isTrue();
+    assertThat(store.claim(read.moveTo(State.IN_FLIGHT, Optional.empty(), Optional.empty(), T0.plusSeconds(301)),
+        Optional.of(read))).as("the entry changed after it was read").isFalse();
+    assertThat(store.entry("alice", "l-1", "item-1")).contains(store.entry("alice", "l-1", "item-1").orElseThrow());
+    assertThat(store.entry("alice", "l-1", "item-1").orElseThrow().updatedAt()).isEqualTo(T0.plusSeconds(300));
+    assertThat(store.claim(inFlight("bob", "l-1", "item-1", T0), Optional.empty()))
+        .as("another owner's item is another item").isTrue();
+  }
+
+  @Test
+  void ofManyInstancesClaimingOneItemExactlyOneWins() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String item = "item-" + round;
+      List<Boolean> won = Race.onThreads(12, i -> store.claim(new CrossPostEntry("alice", "l-1", item, T0,
+          State.IN_FLIGHT, Optional.empty(), "text " + i, Optional.empty(), T0.plusSeconds(i)), Optional.empty()));
+      assertThat(won).filteredOn(w -> w).as("round %d", round).hasSize(1);
+    }
+  }
 }

@@ -163,6 +163,49 @@ public final class JdbcCrossPostStore implements CrossPostStore {
     });
   }
 
+  /**
+   * Claims an item with one statement: an insert when no entry was read (a unique-key violation means
+   * another instance claimed it first), else an update that only matches the row as it was read
+   * (same state, same {@code updated_at}).
+   */
+  @Override
+  public boolean claim(CrossPostEntry entry, Optional<CrossPostEntry> expected) {
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(expected, "expected");
+    Database.Binder values = ps -> {
+      Database.setInstant(ps, 1, entry.sourceTimestamp());
+      ps.setString(2, entry.state().name());
+      Database.setOptional(ps, 3, entry.targetPostId());
+      ps.setString(4, entry.text());
+      Database.setOptional(ps, 5, entry.reason());
+      Database.setInstant(ps, 6, entry.updatedAt());
+      ps.setString(7, entry.ownerId());
+      ps.setString(8, entry.linkId());
+      ps.setString(9, entry.sourceItemId());
+    };
+    return db.autoCommit("claim source item " + entry.sourceItemId() + " of link " + entry.linkId(), c -> {
+      if (expected.isEmpty()) {
+        try {
+          return Database.execute(c, "INSERT INTO " + entries + " (source_timestamp, state, target_post_id, post_text,"
+              + " reason, updated_at, owner_id, link_id, source_item_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values) == 1;
+        } catch (java.sql.SQLException e) {
+          if (Database.isUniqueViolation(e)) {
+            return false;
+          }
+          throw e;
+        }
+      }
+      CrossPostEntry was = expected.get();
+      return Database.execute(c, "UPDATE " + entries + " SET source_timestamp = ?, state = ?, target_post_id = ?,"
+          + " post_text = ?, reason = ?, updated_at = ? WHERE owner_id = ? AND link_id = ? AND source_item_id = ?"
+          + " AND state = ? AND updated_at = ?", ps -> {
+            values.bind(ps);
+            ps.setString(10, was.state().name());
+            Database.setInstant(ps, 11, was.updatedAt());
+          }) == 1;
+    });
+  }
+
   @Override
   public Optional<CrossPostEntry> entry(String ownerId, String linkId, String sourceItemId) {
     Objects.requireNonNull(ownerId, "ownerId");

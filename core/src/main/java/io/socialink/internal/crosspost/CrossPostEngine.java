@@ -31,6 +31,11 @@ public final class CrossPostEngine {
   final Clock clock;
   final Sleeper sleeper;
   private final SyncRegistry syncs = new SyncRegistry();
+  /**
+   * Items this instance left in flight after a failed attempt ("owner\nlink\nitem"): it may look them
+   * up again at once, while an item another instance has in flight waits out {@link LinkSync#IN_FLIGHT_LEASE}.
+   */
+  final java.util.Set<String> leftInFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * Creates the engine.

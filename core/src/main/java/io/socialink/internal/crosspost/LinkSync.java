@@ -41,6 +41,11 @@ import org.slf4j.LoggerFactory;
 final class LinkSync implements CrossPostSync {
   /** How many of the target's recent posts are searched for an item in flight. */
   static final int LOOKUP_POSTS = 20;
+  /**
+   * How long an item another instance (or a process that died) left in flight is left alone before it
+   * is taken as interrupted and looked up on the target: long enough for a post with its media upload.
+   */
+  static final Duration IN_FLIGHT_LEASE = Duration.ofMinutes(5);
   private static final Logger LOG = LoggerFactory.getLogger(LinkSync.class);
   /** Refusals that prove the target did not process the attempt. */
   private static final Set<ErrorCategory> NOT_PROCESSED = Set.of(ErrorCategory.AUTH_EXPIRED,
@@ -183,6 +188,18 @@ final class LinkSync implements CrossPostSync {
     String targetGrant = link.grantIds().get(1);
     if (existing.isPresent() && existing.get().state() == State.IN_FLIGHT) {
       CrossPostEntry inFlight = existing.get();
+      boolean ours = e.leftInFlight.remove(key(item.id()));
+      Instant now = e.clock.instant();
+      if (!ours && inFlight.updatedAt().plus(IN_FLIGHT_LEASE).isAfter(now)) {
+        LOG.debug("cross-post link {}: item {} is in flight elsewhere; left to a later pass", linkId, item.id());
+        return false;
+      }
+      // Taken over with a compare-and-set, so that of several instances only one looks it up.
+      CrossPostEntry takenOver = inFlight.moveTo(State.IN_FLIGHT, inFlight.targetPostId(), inFlight.reason(), now);
+      if (!e.store.claim(takenOver, existing)) {
+        return false;
+      }
+      existing = Optional.of(takenOver);
       PostMatcher.Result found;
       try {
         found = e.grantCalls.withGrant(ownerId, targetGrant, CrossPostTarget.class, (c, g) ->
@@ -235,7 +252,12 @@ final class LinkSync implements CrossPostSync {
     }
     try (media) {
       CrossPostEntry inFlight = entry(item, State.IN_FLIGHT, text);
-      e.store.record(inFlight); // before the target is asked: a crash from here on is noticed
+      // Claimed before the target is asked: a crash from here on is noticed, and of several instances
+      // that saw the item only one posts it.
+      if (!e.store.claim(inFlight, existing)) {
+        LOG.debug("cross-post link {}: item {} was claimed by another instance", linkId, item.id());
+        return false;
+      }
       Post post = new Post(text, media.media());
       try {
         PublishedPost published = e.grantCalls.withGrant(ownerId, targetGrant, CrossPostTarget.class,
@@ -271,9 +293,15 @@ final class LinkSync implements CrossPostSync {
     if (NOT_PROCESSED.contains(category)) {
       e.store.record(inFlight.moveTo(State.PENDING, Optional.empty(), Optional.of(category + ": " + x.getMessage()),
           e.clock.instant()));
+    } else {
+      e.leftInFlight.add(key(inFlight.sourceItemId()));
     }
     fail(pass, link, Optional.of(inFlight.sourceItemId()), x);
     return false;
+  }
+
+  private String key(String itemId) {
+    return ownerId + '\n' + linkId + '\n' + itemId;
   }
 
   private CrossPostEntry entry(SourceItem item, State state, String text) {

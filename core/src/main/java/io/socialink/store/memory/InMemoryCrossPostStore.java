@@ -47,6 +47,21 @@ public final class InMemoryCrossPostStore implements CrossPostStore {
   }
 
   @Override
+  public boolean claim(CrossPostEntry entry, Optional<CrossPostEntry> expected) {
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(expected, "expected");
+    boolean[] written = {false};
+    entries.compute(new ItemKey(entry.ownerId(), entry.linkId(), entry.sourceItemId()), (k, current) -> {
+      if (!Optional.ofNullable(current).equals(expected)) {
+        return current;
+      }
+      written[0] = true;
+      return entry;
+    });
+    return written[0];
+  }
+
+  @Override
   public Optional<CrossPostEntry> entry(String ownerId, String linkId, String sourceItemId) {
     return Optional.ofNullable(entries.get(new ItemKey(ownerId, linkId, sourceItemId)));
   }

@@ -234,7 +234,7 @@ class CrossPostSyncTest {
     assertThat(crashing.entry(OWNER, link.id(), "n")).get().extracting(CrossPostEntry::state).isEqualTo(State.IN_FLIGHT);
 
     socialink = socialink(); // a new process over the same stores
-    clock.advance(Duration.ofMinutes(1));
+    clock.advance(LinkSync.IN_FLIGHT_LEASE); // the dead process's attempt is taken as interrupted
     SyncReport afterRestart = pass(link);
 
     assertThat(target.posts).hasSize(1);
@@ -249,6 +249,30 @@ class CrossPostSyncTest {
   }
 
   @Test
+  void anItemAnotherInstanceHasInFlightIsLeftAloneUntilItsLeaseRunsOut() {
+    Link link = link(CrossPostRules.ofDefaults());
+    pass(link);
+    source.add("n", at(10), ContentType.IMAGE, Optional.of("new work"), "n.jpg");
+    CrossPostEntry elsewhere = new CrossPostEntry(OWNER, link.id(), "n", at(10), State.IN_FLIGHT, Optional.empty(),
+        "new work", Optional.empty(), clock.instant());
+    assertThat(stores.crossPosts().claim(elsewhere, Optional.empty())).as("another instance claims it").isTrue();
+
+    SyncReport meanwhile = pass(link);
+
+    assertThat(meanwhile.posted()).isEmpty();
+    assertThat(target.posts).isEmpty();
+    assertThat(target.lookups).hasValue(0);
+    assertThat(stores.crossPosts().entry(OWNER, link.id(), "n")).contains(elsewhere);
+
+    clock.advance(LinkSync.IN_FLIGHT_LEASE);
+    SyncReport later = pass(link);
+
+    assertThat(target.lookups).as("taken as interrupted, looked up first").hasValue(1);
+    assertThat(later.posted()).hasSize(1);
+    assertThat(target.posts).hasSize(1);
+  }
+
+  @Test
   void anItemInFlightThatTheTargetDoesNotHaveIsPostedOnce() {
     Link link = link(CrossPostRules.ofDefaults());
     pass(link);
@@ -256,6 +280,8 @@ class CrossPostSyncTest {
     target.publishFailures.add(new IllegalStateException("killed before the request left"));
 
     assertThatThrownBy(() -> pass(link)).hasMessageContaining("killed");
+    socialink = socialink(); // a new process over the same stores
+    clock.advance(LinkSync.IN_FLIGHT_LEASE);
     SyncReport report = pass(link);
 
     assertThat(report.posted()).singleElement().satisfies(e -> assertThat(e.reason()).isEmpty());
@@ -272,6 +298,8 @@ class CrossPostSyncTest {
     target.failAfterPosting = new IllegalStateException("killed after posting");
 
     assertThatThrownBy(() -> pass(link)).hasMessageContaining("killed");
+    socialink = socialink(); // a new process over the same stores
+    clock.advance(LinkSync.IN_FLIGHT_LEASE);
     SyncReport report = pass(link);
 
     assertThat(report.skipped()).singleElement().satisfies(e ->

@@ -144,7 +144,8 @@ public final class CrossPostDemo {
             + " new) and before the journal said so");
       }
       Socialink restarted = socialink(ig, x, clock, stores, new ArrayDeque<>(), new AtomicReference<>());
-      clock.advance(Duration.ofMinutes(1));
+      // An item a dead process left in flight is taken as interrupted once its five-minute lease is over.
+      clock.advance(Duration.ofMinutes(5));
       SyncReport again = restarted.crossPosting().syncNow(OWNER, link.id(), printer(out));
       int after = x.posts().size();
       out.println("  restart   " + again.posted().size() + " found, " + (after - before) + " post(s) on X for the"
