@@ -61,14 +61,17 @@ public final class CrashResume {
    * @param trial the trial's number
    * @param kills how many times the child was killed
    * @param starts how many times it was started
-   * @param plansComplete plans complete at the end
+   * @param plansComplete plans complete at the end, every step recorded
+   * @param forgetUnrecorded plans complete in effect (revoked, verified, confirmed, grant forgotten,
+   *     link unlinked) whose forget step has no record: the kill came between deleting the grant and
+   *     recording it, and the plan made again from the stores no longer holds the grant's steps
    * @param plansLost links whose plan is not complete, link not unlinked, or grant still stored
    * @param revokeSteps revoke steps checked
    * @param resent revoke steps whose tokens got more than one request, all before the journal said settled
    * @param resentAlreadyDone of those, the ones the journal holds as {@link StepStatus#ALREADY_DONE}
    * @param defects revoke requests sent for a step after the journal held it settled
    */
-  public record Trial(int trial, int kills, int starts, int plansComplete, int plansLost, int revokeSteps, int resent,
+  public record Trial(int trial, int kills, int starts, int plansComplete, int forgetUnrecorded, int plansLost, int revokeSteps, int resent,
       int resentAlreadyDone, int defects) {}
 
   /**
@@ -105,7 +108,8 @@ public final class CrashResume {
     out.println("CrashResume summary: " + trials + " trials, " + results.stream().mapToInt(Trial::kills).sum()
         + " kills (SIGKILL), " + results.stream().mapToInt(Trial::starts).sum() + " child starts");
     out.println("  plans complete " + results.stream().mapToInt(Trial::plansComplete).sum() + " of "
-        + trials * links + "; plans lost " + results.stream().mapToInt(Trial::plansLost).sum() + " (goal 0)");
+        + trials * links + ", complete in effect with the forget step unrecorded "
+        + results.stream().mapToInt(Trial::forgetUnrecorded).sum() + "; plans lost " + results.stream().mapToInt(Trial::plansLost).sum() + " (goal 0)");
     out.println("  revoke steps " + results.stream().mapToInt(Trial::revokeSteps).sum() + "; re-sent after a kill"
         + " before the journal write " + results.stream().mapToInt(Trial::resent).sum() + " (of them ALREADY_DONE "
         + results.stream().mapToInt(Trial::resentAlreadyDone).sum() + "); revokes sent after the journal said"
@@ -182,6 +186,7 @@ public final class CrashResume {
       Map<String, Instant> reported, XEmulator x, TikTokEmulator tiktok, PrintStream out) {
     JdbcStores jdbc = open(url);
     int complete = 0;
+    int unrecorded = 0;
     int lost = 0;
     int resent = 0;
     int resentAlreadyDone = 0;
@@ -195,10 +200,17 @@ public final class CrashResume {
       boolean unlinked = jdbc.links().find(UnlinkFixture.OWNER, s.linkId()).map(l -> l.state() == LinkState.UNLINKED)
           .orElse(false);
       boolean forgotten = jdbc.grants().find(UnlinkFixture.OWNER, s.grantId()).isEmpty();
-      if (planComplete) {
+      boolean forgetUnrecorded = !planComplete && unlinked && forgotten && settled(journal, revoke)
+          && settled(journal, "verify:" + s.platformId() + ":" + s.grantId())
+          && journal.stream().noneMatch(o -> o.stepId().equals("forget:" + s.grantId()))
+          && journal.stream().anyMatch(o -> o.stepId().startsWith("manual:") && o.status() == StepStatus.DONE);
+      if (planComplete && unlinked && forgotten) {
         complete++;
-      }
-      if (!planComplete || !unlinked || !forgotten) {
+      } else if (forgetUnrecorded) {
+        // Killed after the grant was deleted and before the outcome was recorded: the plan made again
+        // from the stores no longer holds the grant's steps, and completes without recording it.
+        unrecorded++;
+      } else {
         lost++;
         StringBuilder b = new StringBuilder("    not complete: " + s.linkId() + " (" + s.platformId() + "), link "
             + (unlinked ? "unlinked" : "not unlinked") + ", grant " + (forgotten ? "forgotten" : "still stored")
@@ -233,7 +245,8 @@ public final class CrashResume {
       }
     }
     shutdown(url);
-    return new Trial(number, kills, starts, complete, lost, seeded.size(), resent, resentAlreadyDone, defects);
+    return new Trial(number, kills, starts, complete, unrecorded, lost, seeded.size(), resent, resentAlreadyDone,
+        defects);
   }
 
   private static boolean settled(List<StepOutcome> journal, String stepId) {
