@@ -6,6 +6,10 @@
 module io.socialink.benchmarks {
   requires io.socialink.core;
   requires io.socialink.jdbc;
+  requires io.socialink.x;
+  requires io.socialink.tiktok;
+  requires io.socialink.testkit;
+  requires com.h2database;
   requires java.sql;
   requires embedded.postgres;
   requires com.fasterxml.jackson.databind;

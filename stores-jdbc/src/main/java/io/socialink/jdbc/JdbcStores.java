@@ -267,6 +267,17 @@ public final class JdbcStores {
       cipher.seal(io.socialink.Secret.of("probe"), "key check");
       Dialect dialect = new Database(dataSource, Dialect.H2, prefix).autoCommit("connect", Dialect::of);
       Database db = new Database(dataSource, dialect, prefix);
+      if (dialect == Dialect.H2) {
+        // H2 writes a commit to its file only after WRITE_DELAY (500 ms by default): a process killed in
+        // that time loses what it saw committed, and a resumed unlink plan would repeat steps its journal
+        // held done. Write at each commit instead (a persistent setting of the database).
+        db.autoCommit("make H2 write every commit at once", c -> {
+          try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SET WRITE_DELAY 0");
+          }
+          return null;
+        });
+      }
       int found = Schema.prepare(db, schema);
       return new JdbcStores(db, cipher, found);
     }

@@ -122,6 +122,10 @@ public final class TikTokPlatform {
   private boolean refuseBusinessCenter;
   private long nextAuth = 1;
   private long nextLog = 0x1B2C3D4E5F6L;
+  /** Login Kit's revoke endpoint, limited per app only when {@link #revokeLimit} is set. */
+  private static final String REVOKE_GROUP = "oauth.revoke";
+  private final Map<String, List<java.time.Instant>> revocations = new HashMap<>();
+  private final List<java.time.Instant> throttledRevocations = new ArrayList<>();
 
   /**
    * Creates the platform.
@@ -393,11 +397,68 @@ public final class TikTokPlatform {
     return m;
   }
 
+  /**
+   * Limits Login Kit's revoke endpoint per app in a one-second sliding window, answering 429
+   * {@code rate_limit_exceeded} beyond it (TikTok documents no rate-limit headers). Unlimited unless set.
+   *
+   * @param perSecond calls per second and app
+   */
+  public synchronized void revokeLimit(int perSecond) {
+    limits.limit(REVOKE_GROUP, perSecond, Duration.ofSeconds(1));
+  }
+
+  /**
+   * Issues Login Kit tokens as a consent and code exchange would, without the browser: registers the
+   * user and starts one authorization.
+   *
+   * @param appKey a registered Login Kit app
+   * @param user the user
+   * @param scopes the granted scopes
+   * @return the access token and the refresh token
+   */
+  public synchronized String[] mint(String appKey, UserReg user, Set<String> scopes) {
+    AppReg app = apps.get(appKey);
+    if (app == null || app.business()) {
+      throw new IllegalArgumentException("unknown Login Kit client key '" + appKey + "'");
+    }
+    users.put(user.openId(), user);
+    Auth auth = new Auth(nextAuth++, app.key(), user.openId(), java.util.Collections.unmodifiableSet(
+        new LinkedHashSet<>(scopes)));
+    return new String[] {accessTokens.issue(auth, accessLifetime), refreshTokens.issue(auth, refreshLifetime)};
+  }
+
+  /**
+   * When the revoke endpoint received requests naming a token, throttled ones left out.
+   *
+   * @param token the token
+   * @return the instants, oldest first
+   */
+  public synchronized List<java.time.Instant> revocationsOf(String token) {
+    return List.copyOf(revocations.getOrDefault(token, List.of()));
+  }
+
+  /**
+   * When the revoke endpoint answered 429.
+   *
+   * @return the instants, oldest first
+   */
+  public synchronized List<java.time.Instant> throttledRevocations() {
+    return List.copyOf(throttledRevocations);
+  }
+
   private Reply revoke(Map<String, String> form) {
     Optional<AppReg> app = loginKitApp(form);
     if (app.isEmpty()) {
       return oauthError(TikTokPayloads.OAUTH_INVALID_CLIENT, "Client key or secret is invalid.");
     }
+    RateWindows.Admission admission = limits.admit(REVOKE_GROUP, app.get().key(), clock.instant()).orElse(null);
+    if (admission != null && !admission.admitted()) {
+      throttledRevocations.add(clock.instant());
+      Map<String, Object> m = Json.template(TikTokPayloads.bytes(TikTokPayloads.RATE_LIMIT_EXCEEDED));
+      errorOf(m).put("log_id", logId());
+      return Json.reply(429, m);
+    }
+    revocations.computeIfAbsent(form.getOrDefault("token", ""), k -> new ArrayList<>()).add(clock.instant());
     Optional<Auth> auth = accessTokens.live(form.getOrDefault("token", ""));
     if (auth.isEmpty() || !auth.get().app().equals(app.get().key())) {
       return oauthError(TikTokPayloads.OAUTH_INVALID_GRANT, "Access token is invalid or expired.");

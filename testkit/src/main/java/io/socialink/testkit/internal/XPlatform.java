@@ -74,6 +74,11 @@ public final class XPlatform {
   private final Map<String, UserReg> users = new HashMap<>();
   private final List<PostRec> posts = new ArrayList<>();
   private long nextPost = 1445880548472328192L;
+  /** The revoke endpoint's group, limited per client only when {@link #revokeLimit} is set. */
+  private static final String REVOKE_GROUP = "oauth2.revoke";
+  /** Revoke requests past the rate limit, by token named: when each came, by the clock. */
+  private final Map<String, List<java.time.Instant>> revocations = new HashMap<>();
+  private final List<java.time.Instant> throttledRevocations = new ArrayList<>();
 
   /**
    * A registered OAuth client.
@@ -196,6 +201,55 @@ public final class XPlatform {
    */
   public synchronized void limit(String group, int limit, Duration window) {
     limits.limit(group, limit, window);
+  }
+
+  /**
+   * Limits the revoke endpoint per client in one-second windows aligned on whole seconds, announced in
+   * {@code x-rate-limit-*} headers and answered 429 beyond the limit. Unlimited unless set.
+   *
+   * @param perSecond calls per second and client
+   */
+  public synchronized void revokeLimit(int perSecond) {
+    limits.limitAligned(REVOKE_GROUP, perSecond, Duration.ofSeconds(1));
+  }
+
+  /**
+   * Issues tokens as a consent and code exchange would, without the browser: registers the user and
+   * returns a live access token and, with {@code offline.access}, a refresh token.
+   *
+   * @param clientId a registered client
+   * @param user the user
+   * @param scopes the granted scopes
+   * @return the access token and the refresh token, or an empty string when none
+   */
+  public synchronized String[] mint(String clientId, UserReg user, Set<String> scopes) {
+    if (!clients.containsKey(clientId)) {
+      throw new IllegalArgumentException("unknown client id '" + clientId + "'");
+    }
+    users.put(user.id(), user);
+    TokenRec rec = new TokenRec(clientId, user.id(), Set.copyOf(scopes));
+    String access = accessTokens.issue(rec, ACCESS_LIFETIME);
+    String refresh = scopes.contains("offline.access") ? refreshTokens.issue(rec, TokenStore.forever()) : "";
+    return new String[] {access, refresh};
+  }
+
+  /**
+   * When the revoke endpoint received requests naming a token, throttled ones left out.
+   *
+   * @param token the token
+   * @return the instants, oldest first
+   */
+  public synchronized List<java.time.Instant> revocationsOf(String token) {
+    return List.copyOf(revocations.getOrDefault(token, List.of()));
+  }
+
+  /**
+   * When the revoke endpoint answered 429.
+   *
+   * @return the instants, oldest first
+   */
+  public synchronized List<java.time.Instant> throttledRevocations() {
+    return List.copyOf(throttledRevocations);
   }
 
   /**
@@ -353,6 +407,24 @@ public final class XPlatform {
       return refused.get();
     }
     String token = form.getOrDefault("token", "");
+    Map<String, String> rate = new LinkedHashMap<>();
+    Optional<RateWindows.Admission> admission = limits.admit(REVOKE_GROUP, client[0].id(), clock.instant());
+    if (admission.isPresent()) {
+      RateWindows.Admission a = admission.get();
+      rate.put("x-rate-limit-limit", Integer.toString(a.limit()));
+      rate.put("x-rate-limit-remaining", Integer.toString(a.remaining()));
+      rate.put("x-rate-limit-reset", Long.toString(a.reset().getEpochSecond()));
+      if (!a.admitted()) {
+        throttledRevocations.add(clock.instant());
+        return problemPayload(429, "Too Many Requests", "Too Many Requests").withHeaders(rate);
+      }
+    }
+    revocations.computeIfAbsent(token, k -> new ArrayList<>()).add(clock.instant());
+    return revokeToken(client[0], token, form).withHeaders(rate);
+  }
+
+  private Reply revokeToken(ClientReg client0, String token, Map<String, String> form) {
+    ClientReg[] client = {client0};
     TokenStore<TokenRec> first = "refresh_token".equals(form.get("token_type_hint")) ? refreshTokens : accessTokens;
     TokenStore<TokenRec> second = first == refreshTokens ? accessTokens : refreshTokens;
     TokenStore<TokenRec> holder = first.live(token).isPresent() ? first : second;

@@ -121,6 +121,9 @@ public final class TikTokEmulator implements AutoCloseable {
     if (b.oauthErrorsInHttp200) {
       platform.oauthErrorStatus(200);
     }
+    if (b.revokeLimit > 0) {
+      platform.revokeLimit(b.revokeLimit);
+    }
     this.server = new EmulatorServer("TikTok", clock, platform::handle, platform::unavailable);
   }
 
@@ -413,6 +416,63 @@ public final class TikTokEmulator implements AutoCloseable {
   }
 
   /**
+   * Issues Login Kit tokens for a user as a consent and code exchange would, without the browser flow:
+   * for tests and benchmarks that need many linked accounts quickly. The user is registered, and the
+   * tokens work like any others (API calls, refresh, revocation ending the authorization).
+   *
+   * @param user the user
+   * @param scopes the granted scopes
+   * @return the tokens of {@link #CLIENT_KEY}
+   */
+  public IssuedTokens issueTokens(User user, Set<String> scopes) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(scopes, "scopes");
+    String[] t = platform.mint(CLIENT_KEY, toReg(user), scopes);
+    return new IssuedTokens(t[0], t[1]);
+  }
+
+  /**
+   * When {@code POST /v2/oauth/revoke/} received requests naming a token, by the emulator's clock;
+   * requests answered 429 are not counted.
+   *
+   * @param token the access token
+   * @return the instants, oldest first
+   */
+  public List<Instant> revocationsOf(String token) {
+    return platform.revocationsOf(Objects.requireNonNull(token, "token"));
+  }
+
+  /**
+   * When {@code POST /v2/oauth/revoke/} answered 429 because of {@link Builder#revokeLimit}.
+   *
+   * @return the instants, oldest first
+   */
+  public List<Instant> throttledRevocations() {
+    return platform.throttledRevocations();
+  }
+
+  /**
+   * Login Kit tokens issued by {@link #issueTokens}. The tokens are secrets: {@link #toString()} leaves
+   * them out.
+   *
+   * @param accessToken the access token
+   * @param refreshToken the refresh token
+   */
+  public record IssuedTokens(String accessToken, String refreshToken) {
+    /** Validates the components. */
+    public IssuedTokens {
+      Objects.requireNonNull(accessToken, "accessToken");
+      Objects.requireNonNull(refreshToken, "refreshToken");
+    }
+
+    /** Names no token. */
+    @Override
+    public String toString() {
+      return "IssuedTokens[access token, refresh token]";
+    }
+  }
+
+  /**
    * A request the emulator received.
    *
    * @param method the method
@@ -477,8 +537,25 @@ public final class TikTokEmulator implements AutoCloseable {
     private Duration accessLifetime = Duration.ofHours(2);
     private Duration refreshLifetime = Duration.ofDays(180);
     private boolean oauthErrorsInHttp200;
+    private int revokeLimit;
 
     private Builder() {}
+
+    /**
+     * Limits Login Kit's {@code POST /v2/oauth/revoke/} to this many requests per app in any second
+     * (a sliding window, as TikTok counts): a request over the limit is answered 429 with TikTok's
+     * {@code rate_limit_exceeded} body (TikTok documents no rate-limit headers). Unlimited by default.
+     *
+     * @param perSecond requests per second; positive
+     * @return this builder
+     */
+    public Builder revokeLimit(int perSecond) {
+      if (perSecond <= 0) {
+        throw new IllegalArgumentException("perSecond must be positive; got " + perSecond);
+      }
+      this.revokeLimit = perSecond;
+      return this;
+    }
 
     /**
      * The clock codes, tokens, rate windows and webhook timestamps follow; the system clock by default.

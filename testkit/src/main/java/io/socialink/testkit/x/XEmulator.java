@@ -100,6 +100,9 @@ public final class XEmulator implements AutoCloseable {
       clients.add(new XPlatform.ClientReg(PUBLIC_CLIENT_ID, null, Set.of(REDIRECT_URI.toString())));
     }
     this.platform = new XPlatform(clock, clients, toReg(b.user), b.processingPolls);
+    if (b.revokeLimit > 0) {
+      platform.revokeLimit(b.revokeLimit);
+    }
     this.server = new EmulatorServer("X", clock, platform::handle, platform::unavailable);
   }
 
@@ -224,6 +227,46 @@ public final class XEmulator implements AutoCloseable {
       throw new IllegalArgumentException("limit and window must be positive");
     }
     platform.limit(endpointGroup, limit, window);
+  }
+
+  /**
+   * Issues tokens to a client for a user as a consent and code exchange would, without the browser
+   * flow: for tests and benchmarks that need many linked accounts quickly. The user is registered,
+   * and the tokens work like any others (API calls, refresh, revocation).
+   *
+   * @param clientId a registered client, e.g. {@link #CLIENT_ID}
+   * @param user the user
+   * @param scopes the granted scopes; with {@code offline.access} a refresh token is issued too
+   * @return the tokens
+   * @throws IllegalArgumentException if the client is not registered
+   */
+  public IssuedTokens issueTokens(String clientId, User user, Set<String> scopes) {
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(scopes, "scopes");
+    String[] t = platform.mint(clientId, toReg(user), scopes);
+    return new IssuedTokens(t[0], t[1].isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(t[1]),
+        XPlatform.ACCESS_LIFETIME);
+  }
+
+  /**
+   * When {@code POST /2/oauth2/revoke} received requests naming a token (access or refresh), by the
+   * emulator's clock; requests answered 429 are not counted.
+   *
+   * @param token the token
+   * @return the instants, oldest first
+   */
+  public List<Instant> revocationsOf(String token) {
+    return platform.revocationsOf(Objects.requireNonNull(token, "token"));
+  }
+
+  /**
+   * When {@code POST /2/oauth2/revoke} answered 429 because of {@link Builder#revokeLimit}.
+   *
+   * @return the instants, oldest first
+   */
+  public List<Instant> throttledRevocations() {
+    return platform.throttledRevocations();
   }
 
   /**
@@ -359,6 +402,29 @@ public final class XEmulator implements AutoCloseable {
   }
 
   /**
+   * Tokens issued by {@link #issueTokens}. The tokens are secrets: {@link #toString()} leaves them out.
+   *
+   * @param accessToken the access token
+   * @param refreshToken the refresh token, when {@code offline.access} was granted
+   * @param expiresIn the access token's lifetime
+   */
+  public record IssuedTokens(String accessToken, java.util.Optional<String> refreshToken, Duration expiresIn) {
+    /** Validates the components. */
+    public IssuedTokens {
+      Objects.requireNonNull(accessToken, "accessToken");
+      Objects.requireNonNull(refreshToken, "refreshToken");
+      Objects.requireNonNull(expiresIn, "expiresIn");
+    }
+
+    /** Names the lifetime only. */
+    @Override
+    public String toString() {
+      return "IssuedTokens[access token, " + (refreshToken.isPresent() ? "refresh token, " : "") + "expires in "
+          + expiresIn + "]";
+    }
+  }
+
+  /**
    * A request the emulator received.
    *
    * @param method the method
@@ -459,8 +525,26 @@ public final class XEmulator implements AutoCloseable {
     private final List<XPlatform.ClientReg> clients = new ArrayList<>();
     private User user = DEFAULT_USER;
     private int processingPolls = 2;
+    private int revokeLimit;
 
     private Builder() {}
+
+    /**
+     * Limits {@code POST /2/oauth2/revoke} to this many requests per second and client, in windows
+     * from one whole second to the next: answers carry {@code x-rate-limit-limit},
+     * {@code x-rate-limit-remaining} and {@code x-rate-limit-reset} (epoch seconds), and a request over
+     * the limit is answered 429 with them. Unlimited by default.
+     *
+     * @param perSecond requests per second; positive
+     * @return this builder
+     */
+    public Builder revokeLimit(int perSecond) {
+      if (perSecond <= 0) {
+        throw new IllegalArgumentException("perSecond must be positive; got " + perSecond);
+      }
+      this.revokeLimit = perSecond;
+      return this;
+    }
 
     /**
      * The clock codes, tokens and rate-limit windows expire by; the system clock by default.

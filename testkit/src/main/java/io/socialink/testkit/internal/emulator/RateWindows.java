@@ -53,6 +53,7 @@ public final class RateWindows {
   private final Kind kind;
   private final Map<String, Limit> limits = new HashMap<>();
   private final Map<String, Window> windows = new HashMap<>();
+  private final java.util.Set<String> aligned = new java.util.HashSet<>();
 
   /**
    * Creates the limits.
@@ -72,7 +73,23 @@ public final class RateWindows {
    */
   public synchronized void limit(String group, int limit, Duration window) {
     limits.put(group, new Limit(limit, window));
+    aligned.remove(group);
     windows.keySet().removeIf(k -> k.startsWith(group + "|"));
+  }
+
+  /**
+   * Sets a group's limit in fixed windows aligned on the epoch: a window of one second runs from one
+   * whole second to the next, whenever its first call comes, so the reset it announces is the next
+   * whole multiple of the window. For short windows, where rounding a window's end up to a whole
+   * second would stretch it; only meaningful with {@link Kind#FIXED}. Forgets the calls counted so far.
+   *
+   * @param group the group
+   * @param limit calls per window
+   * @param window the window, a whole number of milliseconds
+   */
+  public synchronized void limitAligned(String group, int limit, Duration window) {
+    limit(group, limit, window);
+    aligned.add(group);
   }
 
   /**
@@ -91,7 +108,8 @@ public final class RateWindows {
     Window w = windows.computeIfAbsent(group + "|" + key, k -> new Window());
     if (kind == Kind.FIXED) {
       if (!now.isBefore(w.end)) {
-        w.end = wholeSecondAtOrAfter(now.plus(limit.window()));
+        w.end = aligned.contains(group) ? alignedEnd(now, limit.window())
+            : wholeSecondAtOrAfter(now.plus(limit.window()));
         w.used = 0;
       }
       if (w.used >= limit.limit()) {
@@ -109,6 +127,13 @@ public final class RateWindows {
     w.calls.addLast(now);
     return Optional.of(new Admission(true, limit.limit(), limit.limit() - w.calls.size(),
         w.calls.peekFirst().plus(limit.window())));
+  }
+
+  /** The end of the epoch-aligned window holding {@code now}. */
+  private static Instant alignedEnd(Instant now, Duration window) {
+    long millis = Math.max(1, window.toMillis());
+    long at = now.toEpochMilli();
+    return Instant.ofEpochMilli(Math.floorDiv(at, millis) * millis + millis);
   }
 
   /**
