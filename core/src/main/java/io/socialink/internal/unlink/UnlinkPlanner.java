@@ -159,9 +159,13 @@ public final class UnlinkPlanner {
       UnlinkStep forget = new UnlinkStep.ForgetGrant("forget:" + g.id(), g.id());
       steps.putIfAbsent(forget.id(), forget);
     }
-    List<String> keptIds = link.grantIds().stream()
-        .filter(id -> use.released().stream().noneMatch(g -> g.id().equals(id)))
-        .toList();
+    // A grant already forgotten keeps its forget step, so that a plan made again after a run that died
+    // just after forgetting still records it (the executor finds it gone: already done).
+    for (String id : use.gone()) {
+      UnlinkStep forget = new UnlinkStep.ForgetGrant("forget:" + id, id);
+      steps.putIfAbsent(forget.id(), forget);
+    }
+    List<String> keptIds = use.kept().stream().map(Grant::id).toList();
     if (!keptIds.isEmpty()) {
       notes.add("Grants still used by other links are kept: " + keptIds);
     }
@@ -237,13 +241,22 @@ public final class UnlinkPlanner {
         .toList();
     List<Grant> released = new ArrayList<>();
     List<Grant> kept = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
     for (String id : link.grantIds()) {
       boolean shared = others.stream().anyMatch(l -> l.grantIds().contains(id));
-      grants.find(link.ownerId(), id).ifPresent((shared ? kept : released)::add);
+      Optional<Grant> grant = grants.find(link.ownerId(), id);
+      if (grant.isPresent()) {
+        (shared ? kept : released).add(grant.get());
+      } else if (!shared) {
+        gone.add(id);
+      }
     }
-    return new GrantUse(List.copyOf(released), List.copyOf(kept));
+    return new GrantUse(List.copyOf(released), List.copyOf(kept), List.copyOf(gone));
   }
 
-  /** A link's grants: those the plan releases and those other live links still use. */
-  private record GrantUse(List<Grant> released, List<Grant> kept) {}
+  /**
+   * A link's grants: those the plan releases, those other live links still use, and the ids of those
+   * no longer stored (forgotten by an earlier run of the plan, or by the application).
+   */
+  private record GrantUse(List<Grant> released, List<Grant> kept, List<String> gone) {}
 }

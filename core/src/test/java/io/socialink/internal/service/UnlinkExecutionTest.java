@@ -260,6 +260,31 @@ class UnlinkExecutionTest {
   }
 
   @Test
+  void aPlanMadeAgainAfterTheGrantWasForgottenStillRecordsTheForgetStep() {
+    Link link = appLink("g-1");
+    UnlinkPlan plan = unlinking.plan("alice", link.id());
+    // A run that died just after deleting the grant, before the journal said so.
+    for (UnlinkStep step : plan.steps()) {
+      if (!(step instanceof UnlinkStep.ForgetGrant)) {
+        unlinking.journal().record("alice", plan.id(), new StepOutcome(step.id(), StepStatus.DONE, Fixture.T0,
+            "done before the process died", Optional.empty()));
+      }
+    }
+    fx.stores.grants().delete("alice", "g-1");
+
+    UnlinkPlan again = unlinking.plan("alice", link.id());
+    UnlinkReport report = unlinking.execute("alice", again);
+
+    assertThat(again.steps()).extracting(UnlinkStep::id).containsExactly("forget:g-1");
+    assertThat(again.impactNotes()).noneMatch(n -> n.contains("kept"));
+    assertThat(report.outcome("forget:g-1").orElseThrow().status()).isEqualTo(StepStatus.ALREADY_DONE);
+    assertThat(report.isComplete()).isTrue();
+    assertThat(unlinking.journal().outcomes("alice", plan.id())).extracting(StepOutcome::stepId)
+        .contains("forget:g-1");
+    assertThat(fx.stores.links().find("alice", link.id()).orElseThrow().state()).isEqualTo(LinkState.UNLINKED);
+  }
+
+  @Test
   void concurrentExecutionsOfOnePlanRevokeOnce() throws Exception {
     Link link = appLink("g-1");
     UnlinkPlan plan = unlinking.plan("alice", link.id());
