@@ -93,13 +93,17 @@ public final class JdbcGrantLookup {
     return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
   }
 
+  /** When the generated grants were issued. */
+  static final Instant ISSUED = Instant.parse("2026-11-30T00:00:00Z");
+
   static String owner(int n) {
     return "owner-" + (n / GRANTS_PER_OWNER);
   }
 
   /** Saves the grants the table lacks, from several writers; returns how many it added. */
   private static int fill(JdbcGrantStore store, int grants, int writers) throws Exception {
-    Instant now = Instant.now();
+    // A fixed issue time: the lookup reads grants, their lifetimes play no part, and runs stay alike.
+    Instant now = ISSUED;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
       List<Future<Integer>> parts = new ArrayList<>();
