@@ -69,7 +69,7 @@ public final class JdkTransport implements Transport {
       response = client.send(b.build(), info -> target != null && streamed(info)
           ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target, StandardOpenOption.CREATE,
               StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), file -> new byte[0])
-          : new CappedBody(what, options.maxResponseBytes(), declaredLength(info)));
+          : bodySubscriber(info, what, options.maxResponseBytes()));
     } catch (IOException e) {
       // HttpClient.send wraps a failure of the body subscriber in a plain IOException.
       for (Throwable t = e; t != null; t = t.getCause()) {
@@ -82,7 +82,28 @@ public final class JdkTransport implements Transport {
       }
       throw e;
     }
-    return ApiResponse.ofOwnedBody(response.statusCode(), new Headers(response.headers().map()), response.body());
+    return ApiResponse.ofOwnedBody(response.statusCode(), Headers.of(response.headers()), response.body());
+  }
+
+  /**
+   * How a body is read into memory. A body whose announced length fits the limit is read by the
+   * JDK's own array subscriber: the client never reads past {@code Content-Length}, so the limit holds,
+   * and with one of its own subscribers the client completes the call on the thread that read the
+   * last bytes, where any other subscriber costs a hand-off to the client's executor on every call.
+   * A body announced too long, or with no length (chunked), goes to a {@link CappedBody}.
+   *
+   * @param info the status and headers
+   * @param what names the request in a message about a body that is too large
+   * @param limit the most bytes kept
+   * @return the subscriber
+   */
+  static HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info,
+      java.util.function.Supplier<String> what, int limit) {
+    long declared = declaredLength(info);
+    if (declared >= 0 && declared <= limit) {
+      return HttpResponse.BodySubscribers.ofByteArray();
+    }
+    return new CappedBody(what, limit, declared);
   }
 
   /** A body to stream to a file: a success that is not JSON (a JSON body carries an error). */

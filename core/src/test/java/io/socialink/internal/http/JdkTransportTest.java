@@ -164,4 +164,39 @@ class JdkTransportTest {
         "client-1", Optional.of("test:alice")));
     assertThat(r.bodyLength()).isEqualTo(10);
   }
+
+  @Test
+  void aBodyOfAnnouncedLengthWithinTheLimitIsReadByTheJdksOwnSubscriber() {
+    java.util.function.Supplier<String> what = () -> "GET /x";
+    // The JDK completes a call read by one of its own subscribers without a hand-off to its executor.
+    assertThat(JdkTransport.bodySubscriber(info("1000"), what, 1000))
+        .isNotInstanceOf(JdkTransport.CappedBody.class)
+        .satisfies(sub -> assertThat(sub.getClass().getName()).startsWith("jdk.internal.net.http."));
+    assertThat(JdkTransport.bodySubscriber(info("1001"), what, 1000)).isInstanceOf(JdkTransport.CappedBody.class);
+    assertThat(JdkTransport.bodySubscriber(info(null), what, 1000)).isInstanceOf(JdkTransport.CappedBody.class);
+    assertThat(JdkTransport.bodySubscriber(info("not a number"), what, 1000))
+        .isInstanceOf(JdkTransport.CappedBody.class);
+  }
+
+  static java.net.http.HttpResponse.ResponseInfo info(String contentLength) {
+    java.util.Map<String, List<String>> map = contentLength == null
+        ? java.util.Map.of() : java.util.Map.of("content-length", List.of(contentLength));
+    java.net.http.HttpHeaders headers = java.net.http.HttpHeaders.of(map, (n, v) -> true);
+    return new java.net.http.HttpResponse.ResponseInfo() {
+      @Override
+      public int statusCode() {
+        return 200;
+      }
+
+      @Override
+      public java.net.http.HttpHeaders headers() {
+        return headers;
+      }
+
+      @Override
+      public java.net.http.HttpClient.Version version() {
+        return java.net.http.HttpClient.Version.HTTP_1_1;
+      }
+    };
+  }
 }
