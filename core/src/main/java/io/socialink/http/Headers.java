@@ -1,13 +1,16 @@
 package io.socialink.http;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * HTTP headers with case-insensitive names. Immutable and thread-safe. {@link #toString()} prints the
@@ -18,25 +21,13 @@ import java.util.TreeMap;
 public record Headers(Map<String, List<String>> map) {
   private static final Headers EMPTY = new Headers(Map.of());
 
-  /** Lowercases the names and copies the values. */
+
+  /** Lowercases the names and copies the values; headers taken from other headers are not copied again. */
   public Headers {
     Objects.requireNonNull(map, "map");
-    // One pass, one map: a response's headers are copied on every call.
-    TreeMap<String, List<String>> copy = new TreeMap<>();
-    map.forEach((name, values) -> {
-      Objects.requireNonNull(name, "header name");
-      Objects.requireNonNull(values, "header values");
-      String key = name.toLowerCase(Locale.ROOT); // the same string when already lowercase
-      List<String> prior = copy.get(key);
-      if (prior == null) {
-        copy.put(key, List.copyOf(values)); // no copy when the list is already immutable
-      } else {
-        List<String> merged = new ArrayList<>(prior);
-        merged.addAll(values);
-        copy.put(key, List.copyOf(merged));
-      }
-    });
-    map = java.util.Collections.unmodifiableMap(copy);
+    if (!(map instanceof SortedNames) && !(map instanceof JdkNames)) {
+      map = SortedNames.of(map);
+    }
   }
 
   /**
@@ -46,6 +37,18 @@ public record Headers(Map<String, List<String>> map) {
    */
   public static Headers empty() {
     return EMPTY;
+  }
+
+  /**
+   * The headers of a response of the JDK's {@link java.net.http.HttpClient}, without copying them: the
+   * JDK's headers are immutable and already found without regard to case, so a lookup goes straight
+   * to them, and the lowercase names of {@link #map()} are made only when the map is iterated.
+   *
+   * @param headers the JDK's headers
+   * @return the headers
+   */
+  public static Headers of(java.net.http.HttpHeaders headers) {
+    return new Headers(new JdkNames(Objects.requireNonNull(headers, "headers")));
   }
 
   /**
@@ -97,6 +100,189 @@ public record Headers(Map<String, List<String>> map) {
     Map<String, List<String>> m = new LinkedHashMap<>(map);
     m.put(name.toLowerCase(Locale.ROOT), List.of(value));
     return new Headers(m);
+  }
+
+  /**
+   * The immutable map behind every {@code Headers}: lowercase names in order, each with its values,
+   * found by binary search. A response's headers are turned into one on every call, so it is built in
+   * one pass over arrays, without a node per header.
+   */
+  private static final class SortedNames extends AbstractMap<String, List<String>> {
+    private static final SortedNames EMPTY = new SortedNames(new String[0], new List<?>[0], 0);
+
+    private final String[] names;
+    private final List<?>[] values;
+    private final int size;
+
+    private SortedNames(String[] names, List<?>[] values, int size) {
+      this.names = names;
+      this.values = values;
+      this.size = size;
+    }
+
+    static SortedNames of(Map<String, List<String>> map) {
+      int n = map.size();
+      if (n == 0) {
+        return EMPTY;
+      }
+      String[] names = new String[n];
+      List<?>[] values = new List<?>[n];
+      int[] size = {0};
+      map.forEach((name, list) -> {
+        Objects.requireNonNull(name, "header name");
+        Objects.requireNonNull(list, "header values");
+        String key = name.toLowerCase(Locale.ROOT); // the same string when already lowercase
+        List<String> copy = List.copyOf(list); // no copy when the list is already immutable
+        // Insertion into the sorted prefix; names usually arrive sorted, so this is one comparison.
+        int at = size[0];
+        while (at > 0 && names[at - 1].compareTo(key) > 0) {
+          at--;
+        }
+        if (at > 0 && names[at - 1].equals(key)) {
+          List<String> merged = new ArrayList<>(cast(values[at - 1]));
+          merged.addAll(copy);
+          values[at - 1] = List.copyOf(merged);
+          return;
+        }
+        System.arraycopy(names, at, names, at + 1, size[0] - at);
+        System.arraycopy(values, at, values, at + 1, size[0] - at);
+        names[at] = key;
+        values[at] = copy;
+        size[0]++;
+      });
+      return new SortedNames(names, values, size[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> cast(List<?> list) {
+      return (List<String>) list;
+    }
+
+    private int indexOf(Object key) {
+      if (!(key instanceof String k)) {
+        return -1;
+      }
+      int low = 0;
+      int high = size - 1;
+      while (low <= high) {
+        int mid = (low + high) >>> 1;
+        int c = names[mid].compareTo(k);
+        if (c < 0) {
+          low = mid + 1;
+        } else if (c > 0) {
+          high = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public List<String> get(Object key) {
+      int i = indexOf(key);
+      return i < 0 ? null : cast(values[i]);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return indexOf(key) >= 0;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public void forEach(java.util.function.BiConsumer<? super String, ? super List<String>> action) {
+      for (int i = 0; i < size; i++) {
+        action.accept(names[i], cast(values[i]));
+      }
+    }
+
+    @Override
+    public Set<Entry<String, List<String>>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, List<String>>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < size;
+            }
+
+            @Override
+            public Entry<String, List<String>> next() {
+              if (next >= size) {
+                throw new java.util.NoSuchElementException();
+              }
+              int i = next++;
+              return Map.entry(names[i], cast(values[i]));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return size;
+        }
+      };
+    }
+  }
+
+  /**
+   * The JDK's immutable headers seen as a map of lowercase names: a lowercase name is looked up in
+   * them directly (they ignore case), any other name is absent, as in a map of lowercase names; the
+   * sorted lowercase copy is made the first time the map is iterated.
+   */
+  private static final class JdkNames extends AbstractMap<String, List<String>> {
+    private final java.net.http.HttpHeaders headers;
+    /** Made on first iteration; a race makes two equal copies, either is right. */
+    private SortedNames lowercase;
+
+    JdkNames(java.net.http.HttpHeaders headers) {
+      this.headers = headers;
+    }
+
+    private SortedNames lowercase() {
+      SortedNames l = lowercase;
+      if (l == null) {
+        l = SortedNames.of(headers.map());
+        lowercase = l;
+      }
+      return l;
+    }
+
+    @Override
+    public List<String> get(Object key) {
+      if (!(key instanceof String k) || !k.toLowerCase(Locale.ROOT).equals(k)) {
+        return null;
+      }
+      return headers.map().get(k);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public int size() {
+      return headers.map().size();
+    }
+
+    @Override
+    public void forEach(java.util.function.BiConsumer<? super String, ? super List<String>> action) {
+      lowercase().forEach(action);
+    }
+
+    @Override
+    public Set<Entry<String, List<String>>> entrySet() {
+      return lowercase().entrySet();
+    }
   }
 
   /** Lists the header names only. */
