@@ -3,7 +3,6 @@ package io.socialink.http;
 import io.socialink.error.Operation;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One logical call through the pipeline: the request plus what the pipeline needs to limit, retry and
@@ -26,13 +25,12 @@ public record ApiCall(
     String appKey,
     Optional<String> userKey,
     Operation operation) {
-  private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9._/-]{0,63}");
 
   /** Validates the components. */
   public ApiCall {
     Objects.requireNonNull(platformId, "platformId");
     Objects.requireNonNull(endpointGroup, "endpointGroup");
-    if (!GROUP.matcher(endpointGroup).matches()) {
+    if (!validGroup(endpointGroup)) {
       throw new IllegalArgumentException("endpointGroup must be lowercase letters, digits, '.', '_', '/' or '-'; got '"
           + endpointGroup + "'");
     }
@@ -86,5 +84,21 @@ public record ApiCall(
   public String toString() {
     return "ApiCall[" + platformId + " " + endpointGroup + " " + request + " " + idempotency
         + userKey.map(u -> " user=" + u).orElse("") + (operation == Operation.API_CALL ? "" : " " + operation) + "]";
+  }
+
+  /** {@code [a-z0-9][a-z0-9._/-]{0,63}}, checked without a regular expression: this runs on every call. */
+  private static boolean validGroup(String group) {
+    int n = group.length();
+    if (n == 0 || n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = group.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '/' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

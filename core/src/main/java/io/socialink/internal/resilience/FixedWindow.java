@@ -49,8 +49,17 @@ final class FixedWindow {
    * @return 0 when taken now, the nanoseconds to wait before sending when reserved, or -1 when the
    *     wait would pass the timeout and nothing was taken
    */
-  synchronized long reserve() {
-    long now = nanos.getAsLong();
+  long reserve() {
+    return reserve(nanos.getAsLong());
+  }
+
+  /**
+   * {@link #reserve()} at an instant the caller has just read from this window's clock.
+   *
+   * @param now the clock's reading, in nanoseconds
+   * @return as {@link #reserve()}
+   */
+  synchronized long reserve(long now) {
     refresh(now);
     if (permits > 0) {
       permits--;
@@ -69,8 +78,17 @@ final class FixedWindow {
    *
    * @return nanoseconds, 0 when one is free
    */
-  synchronized long nanosToWait() {
-    long now = nanos.getAsLong();
+  long nanosToWait() {
+    return nanosToWait(nanos.getAsLong());
+  }
+
+  /**
+   * {@link #nanosToWait()} at an instant the caller has just read from this window's clock.
+   *
+   * @param now the clock's reading, in nanoseconds
+   * @return as {@link #nanosToWait()}
+   */
+  synchronized long nanosToWait(long now) {
     refresh(now);
     return permits > 0 ? 0 : waitFor(now);
   }

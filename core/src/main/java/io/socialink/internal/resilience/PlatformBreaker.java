@@ -171,7 +171,16 @@ public final class PlatformBreaker {
     }
   }
 
+  /** Nanoseconds since the attempt started; 0 if the clock went back. Runs on every attempt. */
   private long elapsedNanos(Instant startedAt) {
-    return Math.max(0, Duration.between(startedAt, clock.instant()).toNanos());
+    Instant now = clock.instant();
+    long seconds = now.getEpochSecond() - startedAt.getEpochSecond();
+    if (seconds < 0) {
+      return 0;
+    }
+    if (seconds >= Long.MAX_VALUE / 1_000_000_000L - 1) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(0, seconds * 1_000_000_000L + (now.getNano() - startedAt.getNano()));
   }
 }

@@ -445,6 +445,7 @@ public final class RateLimiters {
     // user over their own limit) does not spend the permits of the others (the app's shared budget).
     long leftMillis = Math.max(0, maxWaitMillis - waited);
     long leftNanos = leftMillis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : leftMillis * 1_000_000L;
+    long now = clockNanos(); // one reading for every window: this runs on every attempt
     for (Budget b : bs) {
       if (b.limiter == null) {
         if (b.sliding != null) {
@@ -452,7 +453,7 @@ public final class RateLimiters {
         }
         continue;
       }
-      long need = b.limiter.nanosToWait();
+      long need = b.limiter.nanosToWait(now);
       if (need > leftNanos) {
         Instant until = clock.instant().plusNanos(need);
         observer.throttled(call, Duration.ofNanos(need), until, true);
@@ -464,11 +465,10 @@ public final class RateLimiters {
       if (b.limiter == null) {
         continue;
       }
-      long nanos = b.limiter.reserve();
+      long nanos = b.limiter.reserve(now);
       if (nanos < 0) {
-        long need = b.limiter.nanosToWait();
-        Instant now = clock.instant();
-        Instant until = now.plusNanos(Math.max(0, need));
+        long need = b.limiter.nanosToWait(now);
+        Instant until = clock.instant().plusNanos(Math.max(0, need));
         observer.throttled(call, Duration.ofNanos(Math.max(0, need)), until, true);
         throw failFast(call, b, until, usedUp(b.policy));
       }
