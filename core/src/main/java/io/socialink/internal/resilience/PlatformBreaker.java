@@ -57,6 +57,9 @@ public final class PlatformBreaker {
     CircuitBreakerConfig config = CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .slidingWindowSize(policy.slidingWindowSize())
+        // Every attempt of every caller records its outcome in this one window: a compare-and-set
+        // instead of the default lock, which under many callers parks the losers on every call.
+        .slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
         .minimumNumberOfCalls(policy.minimumNumberOfCalls())
         .failureRateThreshold(policy.failureRateThreshold())
         .waitDurationInOpenState(policy.waitInOpenState())
