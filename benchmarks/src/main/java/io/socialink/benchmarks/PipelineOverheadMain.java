@@ -1,8 +1,13 @@
 package io.socialink.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -13,13 +18,16 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link PipelineOverhead} and {@link PipelineConcurrency} with the GC profiler and the warm-up
- * and measurement their annotations set (12 × 2 s and 8 × 2 s over the network, where the JDK's HTTP
- * stack needs about 20 s to warm up on two cores; 5 × 1 s and 5 × 1 s in memory; 15 × 2 s and 5 × 2 s
- * for the 64 callers), then prints the pipeline / bare ratios of average time, of throughput and of
- * bytes allocated per call, with the ratios' errors propagated from JMH's 99.9% margins. JMH's own
+ * Runs {@link PipelineOverhead}, {@link PipelineConcurrency} and {@link PipelineAlternating} with the
+ * GC profiler and the warm-up and measurement their annotations set (12 × 2 s and 8 × 2 s over the
+ * network, where the JDK's HTTP stack needs about 20 s to warm up on two cores; 5 × 1 s and 5 × 1 s in
+ * memory; 15 × 2 s and 5 × 2 s for the 64 callers; 16 × 2 s and 40 × 1 s alternating), then prints
+ * the pipeline / bare ratios of average time, of throughput and of bytes allocated per call: for the
+ * benchmarks measured in forks of their own with the errors propagated from JMH's 99.9% margins, for
+ * the alternating ones as the mean of the blocks' ratios with its 99.9% interval. JMH's own
  * command-line options apply, e.g. {@code -f 3} for three forks per benchmark (one by default: about
- * 2 min 40 s; three forks: about 8 min).
+ * 5 min; three forks: about 15 min); benchmarks named on the command line run instead of all of them
+ * (e.g. {@code PipelineAlternating}).
  */
 public final class PipelineOverheadMain {
   private PipelineOverheadMain() {}
@@ -32,18 +40,80 @@ public final class PipelineOverheadMain {
    * @throws CommandLineOptionException if the options are malformed
    */
   public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-    Options options = new OptionsBuilder()
-        .parent(new CommandLineOptions(args))
-        .include(PipelineOverhead.class.getName() + "\\.")
-        .include(PipelineConcurrency.class.getName() + "\\.")
-        .addProfiler(GCProfiler.class)
-        .build();
+    CommandLineOptions commandLine = new CommandLineOptions(args);
+    OptionsBuilder builder = new OptionsBuilder();
+    builder.parent(commandLine).addProfiler(GCProfiler.class);
+    if (commandLine.getIncludes().isEmpty()) {
+      // Benchmarks named on the command line (e.g. PipelineAlternating) run instead of all three.
+      builder.include(PipelineOverhead.class.getName() + "\\.")
+          .include(PipelineConcurrency.class.getName() + "\\.")
+          .include(PipelineAlternating.class.getName() + "\\.");
+    }
+    Options options = builder.build();
     Collection<RunResult> results = new Runner(options).run();
     System.out.println();
     System.out.println("PipelineOverhead summary (time: average ± 99.9% margin; allocation: gc.alloc.rate.norm)");
-    compare("over loopback HTTP", find(results, "bareHttpClient"), find(results, "socialinkPipeline"), true);
-    compare("in memory (no network)", find(results, "inMemoryParseOnly"), find(results, "inMemoryPipeline"), false);
-    compareThroughput(find(results, "concurrentBareHttpClient"), find(results, "concurrentSocialinkPipeline"));
+    Optional<RunResult> bare = find(results, "bareHttpClient");
+    Optional<RunResult> pipeline = find(results, "socialinkPipeline");
+    if (bare.isPresent() && pipeline.isPresent()) {
+      compare("over loopback HTTP", bare.get(), pipeline.get(), true);
+    }
+    Optional<RunResult> parse = find(results, "inMemoryParseOnly");
+    Optional<RunResult> memory = find(results, "inMemoryPipeline");
+    if (parse.isPresent() && memory.isPresent()) {
+      compare("in memory (no network)", parse.get(), memory.get(), false);
+    }
+    Optional<RunResult> concurrentBare = find(results, "concurrentBareHttpClient");
+    Optional<RunResult> concurrentPipeline = find(results, "concurrentSocialinkPipeline");
+    if (concurrentBare.isPresent() && concurrentPipeline.isPresent()) {
+      compareThroughput(concurrentBare.get(), concurrentPipeline.get());
+    }
+    find(results, "alternatingCallers").ifPresent(r ->
+        compareAlternating("alternating in one JVM, " + PipelineAlternating.CALLERS + " callers", r));
+    find(results, "alternatingOneCaller").ifPresent(r -> compareAlternating("alternating in one JVM, one caller", r));
+  }
+
+  private static void compareAlternating(String title, RunResult run) {
+    int warmup = run.getParams().getWarmup().getCount();
+    List<Double> throughput = new ArrayList<>();
+    List<Double> latency = new ArrayList<>();
+    double[] bareAlloc = new double[2];
+    double[] pipelineAlloc = new double[2];
+    for (BenchmarkResult fork : run.getBenchmarkResults()) {
+      List<IterationResult> iterations = new ArrayList<>(fork.getIterationResults());
+      double[] scores = new double[iterations.size()];
+      for (int i = 0; i < scores.length; i++) {
+        IterationResult it = iterations.get(i);
+        scores[i] = it.getPrimaryResult().getScore();
+        Result<?> alloc = it.getSecondaryResults().get("gc.alloc.rate.norm");
+        if (alloc != null && !Double.isNaN(alloc.getScore())) {
+          double[] sum = PipelineAlternating.pipelineAt(warmup + i) ? pipelineAlloc : bareAlloc;
+          sum[0] += alloc.getScore();
+          sum[1]++;
+        }
+      }
+      for (double r : Blocks.ratios(warmup, scores)) {
+        throughput.add(r);
+        latency.add(1 / r);
+      }
+    }
+    System.out.println("  " + title + " (blocks of bare, pipeline, pipeline, bare; " + throughput.size()
+        + " blocks in " + run.getBenchmarkResults().size() + " forks)");
+    if (throughput.size() < 3) {
+      System.out.println("    too few blocks for an interval: run at least 12 measured iterations");
+      return;
+    }
+    Blocks.Summary t = Blocks.summary(throughput);
+    Blocks.Summary l = Blocks.summary(latency);
+    System.out.printf(Locale.ROOT, "    throughput ratio       %12.3f ± %.3f   (goal >= 0.95; blocks %.3f to %.3f)%n",
+        t.mean(), t.error(), t.min(), t.max());
+    System.out.printf(Locale.ROOT, "    latency ratio          %12.3f ± %.3f   (goal <= 1.02)%n", l.mean(), l.error());
+    if (bareAlloc[1] > 0 && pipelineAlloc[1] > 0) {
+      double bare = bareAlloc[0] / bareAlloc[1];
+      double pipeline = pipelineAlloc[0] / pipelineAlloc[1];
+      System.out.printf(Locale.ROOT, "    allocation per call    %12.0f B vs %.0f B%n", bare, pipeline);
+      System.out.printf(Locale.ROOT, "    allocation ratio       %12.3f   (goal <= 1.05)%n", pipeline / bare);
+    }
   }
 
   private static void compareThroughput(RunResult bare, RunResult pipeline) {
@@ -96,11 +166,10 @@ public final class PipelineOverheadMain {
     return b.substring(b.lastIndexOf('.') + 1);
   }
 
-  private static RunResult find(Collection<RunResult> results, String method) {
+  private static Optional<RunResult> find(Collection<RunResult> results, String method) {
     return results.stream()
         .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no result for " + method));
+        .findFirst();
   }
 
   private static double square(double x) {
