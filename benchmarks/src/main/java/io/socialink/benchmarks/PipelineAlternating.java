@@ -1,16 +1,6 @@
 package io.socialink.benchmarks;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialink.Secret;
-import io.socialink.Socialink;
-import io.socialink.auth.AppCredentials;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,10 +53,7 @@ public class PipelineAlternating {
    */
   static final String BURN_PROPERTY = "bench.burnTokens";
 
-  private StubServer server;
-  private URI uri;
-  private HttpClient client;
-  private ObjectMapper mapper;
+  private Loopback loopback;
   private BenchProvider.BenchClient socialink;
   private int iteration;
   private volatile boolean pipeline;
@@ -86,28 +73,13 @@ public class PipelineAlternating {
   /** Starts the server and both clients. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    server = new StubServer();
-    uri = server.uri();
-    client = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    Socialink.Builder builder = Socialink.builder()
-        .register(new BenchProvider(uri))
-        .credentials(AppCredentials.confidential(BenchProvider.ID, "oauth2", "bench-client", Secret.of("bench-secret"),
-            URI.create("https://app.example/callback")));
+    loopback = new Loopback();
     long burn = Long.getLong(BURN_PROPERTY, 0);
-    if (burn > 0) {
+    socialink = loopback.socialink(burn <= 0 ? b -> b : b -> b.addInterceptor(chain -> {
       // A known extra cost on the pipeline's path only, to show that the comparison sees it.
-      builder.addInterceptor(chain -> {
-        Blackhole.consumeCPU(burn);
-        return chain.proceed(chain.call());
-      });
-    }
-    Socialink s = builder.build();
-    socialink = s.client(BenchProvider.BenchClient.class);
+      Blackhole.consumeCPU(burn);
+      return chain.proceed(chain.call());
+    }));
   }
 
   /** Chooses the path of the iteration about to run; JMH calls it once per iteration, callers waiting. */
@@ -119,7 +91,7 @@ public class PipelineAlternating {
   /** Stops the server. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    server.close();
+    loopback.close();
   }
 
   /**
@@ -145,18 +117,6 @@ public class PipelineAlternating {
   }
 
   private Profile call() throws IOException, InterruptedException {
-    if (pipeline) {
-      return socialink.me(PipelineOverhead.TOKEN);
-    }
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + PipelineOverhead.TOKEN)
-        .GET()
-        .build();
-    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("HTTP " + response.statusCode());
-    }
-    return mapper.readValue(response.body(), Profile.class);
+    return pipeline ? socialink.me(Loopback.TOKEN) : loopback.bareCall();
   }
 }

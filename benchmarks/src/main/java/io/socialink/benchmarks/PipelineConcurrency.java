@@ -1,16 +1,8 @@
 package io.socialink.benchmarks;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialink.Secret;
 import io.socialink.Socialink;
-import io.socialink.auth.AppCredentials;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,35 +39,20 @@ public class PipelineConcurrency {
   /** How many callers run at once. */
   static final int CALLERS = 64;
 
-  private StubServer server;
-  private URI uri;
-  private HttpClient client;
-  private ObjectMapper mapper;
+  private Loopback loopback;
   private BenchProvider.BenchClient socialink;
 
   /** Starts the server and both clients. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    server = new StubServer();
-    uri = server.uri();
-    client = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    Socialink s = Socialink.builder()
-        .register(new BenchProvider(uri))
-        .credentials(AppCredentials.confidential(BenchProvider.ID, "oauth2", "bench-client", Secret.of("bench-secret"),
-            URI.create("https://app.example/callback")))
-        .build();
-    socialink = s.client(BenchProvider.BenchClient.class);
+    loopback = new Loopback();
+    socialink = loopback.socialink(b -> b);
   }
 
   /** Stops the server. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    server.close();
+    loopback.close();
   }
 
   /**
@@ -85,16 +62,7 @@ public class PipelineConcurrency {
    */
   @Benchmark
   public Profile concurrentBareHttpClient() throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + PipelineOverhead.TOKEN)
-        .GET()
-        .build();
-    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("HTTP " + response.statusCode());
-    }
-    return mapper.readValue(response.body(), Profile.class);
+    return loopback.bareCall();
   }
 
   /**
@@ -104,6 +72,6 @@ public class PipelineConcurrency {
    */
   @Benchmark
   public Profile concurrentSocialinkPipeline() {
-    return socialink.me(PipelineOverhead.TOKEN);
+    return socialink.me(Loopback.TOKEN);
   }
 }

@@ -1,19 +1,10 @@
 package io.socialink.benchmarks;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.socialink.Secret;
-import io.socialink.Socialink;
-import io.socialink.auth.AppCredentials;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
 import io.socialink.http.Transport;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,52 +39,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PipelineOverhead {
-  static final String TOKEN = "benchmark-access-token";
-
-  private StubServer server;
-  private URI uri;
-  private HttpClient client;
-  private ObjectMapper mapper;
+  private Loopback loopback;
   private BenchProvider.BenchClient socialink;
   private BenchProvider.BenchClient inMemory;
 
   /** Starts the server and both clients. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    server = new StubServer();
-    uri = server.uri();
-    client = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    Socialink s = Socialink.builder()
-        .register(new BenchProvider(uri))
-        .credentials(AppCredentials.confidential(BenchProvider.ID, "oauth2", "bench-client", Secret.of("bench-secret"),
-            URI.create("https://app.example/callback")))
-        .build();
-    socialink = s.client(BenchProvider.BenchClient.class);
+    loopback = new Loopback();
+    socialink = loopback.socialink(b -> b);
     ApiResponse canned = new ApiResponse(200, Headers.of("content-type", "application/json; charset=utf-8",
         "x-rate-limit-limit", "1000000000", "x-rate-limit-remaining", "999999999", "x-rate-limit-reset", "4102444800"),
         StubServer.BODY);
     Transport memory = request -> canned;
-    inMemory = build(memory).client(BenchProvider.BenchClient.class);
-  }
-
-  private Socialink build(Transport transport) {
-    return Socialink.builder()
-        .register(new BenchProvider(uri))
-        .credentials(AppCredentials.confidential(BenchProvider.ID, "oauth2", "bench-client", Secret.of("bench-secret"),
-            URI.create("https://app.example/callback")))
-        .transport(transport)
-        .build();
+    inMemory = loopback.socialink(b -> b.transport(memory));
   }
 
   /** Stops the server. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    server.close();
+    loopback.close();
   }
 
   /**
@@ -105,16 +70,7 @@ public class PipelineOverhead {
   @Warmup(iterations = 12, time = 2)
   @Measurement(iterations = 8, time = 2)
   public Profile bareHttpClient() throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + TOKEN)
-        .GET()
-        .build();
-    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("HTTP " + response.statusCode());
-    }
-    return mapper.readValue(response.body(), Profile.class);
+    return loopback.bareCall();
   }
 
   /**
@@ -126,7 +82,7 @@ public class PipelineOverhead {
   @Warmup(iterations = 12, time = 2)
   @Measurement(iterations = 8, time = 2)
   public Profile socialinkPipeline() {
-    return socialink.me(TOKEN);
+    return socialink.me(Loopback.TOKEN);
   }
 
   /**
@@ -138,7 +94,7 @@ public class PipelineOverhead {
   @Warmup(iterations = 5, time = 1)
   @Measurement(iterations = 5, time = 1)
   public Profile inMemoryParseOnly() throws IOException {
-    return mapper.readValue(StubServer.BODY, Profile.class);
+    return loopback.mapper().readValue(StubServer.BODY, Profile.class);
   }
 
   /**
@@ -150,6 +106,6 @@ public class PipelineOverhead {
   @Warmup(iterations = 5, time = 1)
   @Measurement(iterations = 5, time = 1)
   public Profile inMemoryPipeline() {
-    return inMemory.me(TOKEN);
+    return inMemory.me(Loopback.TOKEN);
   }
 }

@@ -100,7 +100,7 @@ public final class PipelineOverheadMain {
     System.out.println("  " + title + " (blocks of bare, pipeline, pipeline, bare; " + throughput.size()
         + " blocks in " + run.getBenchmarkResults().size() + " forks)");
     if (throughput.size() < 3) {
-      System.out.println("    too few blocks for an interval: run at least 12 measured iterations");
+      System.out.println("    too few whole blocks for an interval (at least three): measure more iterations");
       return;
     }
     Blocks.Summary t = Blocks.summary(throughput);
