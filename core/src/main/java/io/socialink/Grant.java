@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,14 @@ import java.util.Set;
  * <p>Tokens are {@link Secret}s: {@link #toString()} never shows them. Expiry is stored as instants
  * read from the platform's response, never assumed. A grant without a refresh token cannot be
  * renewed without the user (on X, a grant without {@code offline.access}).
+ *
+ * <p><b>Attributes.</b> A provider may keep non-secret, provider-specific identity with a grant in
+ * {@link #attributes()}: small name-value pairs such as the Facebook user behind an Instagram account
+ * linked with Facebook Login, whose deauthorize callbacks name that user rather than the account. Names
+ * are identifiers ({@code [a-z0-9][a-z0-9._-]{0,63}}), by convention prefixed with the provider's
+ * platform id and a dot; values are 1 to {@value #MAX_ATTRIBUTE_LENGTH} characters without control
+ * characters; a grant holds at most {@value #MAX_ATTRIBUTES}. They are stored in plain text and never
+ * hold a secret; {@link #toString()} shows their names only. They survive renewal ({@link #renewed}).
  *
  * <p>Immutable and thread-safe; {@link #version()} supports optimistic concurrency in stores.
  *
@@ -31,6 +40,7 @@ import java.util.Set;
  * @param expiresAt when the access token expires, when the platform said
  * @param refreshExpiresAt when the refresh token expires, when the platform said
  * @param version the version for optimistic concurrency, starting at 0
+ * @param attributes non-secret, provider-specific identity kept with the grant, by name
  */
 public record Grant(
     String id,
@@ -45,7 +55,13 @@ public record Grant(
     Instant issuedAt,
     Optional<Instant> expiresAt,
     Optional<Instant> refreshExpiresAt,
-    long version) {
+    long version,
+    Map<String, String> attributes) {
+
+  /** The most attributes a grant holds. */
+  public static final int MAX_ATTRIBUTES = 16;
+  /** The longest attribute value, in characters. */
+  public static final int MAX_ATTRIBUTE_LENGTH = 255;
 
   /** Validates and copies the components. */
   public Grant {
@@ -72,6 +88,80 @@ public record Grant(
     if (version < 0) {
       throw new IllegalArgumentException("version must not be negative; got " + version);
     }
+    attributes = checkedAttributes(attributes);
+  }
+
+  /**
+   * Creates a grant without attributes.
+   *
+   * @param id the grant's id, unique within the application
+   * @param ownerId the application's user who owns the grant
+   * @param account the account the grant acts for
+   * @param schemeId the authorization scheme that issued it
+   * @param clientId the OAuth client id (not a secret)
+   * @param accessToken the access token
+   * @param refreshToken the refresh token, when the platform issued one
+   * @param scopes the scopes the platform granted
+   * @param tokenType the token type, usually {@code bearer}
+   * @param issuedAt when the access token was issued
+   * @param expiresAt when the access token expires, when the platform said
+   * @param refreshExpiresAt when the refresh token expires, when the platform said
+   * @param version the version for optimistic concurrency, starting at 0
+   */
+  public Grant(String id, String ownerId, Account account, String schemeId, String clientId, Secret accessToken,
+      Optional<Secret> refreshToken, Set<String> scopes, String tokenType, Instant issuedAt, Optional<Instant> expiresAt,
+      Optional<Instant> refreshExpiresAt, long version) {
+    this(id, ownerId, account, schemeId, clientId, accessToken, refreshToken, scopes, tokenType, issuedAt, expiresAt,
+        refreshExpiresAt, version, Map.of());
+  }
+
+  /**
+   * Validates and copies attributes as a grant does, for code that gathers them before the grant
+   * exists (a provider's token response).
+   *
+   * @param attributes the attributes
+   * @return an immutable copy
+   * @throws IllegalArgumentException for more than {@value #MAX_ATTRIBUTES} attributes, a name that is
+   *     not an identifier, or a value that is blank, longer than {@value #MAX_ATTRIBUTE_LENGTH}
+   *     characters or holds a control character (the message never quotes a value)
+   */
+  public static Map<String, String> checkedAttributes(Map<String, String> attributes) {
+    Objects.requireNonNull(attributes, "attributes");
+    if (attributes.size() > MAX_ATTRIBUTES) {
+      throw new IllegalArgumentException("a grant holds at most " + MAX_ATTRIBUTES + " attributes; got "
+          + attributes.size());
+    }
+    for (Map.Entry<String, String> a : attributes.entrySet()) {
+      Checks.identifier(a.getKey(), "attribute name");
+      String value = Objects.requireNonNull(a.getValue(), "attribute " + a.getKey());
+      if (value.isBlank() || value.length() > MAX_ATTRIBUTE_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("attribute " + a.getKey() + " must be 1-" + MAX_ATTRIBUTE_LENGTH
+            + " characters, not blank, without control characters");
+      }
+    }
+    return Map.copyOf(attributes);
+  }
+
+  /**
+   * One attribute's value.
+   *
+   * @param name the attribute's name
+   * @return its value, or empty when the grant has none of that name
+   */
+  public Optional<String> attribute(String name) {
+    Objects.requireNonNull(name, "name");
+    return Optional.ofNullable(attributes.get(name));
+  }
+
+  /**
+   * Returns this grant with other attributes; every other component, the version included, stays.
+   *
+   * @param newAttributes the attributes, replacing the current ones
+   * @return the grant
+   */
+  public Grant withAttributes(Map<String, String> newAttributes) {
+    return new Grant(id, ownerId, account, schemeId, clientId, accessToken, refreshToken, scopes, tokenType, issuedAt,
+        expiresAt, refreshExpiresAt, version, newAttributes);
   }
 
   /**
@@ -131,7 +221,8 @@ public record Grant(
   }
 
   /**
-   * Returns this grant with new tokens, as after a refresh: the version is increased by one.
+   * Returns this grant with new tokens, as after a refresh: the version is increased by one; the
+   * attributes stay.
    *
    * @param newAccessToken the new access token
    * @param newRefreshToken the new refresh token, or empty to keep the current one
@@ -152,16 +243,17 @@ public record Grant(
     Optional<Instant> refreshExpiry = newRefreshToken.isPresent() || newRefreshExpiresAt.isPresent()
         ? newRefreshExpiresAt : refreshExpiresAt;
     return new Grant(id, ownerId, account, schemeId, clientId, newAccessToken, refresh, newScopes,
-        tokenType, newIssuedAt, newExpiresAt, refreshExpiry, version + 1);
+        tokenType, newIssuedAt, newExpiresAt, refreshExpiry, version + 1, attributes);
   }
 
-  /** Describes the grant without its tokens. */
+  /** Describes the grant without its tokens, and its attributes by name only. */
   @Override
   public String toString() {
     return "Grant[id=" + id + ", owner=" + ownerId + ", account=" + account.key() + ", scheme=" + schemeId
         + ", clientId=" + clientId + ", accessToken=" + Secret.MASK
         + ", refreshToken=" + (refreshToken.isPresent() ? Secret.MASK : "none")
         + ", scopes=" + scopes + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt.map(Instant::toString).orElse("unknown")
-        + ", version=" + version + "]";
+        + ", version=" + version
+        + (attributes.isEmpty() ? "" : ", attributes=" + new java.util.TreeSet<>(attributes.keySet())) + "]";
   }
 }

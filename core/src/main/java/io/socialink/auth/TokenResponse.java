@@ -1,7 +1,9 @@
 package io.socialink.auth;
 
+import io.socialink.Grant;
 import io.socialink.Secret;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,9 @@ import java.util.Set;
  * @param scopes the granted scopes, when the response listed them
  * @param tokenType the token type, usually {@code bearer}
  * @param accountId the platform's user id, when the response carried it (TikTok {@code open_id})
+ * @param attributes non-secret, provider-specific identity the provider read while completing the
+ *     exchange, to be kept with the grant (see {@link Grant#attributes()}); on a refresh, they are
+ *     added to the grant's, replacing those of the same name
  */
 public record TokenResponse(
     Secret accessToken,
@@ -30,7 +35,8 @@ public record TokenResponse(
     Optional<Duration> refreshExpiresIn,
     Optional<Set<String>> scopes,
     String tokenType,
-    Optional<String> accountId) {
+    Optional<String> accountId,
+    Map<String, String> attributes) {
 
   /** The longest lifetime believed: ten years. */
   public static final Duration LONGEST_LIFETIME = Duration.ofDays(3650);
@@ -59,5 +65,22 @@ public record TokenResponse(
       throw new IllegalArgumentException("tokenType must not be blank");
     }
     Objects.requireNonNull(accountId, "accountId");
+    attributes = Grant.checkedAttributes(attributes);
+  }
+
+  /**
+   * Creates a response without attributes.
+   *
+   * @param accessToken the access token
+   * @param refreshToken the refresh token, when one was issued
+   * @param expiresIn the access token's lifetime, when said
+   * @param refreshExpiresIn the refresh token's lifetime, when said
+   * @param scopes the granted scopes, when the response listed them
+   * @param tokenType the token type, usually {@code bearer}
+   * @param accountId the platform's user id, when the response carried it
+   */
+  public TokenResponse(Secret accessToken, Optional<Secret> refreshToken, Optional<Duration> expiresIn,
+      Optional<Duration> refreshExpiresIn, Optional<Set<String>> scopes, String tokenType, Optional<String> accountId) {
+    this(accessToken, refreshToken, expiresIn, refreshExpiresIn, scopes, tokenType, accountId, Map.of());
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores grants. Every query is scoped by owner. Writes are optimistic: a grant of version 0 is
+ * Stores grants, with their {@linkplain Grant#attributes() attributes}. Every query is scoped by owner,
+ * except the two the callback intake needs. Writes are optimistic: a grant of version 0 is
  * inserted; a grant of version {@code n > 0} replaces the stored version {@code n - 1}, or fails with
  * {@link VersionConflictException}. Implementations are thread-safe.
  *
@@ -66,6 +67,24 @@ public interface GrantStore {
   default List<Grant> findByAccountOfAnyOwner(Account account) {
     throw new UnsupportedOperationException(getClass().getName() + " cannot find grants across owners; implement"
         + " GrantStore.findByAccountOfAnyOwner to receive deauthorization callbacks");
+  }
+
+  /**
+   * Finds every owner's grants on a platform whose {@linkplain Grant#attributes() attribute} of a name
+   * has a value. Only the callback intake uses it: some platforms' callbacks name an id kept as an
+   * attribute rather than the grant's account (Meta's Facebook Login callbacks name the Facebook user).
+   * Stores that cannot search across owners leave the default, and the intake then answers such
+   * callbacks with a 500 so that the platform delivers them again.
+   *
+   * @param platformId the platform of the grants' accounts
+   * @param name the attribute's name
+   * @param value the value it must have, compared exactly
+   * @return the grants, of any owner
+   * @throws UnsupportedOperationException if the store cannot search across owners
+   */
+  default List<Grant> findByAttributeOfAnyOwner(String platformId, String name, String value) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot find grants across owners; implement"
+        + " GrantStore.findByAttributeOfAnyOwner to receive callbacks that name a grant attribute");
   }
 
   /**

@@ -50,7 +50,9 @@ public interface CallbackListener {
    *
    * @param event the verified event ({@link WebhookEvent.Type#DEAUTHORIZED} or
    *     {@link WebhookEvent.Type#ACCOUNT_DELETED})
-   * @param account the account it is about
+   * @param account the account it is about: the event's platform and user id (when the event names a
+   *     {@linkplain WebhookEvent#userAttribute() grant attribute}, that id may be another than an
+   *     account's, such as a Facebook user's)
    * @param revokedLinks the links now {@code REVOKED}, as stored after the change
    * @param forgottenGrantIds the grants deleted
    */

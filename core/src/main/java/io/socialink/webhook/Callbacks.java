@@ -17,7 +17,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>a deauthorization marks the links that use the account's grants {@code REVOKED}, forgets the
- *       grants and tells the {@link CallbackListener};</li>
+ *       grants and tells the {@link CallbackListener}; when the event names a
+ *       {@linkplain WebhookEvent#userAttribute() grant attribute} (Meta's Facebook Login callbacks name
+ *       the Facebook user, kept as an attribute of the Instagram account's grant), the grants whose
+ *       attribute holds the user id are acted on as well;</li>
  *   <li>an account deletion does the same for every grant of the account and also marks every link
  *       whose end is the account;</li>
  *   <li>a data-deletion request becomes a tracked {@link DataDeletion} and is answered with its

@@ -151,6 +151,167 @@ public abstract class StoresContract {
     assertThat(store.findByAccountOfAnyOwner(Account.of("x", "u-1"))).containsExactly(alices);
   }
 
+  static final String FB_USER = "instagram.facebook_user_id";
+
+  protected static Grant withIdentity(Grant g, String facebookUserId) {
+    return g.withAttributes(java.util.Map.of(FB_USER, facebookUserId, "x.tier", "pro plan: 2"));
+  }
+
+  @Test
+  void aGrantsAttributesReadBackThroughEveryLookupAndSurviveItsRenewals() {
+    GrantStore store = stores.grants();
+    Grant full = store.save(withIdentity(grant("alice", "g-1"), "10158000000000001"));
+    store.save(bareGrant("alice", "g-2"));
+
+    assertThat(store.find("alice", "g-1")).contains(full);
+    assertThat(store.find("alice", "g-1").orElseThrow().attribute(FB_USER)).contains("10158000000000001");
+    assertThat(store.find("alice", "g-2").orElseThrow().attributes()).isEmpty();
+    assertThat(store.findByOwner("alice")).contains(full).hasSize(2);
+    assertThat(store.findByAccount("alice", full.account())).containsExactly(full);
+    assertThat(store.findByAccountOfAnyOwner(full.account())).containsExactly(full);
+
+    Grant v1 = store.save(renewed(full, "a1"));
+    assertThat(v1.attributes()).isEqualTo(full.attributes());
+    assertThat(store.find("alice", "g-1")).contains(v1);
+    Grant v2 = store.save(renewed(v1, "a2").withAttributes(java.util.Map.of(FB_USER, "10158000000000009")));
+    assertThat(store.find("alice", "g-1").orElseThrow().attributes()).as("replaced, the old ones gone")
+        .isEqualTo(java.util.Map.of(FB_USER, "10158000000000009"));
+    assertThat(store.find("alice", "g-1")).contains(v2);
+    assertThat(store.findByAttributeOfAnyOwner("x", FB_USER, "10158000000000001")).isEmpty();
+    assertThatThrownBy(() -> store.save(renewed(v1, "late").withAttributes(java.util.Map.of(FB_USER, "1"))))
+        .isInstanceOf(VersionConflictException.class);
+    assertThat(store.find("alice", "g-1")).as("a lost update changes no attribute").contains(v2);
+
+    assertThat(store.delete("alice", "g-1")).isTrue();
+    assertThat(store.findByAttributeOfAnyOwner("x", FB_USER, "10158000000000009")).isEmpty();
+    assertThat(store.save(grant("alice", "g-1")).attributes()).isEmpty();
+    assertThat(store.find("alice", "g-1").orElseThrow().attributes()).as("none left from the deleted grant").isEmpty();
+  }
+
+  @Test
+  void grantsAreFoundAcrossOwnersByAnAttributesValueOnTheirPlatform() {
+    GrantStore store = stores.grants();
+    Grant alices = store.save(withIdentity(grant("alice", "g-1"), "10158000000000001"));
+    Grant bobs = store.save(withIdentity(grant("bob", "g-7"), "10158000000000001"));
+    store.save(withIdentity(grant("dave", "g-8"), "10158000000000002"));
+    store.save(grant("erin", "g-9"));
+    store.save(withIdentity(bareGrant("carol", "g-1"), "10158000000000001"));
+    store.save(grant("frank", "g-5").withAttributes(java.util.Map.of("x.other", "10158000000000001")));
+
+    List<Grant> found = store.findByAttributeOfAnyOwner("x", FB_USER, "10158000000000001");
+
+    assertThat(found).containsExactlyInAnyOrder(alices, bobs);
+    assertThat(found).allSatisfy(g -> assertThat(g.refreshToken()).isPresent());
+    assertThat(found).extracting(g -> g.accessToken().reveal())
+        .containsExactlyInAnyOrder("access-g-1-secret", "access-g-7-secret");
+    assertThat(store.findByAttributeOfAnyOwner("tiktok", FB_USER, "10158000000000001")).extracting(Grant::ownerId)
+        .as("the same value on another platform is another grant").containsExactly("carol");
+    assertThat(store.findByAttributeOfAnyOwner("x", FB_USER, "1015800000000000")).as("compared exactly").isEmpty();
+    assertThat(store.findByAttributeOfAnyOwner("x", "x.unknown", "10158000000000001")).isEmpty();
+    assertThat(store.findByOwner("bob")).containsExactly(bobs);
+    assertThat(store.find("alice", "g-7")).as("still scoped by owner").isEmpty();
+  }
+
+  @Test
+  void aGrantsAttributesAreKeptFromTheLinkThroughItsRefreshInTheStore() {
+    MutableClock clock = new MutableClock(T0);
+    IdentityProvider provider = new IdentityProvider();
+    io.socialink.Socialink socialink = io.socialink.Socialink.builder()
+        .providerLoader(io.socialink.ProviderLoader.of())
+        .register(provider)
+        .credentials(io.socialink.auth.AppCredentials.confidential("ident", "oauth2", "client-1", Secret.of("cs"),
+            URI.create("https://app.example/callback")))
+        .stores(stores)
+        .clock(clock)
+        .build();
+    io.socialink.auth.AuthorizationStart start = socialink.linking().authorize("alice", "ident");
+
+    Grant linked = socialink.linking().complete("alice",
+        io.socialink.auth.CallbackParameters.fromQuery("state=" + start.state() + "&code=c1")).grant();
+
+    assertThat(linked.attributes()).isEqualTo(java.util.Map.of("ident.login_id", "L-1", "ident.tier", "basic"));
+    assertThat(stores.grants().find("alice", linked.id())).contains(linked);
+    clock.advance(Duration.ofMinutes(59));
+    Grant fresh = socialink.grants().fresh("alice", linked.id());
+    assertThat(provider.refreshes).as("refreshed").hasValue(1);
+    assertThat(fresh.version()).isEqualTo(1);
+    assertThat(fresh.accessToken().reveal()).isEqualTo("access-2");
+    assertThat(fresh.attributes()).as("kept, and the refresh's added over them")
+        .isEqualTo(java.util.Map.of("ident.login_id", "L-1", "ident.tier", "pro"));
+    assertThat(stores.grants().find("alice", linked.id())).contains(fresh);
+    assertThat(stores.grants().findByAttributeOfAnyOwner("ident", "ident.login_id", "L-1")).containsExactly(fresh);
+    assertThat(fresh.toString()).contains("ident.login_id").doesNotContain("L-1").doesNotContain("access-2")
+        .doesNotContain("refresh-2");
+  }
+
+  /**
+   * A platform whose code exchange answers two attributes and whose refresh answers one of them anew;
+   * tokens last an hour and rotate.
+   */
+  private static final class IdentityProvider implements io.socialink.spi.PlatformProvider {
+    final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger tokens = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public io.socialink.Platform platform() {
+      return io.socialink.Platform.of("ident", "Identity", Set.of(io.socialink.Capability.TOKEN_REFRESH));
+    }
+
+    @Override
+    public List<io.socialink.spi.AuthorizationScheme> authorizationSchemes() {
+      return List.of(new io.socialink.spi.AuthorizationScheme("oauth2", "OAuth", List.of("read"), "test"));
+    }
+
+    @Override
+    public io.socialink.spi.ResponseInterpreter responseInterpreter() {
+      return io.socialink.spi.ResponseInterpreter.generic();
+    }
+
+    io.socialink.auth.TokenResponse answer(java.util.Map<String, String> attributes) {
+      int n = tokens.incrementAndGet();
+      return new io.socialink.auth.TokenResponse(Secret.of("access-" + n), Optional.of(Secret.of("refresh-" + n)),
+          Optional.of(Duration.ofHours(1)), Optional.empty(), Optional.of(Set.of("read")), "bearer",
+          Optional.of("u-1"), attributes);
+    }
+
+    @Override
+    public io.socialink.spi.PlatformClient createClient(io.socialink.spi.ProviderContext context) {
+      io.socialink.auth.AppCredentials credentials = context.credentials();
+      return new io.socialink.spi.PlatformClient() {
+        @Override
+        public io.socialink.auth.AppCredentials credentials() {
+          return credentials;
+        }
+
+        @Override
+        public URI authorizationUrl(io.socialink.auth.AuthorizationRequest request) {
+          return URI.create("https://ident.example/authorize?state=" + request.state());
+        }
+
+        @Override
+        public io.socialink.auth.TokenResponse exchangeCode(io.socialink.auth.CodeExchange exchange) {
+          return answer(java.util.Map.of("ident.login_id", "L-1", "ident.tier", "basic"));
+        }
+
+        @Override
+        public io.socialink.auth.TokenResponse refresh(Grant grant) {
+          refreshes.incrementAndGet();
+          return answer(java.util.Map.of("ident.tier", "pro"));
+        }
+
+        @Override
+        public io.socialink.spi.Revocation revoke(Grant grant) {
+          return io.socialink.spi.Revocation.REVOKED;
+        }
+
+        @Override
+        public Account profile(Grant grant) {
+          return Account.of("ident", "u-1");
+        }
+      };
+    }
+  }
+
   @Test
   void theSameGrantIdUnderTwoOwnersIsTwoGrants() {
     GrantStore store = stores.grants();

@@ -527,6 +527,165 @@ class CallbacksTest {
     assertThat(state(l)).isEqualTo(LinkState.ACTIVE);
   }
 
+  static final String LOGIN = "fake.login_user_id";
+
+  Grant grantHolding(String owner, Account account, String clientId, String loginUserId) {
+    Grant g = new Grant("g-" + (++ids), owner, account, "oauth2", clientId, Secret.of("AT-" + ids), Optional.empty(),
+        Set.of("read"), "bearer", NOW, Optional.empty(), Optional.empty(), 0, java.util.Map.of(LOGIN, loginUserId));
+    return stores.grants().save(g);
+  }
+
+  @Test
+  void aDeauthorizationNamingAGrantAttributeAlsoActsOnTheGrantsHoldingTheUserId() {
+    Grant viaLogin1 = grantHolding("owner-1", ALICE, CLIENT, "fb-1");
+    Grant viaLogin2 = grantHolding("owner-2", BOB, CLIENT, "fb-1");
+    Grant ofTheAccountAndTheLogin = grantHolding("owner-3", Account.of("fake", "fb-1"), CLIENT, "fb-1");
+    Grant ofTheAccount = grant("owner-4", Account.of("fake", "fb-1"), CLIENT);
+    Grant otherLogin = grantHolding("owner-1", BOB, CLIENT, "fb-2");
+    Grant otherApp = grantHolding("owner-5", ALICE, "another-client", "fb-1");
+    Link l1 = appLink(viaLogin1);
+    Link l2 = appLink(viaLogin2);
+    Link l3 = appLink(ofTheAccountAndTheLogin);
+    Link l4 = appLink(ofTheAccount);
+    Link lOther = appLink(otherLogin);
+    Link lApp = appLink(otherApp);
+
+    WebhookResponse r = post("/fake", body("event=deauthorized", "user=fb-1", "attribute=" + LOGIN, "id=evt-fb"));
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(List.of(state(l1), state(l2), state(l3), state(l4))).containsOnly(LinkState.REVOKED);
+    assertThat(state(lOther)).isEqualTo(LinkState.ACTIVE);
+    assertThat(state(lApp)).as("another app's grant for the user").isEqualTo(LinkState.ACTIVE);
+    assertThat(stores.grants().find("owner-1", viaLogin1.id())).isEmpty();
+    assertThat(stores.grants().find("owner-2", viaLogin2.id())).isEmpty();
+    assertThat(stores.grants().find("owner-3", ofTheAccountAndTheLogin.id())).isEmpty();
+    assertThat(stores.grants().find("owner-4", ofTheAccount.id())).isEmpty();
+    assertThat(stores.grants().find("owner-1", otherLogin.id())).isPresent();
+    assertThat(stores.grants().find("owner-5", otherApp.id())).isPresent();
+    assertThat(heard).singleElement().isInstanceOfSatisfying(CallbackListener.Deauthorization.class, d -> {
+      assertThat(d.event().userAttribute()).contains(LOGIN);
+      assertThat(d.revokedLinks()).extracting(Link::id).containsExactlyInAnyOrder(l1.id(), l2.id(), l3.id(), l4.id());
+      assertThat(d.forgottenGrantIds()).as("each once").containsExactlyInAnyOrder(viaLogin1.id(), viaLogin2.id(),
+          ofTheAccountAndTheLogin.id(), ofTheAccount.id());
+    });
+
+    // Meta delivers again; the user has linked anew meanwhile: the repeat changes nothing.
+    Link relinked = appLink(grantHolding("owner-1", ALICE, CLIENT, "fb-1"));
+    assertThat(post("/fake", body("event=deauthorized", "user=fb-1", "attribute=" + LOGIN, "id=evt-fb")).status())
+        .isEqualTo(200);
+    assertThat(state(relinked)).isEqualTo(LinkState.ACTIVE);
+    assertThat(heard).hasSize(1);
+  }
+
+  @Test
+  void withoutTheAttributeNamedAGrantHoldingTheUserIdInAnAttributeIsLeftAlone() {
+    Link l = appLink(grantHolding("owner-1", ALICE, CLIENT, "fb-1"));
+
+    assertThat(post("/fake", body("event=deauthorized", "user=fb-1")).status()).isEqualTo(200);
+    assertThat(post("/fake", body("event=deauthorized", "user=fb-1", "attribute=fake.other", "id=2")).status())
+        .isEqualTo(200);
+
+    assertThat(state(l)).isEqualTo(LinkState.ACTIVE);
+    assertThat(heard).hasSize(2).allSatisfy(d -> assertThat(((CallbackListener.Deauthorization) d).forgottenGrantIds())
+        .isEmpty());
+  }
+
+  @Test
+  void anUnknownUserIdNamingAnAttributeChangesNothingAndIsAnswered200() {
+    Grant g = grantHolding("owner-1", ALICE, CLIENT, "fb-1");
+    Link l = appLink(g);
+
+    WebhookResponse r = post("/fake", body("event=deauthorized", "user=fb-404", "attribute=" + LOGIN));
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(state(l)).isEqualTo(LinkState.ACTIVE);
+    assertThat(stores.grants().find("owner-1", g.id())).contains(g);
+    assertThat(heard).singleElement().isInstanceOfSatisfying(CallbackListener.Deauthorization.class, d -> {
+      assertThat(d.revokedLinks()).isEmpty();
+      assertThat(d.forgottenGrantIds()).isEmpty();
+    });
+  }
+
+  @Test
+  void aForgedDeliveryNamingAnAttributeChangesNothing() {
+    Grant g = grantHolding("owner-1", ALICE, CLIENT, "fb-1");
+    Link l = appLink(g);
+    byte[] b = body("event=deauthorized", "user=fb-1", "attribute=" + LOGIN, "id=evt-f");
+
+    assertThat(post("/fake", b, "guessed-secret", clock.instant().getEpochSecond()).status()).isEqualTo(401);
+    assertThat(socialink.callbacks().handle("POST", "/fake", Headers.empty(), b).status()).isEqualTo(401);
+
+    assertThat(state(l)).isEqualTo(LinkState.ACTIVE);
+    assertThat(stores.grants().find("owner-1", g.id())).contains(g);
+    assertThat(heard).isEmpty();
+  }
+
+  @Test
+  void aDataDeletionNamingAnAttributeListsTheOwnersHoldingTheUserId() {
+    grantHolding("owner-2", ALICE, CLIENT, "fb-1");
+    grantHolding("owner-1", BOB, CLIENT, "fb-1");
+    grant("owner-3", Account.of("fake", "fb-1"), CLIENT);
+    grantHolding("owner-4", BOB, CLIENT, "fb-2");
+
+    WebhookResponse r = post("/fake", body("event=data_deletion", "user=fb-1", "attribute=" + LOGIN, "id=del-1"));
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(heard).singleElement().isInstanceOfSatisfying(DataDeletion.class,
+        d -> assertThat(d.ownerIds()).containsExactly("owner-1", "owner-2", "owner-3"));
+  }
+
+  @Test
+  void aStoreThatCannotSearchByAttributeMakesTheDeliveryComeAgain() {
+    InMemoryGrantStore real = new InMemoryGrantStore();
+    GrantStore noAttributes = new GrantStore() {
+      @Override
+      public Optional<Grant> find(String ownerId, String grantId) {
+        return real.find(ownerId, grantId);
+      }
+
+      @Override
+      public List<Grant> findByOwner(String ownerId) {
+        return real.findByOwner(ownerId);
+      }
+
+      @Override
+      public List<Grant> findByAccountOfAnyOwner(Account account) {
+        return real.findByAccountOfAnyOwner(account);
+      }
+
+      @Override
+      public Grant save(Grant grant) {
+        return real.save(grant);
+      }
+
+      @Override
+      public boolean claimRefresh(String ownerId, String grantId, String holder, Instant now, Instant until) {
+        return true;
+      }
+
+      @Override
+      public void releaseRefresh(String ownerId, String grantId, String holder) {}
+
+      @Override
+      public boolean delete(String ownerId, String grantId) {
+        return real.delete(ownerId, grantId);
+      }
+    };
+    stores = stores.withGrants(noAttributes);
+    socialink = build(CallbackSettings.ofDefaults().withListener(listener));
+    Link l = appLink(grantHolding("owner-1", ALICE, CLIENT, "fb-1"));
+    byte[] b = body("event=deauthorized", "user=fb-1", "attribute=" + LOGIN, "id=evt-s");
+
+    try (LogCapture logs = LogCapture.start()) {
+      assertThat(post("/fake", b).status()).isEqualTo(500);
+      assertThat(String.join("\n", logs.messages())).contains("UnsupportedOperationException").doesNotContain("AT-");
+    }
+    assertThat(state(l)).isEqualTo(LinkState.ACTIVE);
+    assertThat(heard).isEmpty();
+    assertThat(post("/fake", body("event=deauthorized", "user=fb-1", "id=evt-t")).status())
+        .as("a callback naming the account only still works").isEqualTo(200);
+  }
+
   @Test
   void aThrowingListenerDoesNotUndoTheEffects() {
     socialink = build(CallbackSettings.ofDefaults().withListener(new CallbackListener() {

@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * A fake provider whose client verifies webhooks signed like TikTok's: {@code X-Fake-Signature:
  * t=<epoch s>,s=<hex HMAC-SHA256(client secret, t + "." + body)>}, 5 minutes of tolerance; a body of
- * {@code name=value} lines ({@code event}, {@code user}, optional {@code id}). A handshake is
+ * {@code name=value} lines ({@code event}, {@code user}, optional {@code id}, and optional
+ * {@code attribute}, the grant attribute that also holds the user id). A handshake is
  * {@code GET ?challenge=<digits>&token=<verify token>}; the verify token is the
  * {@code verify_token} secret.
  */
@@ -162,7 +163,7 @@ final class HookProvider extends FakeProvider {
       };
       String id = fields.getOrDefault("id", "sha256:" + Signatures.digest(body));
       return List.of(new WebhookEvent(platformId, type, id, Optional.ofNullable(fields.get("user")),
-          Optional.of(Instant.ofEpochSecond(t))));
+          Optional.of(Instant.ofEpochSecond(t)), Optional.ofNullable(fields.get("attribute"))));
     }
   }
 }

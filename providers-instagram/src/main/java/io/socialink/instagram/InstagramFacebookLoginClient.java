@@ -17,6 +17,7 @@ import io.socialink.http.Idempotency;
 import io.socialink.instagram.internal.IgCalls;
 import io.socialink.instagram.internal.IgFields;
 import io.socialink.instagram.internal.IgGraph;
+import io.socialink.instagram.internal.InstagramWebhookVerifier;
 import io.socialink.publish.Post;
 import io.socialink.publish.PublishedPost;
 import io.socialink.spi.OAuth2Endpoints;
@@ -24,6 +25,7 @@ import io.socialink.spi.ProviderContext;
 import io.socialink.spi.Revocation;
 import io.socialink.spi.StandardOAuth2;
 import io.socialink.spi.StandardOAuth2Client;
+import io.socialink.webhook.WebhookVerifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -65,10 +67,19 @@ import java.util.function.Function;
  * None: {@link InstagramAccountNotConnectedException}, and nothing is stored. Facebook issues no refresh
  * token: when the long-lived token ends, the user logs in again.
  *
- * <p><b>The other ids.</b> Socialink's {@link Grant} and {@link Account} hold no provider data, so the
- * Facebook user id and the Page id are not stored with the grant; the token carries them, and
- * {@link #linkedAccount} reads them (the Facebook user from {@code debug_token}, the Page from
- * {@code /me/accounts}), each in its own field of {@link FacebookLinkedAccount}.
+ * <p><b>The other ids.</b> The Facebook user who logged in (the app-scoped id {@code debug_token}
+ * names) is kept with the grant as its {@linkplain Grant#attributes() attribute}
+ * {@value #FACEBOOK_USER_ID}, read at {@link #exchangeCode}, because Meta's deauthorize and
+ * data-deletion callbacks for the Meta app name that user, not the Instagram account. The Page id is
+ * not stored; {@link #linkedAccount} reads both live (the Facebook user from {@code debug_token}, the
+ * Page from {@code /me/accounts}), each in its own field of {@link FacebookLinkedAccount}.
+ *
+ * <p><b>Callbacks.</b> {@link #webhooks()} verifies the Meta app's {@code signed_request} callbacks
+ * with the Meta app's secret, and names {@value #FACEBOOK_USER_ID} in their events: Socialink's
+ * callback intake then finds the grants of that Facebook user, as well as any of an Instagram account
+ * with that id, and marks their links {@code REVOKED}. Configure the Meta app's Deauthorize Callback
+ * URL as {@code <intake>/instagram/facebook-login} and its Data Deletion Request URL as
+ * {@code <intake>/instagram/facebook-login?callback=data-deletion}.
  *
  * <p><b>Use.</b> The profile ({@link #user}), media ({@link #media}) and publishing are the Instagram
  * Graph calls of {@link InstagramClient}, made on {@code graph.facebook.com} with the Instagram account id.
@@ -79,6 +90,11 @@ import java.util.function.Function;
  * <p>Thread-safe; holds no user state.
  */
 public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
+  /**
+   * The {@linkplain Grant#attributes() grant attribute} holding the Facebook user's app-scoped id: the
+   * {@code user_id} of {@code debug_token} when the link was made, digits only. Not a secret.
+   */
+  public static final String FACEBOOK_USER_ID = "instagram.facebook_user_id";
   /** The endpoint group of {@code GET /oauth/access_token} with a code. */
   public static final String GROUP_TOKEN = "facebook.oauth.token";
   /** The endpoint group of {@code GET /oauth/access_token?grant_type=fb_exchange_token}. */
@@ -106,6 +122,7 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
   private final Secret appSecret;
   private final Clock clock;
   private final Function<List<InstagramPageAccount>, InstagramPageAccount> chooser;
+  private final InstagramWebhookVerifier webhooks;
 
   InstagramFacebookLoginClient(ProviderContext context, InstagramProvider provider, Secret appSecret) {
     super(StandardOAuth2.newBuilder(context, OAuth2Endpoints.withoutRevocation(provider.facebookEndpoints().dialogUri(),
@@ -118,6 +135,9 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
     this.appSecret = appSecret;
     this.clock = context.clock();
     this.chooser = provider.facebookAccountChooser();
+    this.webhooks = new InstagramWebhookVerifier(appSecret, Optional.empty(),
+        context.credentials().secret(InstagramProvider.WEBHOOK_VERIFY_TOKEN), context.json(), clock,
+        provider.callbackTolerance(), Optional.of(FACEBOOK_USER_ID));
   }
 
   /**
@@ -147,7 +167,8 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
    * ({@link #debugToken}) for the permissions granted, and reads the Instagram accounts behind the user's
    * Pages ({@link #instagramAccounts}). The answer's token is the long-lived one, without a refresh
    * token; its lifetime is the exchange's {@code expires_in}, else the debug's {@code expires_at}, else
-   * unknown; its scopes are the debug's; its account id is the chosen Instagram account's id.
+   * unknown; its scopes are the debug's; its account id is the chosen Instagram account's id; its
+   * attribute {@value #FACEBOOK_USER_ID} is the debug's {@code user_id}, when that is sent as digits.
    *
    * @throws InstagramAccountNotConnectedException when no Page of the user has an Instagram professional account
    * @throws SocialinkException the classified failure; {@code AUTH_REVOKED} when the new token debugs as
@@ -179,8 +200,10 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
     InstagramPageAccount chosen = choose(accounts);
     Optional<Duration> expiresIn = longLived.expiresIn().isPresent() ? longLived.expiresIn()
         : info.expiresAt().filter(e -> e.isAfter(now)).map(e -> Duration.between(now, e));
+    Map<String, String> attributes = info.userId().filter(u -> u.matches("[0-9]{1,40}"))
+        .map(u -> Map.of(FACEBOOK_USER_ID, u)).orElse(Map.of());
     return new TokenResponse(longLived.accessToken(), Optional.empty(), expiresIn, Optional.empty(),
-        Optional.of(info.scopes()), longLived.tokenType(), Optional.of(chosen.instagramAccountId()));
+        Optional.of(info.scopes()), longLived.tokenType(), Optional.of(chosen.instagramAccountId()), attributes);
   }
 
   private InstagramPageAccount choose(List<InstagramPageAccount> accounts) {
@@ -552,6 +575,19 @@ public final class InstagramFacebookLoginClient extends StandardOAuth2Client {
       return Revocation.REVOKED;
     }
     throw IgFields.malformed("revocation answer", "it is neither true nor {\"success\":true}");
+  }
+
+  /**
+   * Meta's callbacks and webhooks for the Meta app: the {@code hub.challenge} handshake (with the
+   * named secret {@value InstagramProvider#WEBHOOK_VERIFY_TOKEN}), {@code X-Hub-Signature-256}
+   * deliveries, and the deauthorize and data-deletion callbacks' {@code signed_request} (a POST whose
+   * query has {@code callback=data-deletion} is a data-deletion request, any other a deauthorization),
+   * all signed with the Meta app's secret. A callback's {@code user_id} is the Facebook user's
+   * app-scoped id, so its event names the grant attribute {@value #FACEBOOK_USER_ID}.
+   */
+  @Override
+  public Optional<WebhookVerifier> webhooks() {
+    return Optional.of(webhooks);
   }
 
   /** Names the app id and host, never a secret. */

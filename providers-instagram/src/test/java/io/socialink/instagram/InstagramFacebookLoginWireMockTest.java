@@ -207,6 +207,28 @@ class InstagramFacebookLoginWireMockTest {
   }
 
   @Test
+  void theFacebookUserTheTokenDebugsAsIsKeptWithTheGrant() {
+    Grant g = link().grant();
+
+    assertThat(g.attributes()).isEqualTo(java.util.Map.of(InstagramFacebookLoginClient.FACEBOOK_USER_ID, USER));
+    assertThat(s.grants().find("owner-1", g.id()).orElseThrow().attribute(InstagramFacebookLoginClient.FACEBOOK_USER_ID))
+        .contains(USER);
+    assertThat(g.account().userId()).as("the account stays the Instagram account").isEqualTo(IG);
+  }
+
+  @Test
+  void aTokenDebugWithoutAUsableUserIdLinksWithoutTheAttribute() {
+    stubLink("facebook/long-lived-token.json");
+    wm.stubFor(get(urlPathEqualTo("/v25.0/debug_token")).willReturn(InstagramWireMock.json(200,
+        "{\"data\":{\"app_id\":\"" + META_APP_ID + "\",\"is_valid\":true,\"scopes\":[\"instagram_basic\"]}}")));
+    assertThat(complete(s).grant().attributes()).isEmpty();
+
+    wm.stubFor(get(urlPathEqualTo("/v25.0/debug_token")).willReturn(InstagramWireMock.json(200,
+        "{\"data\":{\"is_valid\":true,\"user_id\":\"not digits\"}}")));
+    assertThat(complete(s).grant().attributes()).isEmpty();
+  }
+
+  @Test
   void withoutExpiresInTheExpiryIsTheDebugsExpiresAt() {
     stubLink("facebook/long-lived-token-no-expiry.json");
     assertThat(complete(s).grant().expiresAt()).contains(Instant.ofEpochSecond(1777777777));

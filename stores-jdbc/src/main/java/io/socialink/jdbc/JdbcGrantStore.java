@@ -14,15 +14,21 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A {@link GrantStore} in a database table. Tokens are stored as AES-GCM ciphertexts bound to their
- * row; every query names the owner, except {@link #findByAccountOfAnyOwner}, which the callback
- * intake needs; a save is a compare-and-set on the version.
+ * row; a grant's attributes, never secret, are plain rows of the {@code grant_attributes} table keyed by
+ * owner, grant and name, written in the grant's own transaction; every query names the owner, except
+ * {@link #findByAccountOfAnyOwner} and {@link #findByAttributeOfAnyOwner}, which the callback intake
+ * needs; a save is a compare-and-set on the version.
  *
  * <p><b>Refresh claims</b> are rows of the {@code refresh_claims} table, claimed by compare-and-set:
  * a claim is inserted when there is none (the primary key lets one insert win), and a lapsed claim of
@@ -38,17 +44,29 @@ public final class JdbcGrantStore implements GrantStore {
   private static final String COLUMNS = "owner_id, grant_id, version, platform_id, account_user_id, account_handle,"
       + " account_display_name, scheme_id, client_id, access_token_key, access_token, refresh_token_key, refresh_token,"
       + " scopes, token_type, issued_at, expires_at, refresh_expires_at";
+  private static final String PREFIXED = "g." + String.join(", g.", COLUMNS.split(",\\s*"));
 
   private final Database db;
   private final TokenCipher cipher;
   private final String grants;
   private final String claims;
+  private final String attributes;
 
   JdbcGrantStore(Database db, TokenCipher cipher) {
     this.db = Objects.requireNonNull(db, "db");
     this.cipher = Objects.requireNonNull(cipher, "cipher");
     this.grants = db.table("grants");
     this.claims = db.table("refresh_claims");
+    this.attributes = db.table("grant_attributes");
+  }
+
+  /**
+   * The query of grants with their attributes, one row per attribute (one for a grant without): the
+   * grants table as {@code g}, its attributes joined as {@code a}.
+   */
+  private String select(String where) {
+    return "SELECT " + PREFIXED + ", a.attr_name, a.attr_value FROM " + grants + " g LEFT JOIN " + attributes
+        + " a ON a.owner_id = g.owner_id AND a.grant_id = g.grant_id WHERE " + where;
   }
 
   @Override
@@ -56,8 +74,7 @@ public final class JdbcGrantStore implements GrantStore {
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(grantId, "grantId");
     return db.autoCommit("find grant " + grantId, c -> {
-      List<Grant> found = query(c, "SELECT " + COLUMNS + " FROM " + grants + " WHERE owner_id = ? AND grant_id = ?",
-          ownerId, grantId);
+      List<Grant> found = query(c, select("g.owner_id = ? AND g.grant_id = ?"), ownerId, grantId);
       return found.stream().findFirst();
     });
   }
@@ -65,16 +82,15 @@ public final class JdbcGrantStore implements GrantStore {
   @Override
   public List<Grant> findByOwner(String ownerId) {
     Objects.requireNonNull(ownerId, "ownerId");
-    return db.autoCommit("list grants", c -> query(c, "SELECT " + COLUMNS + " FROM " + grants + " WHERE owner_id = ?",
-        ownerId));
+    return db.autoCommit("list grants", c -> query(c, select("g.owner_id = ?"), ownerId));
   }
 
   @Override
   public List<Grant> findByAccount(String ownerId, Account account) {
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(account, "account");
-    return db.autoCommit("find grants by account", c -> query(c, "SELECT " + COLUMNS + " FROM " + grants
-        + " WHERE owner_id = ? AND platform_id = ? AND account_user_id = ?", ownerId, account.platformId(),
+    return db.autoCommit("find grants by account", c -> query(c,
+        select("g.owner_id = ? AND g.platform_id = ? AND g.account_user_id = ?"), ownerId, account.platformId(),
         account.userId()));
   }
 
@@ -85,8 +101,23 @@ public final class JdbcGrantStore implements GrantStore {
   @Override
   public List<Grant> findByAccountOfAnyOwner(Account account) {
     Objects.requireNonNull(account, "account");
-    return db.autoCommit("find grants by account across owners", c -> query(c, "SELECT " + COLUMNS + " FROM " + grants
-        + " WHERE platform_id = ? AND account_user_id = ?", account.platformId(), account.userId()));
+    return db.autoCommit("find grants by account across owners", c -> query(c,
+        select("g.platform_id = ? AND g.account_user_id = ?"), account.platformId(), account.userId()));
+  }
+
+  /**
+   * Finds every owner's grants on a platform with an attribute's value, for the callback intake: the
+   * attribute rows are found by name and value (an index of their own), then joined to their grants by
+   * owner and grant id.
+   */
+  @Override
+  public List<Grant> findByAttributeOfAnyOwner(String platformId, String name, String value) {
+    Objects.requireNonNull(platformId, "platformId");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    return db.autoCommit("find grants by attribute across owners", c -> query(c, select("g.platform_id = ? AND EXISTS"
+        + " (SELECT 1 FROM " + attributes + " m WHERE m.owner_id = g.owner_id AND m.grant_id = g.grant_id"
+        + " AND m.attr_name = ? AND m.attr_value = ?)"), platformId, name, value));
   }
 
   @Override
@@ -95,7 +126,8 @@ public final class JdbcGrantStore implements GrantStore {
     Grant stored = normalized(grant);
     TokenCipher.Sealed access = cipher.seal(stored.accessToken(), context(stored, "access_token"));
     Optional<TokenCipher.Sealed> refresh = stored.refreshToken().map(r -> cipher.seal(r, context(stored, "refresh_token")));
-    int changed = db.autoCommit("save grant " + grant.id(), c -> {
+    // One transaction: the grant's row and its attribute rows change together.
+    int changed = db.transaction("save grant " + grant.id(), c -> {
       if (stored.version() == 0) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + grants + " (" + COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -103,14 +135,18 @@ public final class JdbcGrantStore implements GrantStore {
           ps.setString(2, stored.id());
           ps.setLong(3, 0);
           bindBody(ps, 4, stored, access, refresh);
-          return ps.executeUpdate();
+          ps.executeUpdate();
         } catch (SQLException e) {
           if (Database.isUniqueViolation(e)) {
+            c.rollback(); // PostgreSQL ends a transaction at a failed statement
             return 0;
           }
           throw e;
         }
+        insertAttributes(c, stored);
+        return 1;
       }
+      int updated;
       try (PreparedStatement ps = c.prepareStatement("UPDATE " + grants + " SET platform_id = ?, account_user_id = ?,"
           + " account_handle = ?, account_display_name = ?, scheme_id = ?, client_id = ?, access_token_key = ?,"
           + " access_token = ?, refresh_token_key = ?, refresh_token = ?, scopes = ?, token_type = ?, issued_at = ?,"
@@ -120,8 +156,18 @@ public final class JdbcGrantStore implements GrantStore {
         ps.setString(17, stored.ownerId());
         ps.setString(18, stored.id());
         ps.setLong(19, stored.version() - 1);
-        return ps.executeUpdate();
+        updated = ps.executeUpdate();
       }
+      if (updated == 1) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + attributes
+            + " WHERE owner_id = ? AND grant_id = ?")) {
+          ps.setString(1, stored.ownerId());
+          ps.setString(2, stored.id());
+          ps.executeUpdate();
+        }
+        insertAttributes(c, stored);
+      }
+      return updated;
     });
     if (changed != 1) {
       throw new VersionConflictException("grant", grant.id(), grant.version() - 1, storedVersion(grant.ownerId(), grant.id()));
@@ -252,18 +298,21 @@ public final class JdbcGrantStore implements GrantStore {
   public boolean delete(String ownerId, String grantId) {
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(grantId, "grantId");
+    // The grant's row first, then its attribute rows, in the order a save takes them, so that a delete and
+    // a save of one grant never wait on each other in turn.
     return db.transaction("delete grant " + grantId, c -> {
-      for (String table : List.of(claims, grants)) {
+      boolean deleted = false;
+      for (String table : List.of(grants, attributes, claims)) {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE owner_id = ? AND grant_id = ?")) {
           ps.setString(1, ownerId);
           ps.setString(2, grantId);
+          int n = ps.executeUpdate();
           if (table.equals(grants)) {
-            return ps.executeUpdate() == 1;
+            deleted = n == 1;
           }
-          ps.executeUpdate();
         }
       }
-      return false;
+      return deleted;
     });
   }
 
@@ -328,17 +377,49 @@ public final class JdbcGrantStore implements GrantStore {
     });
   }
 
+  /** Inserts a grant's attribute rows; none for a grant without attributes. */
+  private void insertAttributes(Connection c, Grant g) throws SQLException {
+    if (g.attributes().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + attributes
+        + " (owner_id, grant_id, attr_name, attr_value) VALUES (?, ?, ?, ?)")) {
+      for (Map.Entry<String, String> a : new TreeMap<>(g.attributes()).entrySet()) {
+        ps.setString(1, g.ownerId());
+        ps.setString(2, g.id());
+        ps.setString(3, a.getKey());
+        ps.setString(4, a.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Runs a {@link #select}, folding each grant's attribute rows into it; tokens are decrypted once per grant. */
   private List<Grant> query(Connection c, String sql, String... args) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setString(i + 1, args[i]);
       }
-      List<Grant> out = new ArrayList<>();
+      Map<List<String>, Grant> found = new LinkedHashMap<>();
+      Map<List<String>, Map<String, String>> attributesOf = new HashMap<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(read(rs));
+          List<String> key = List.of(rs.getString("owner_id"), rs.getString("grant_id"));
+          if (!found.containsKey(key)) {
+            found.put(key, read(rs));
+          }
+          String name = rs.getString("attr_name");
+          if (name != null) {
+            attributesOf.computeIfAbsent(key, k -> new HashMap<>()).put(name, rs.getString("attr_value"));
+          }
         }
       }
+      List<Grant> out = new ArrayList<>(found.size());
+      found.forEach((key, g) -> {
+        Map<String, String> a = attributesOf.get(key);
+        out.add(a == null ? g : g.withAttributes(a));
+      });
       return out;
     }
   }
@@ -400,6 +481,6 @@ public final class JdbcGrantStore implements GrantStore {
   private static Grant normalized(Grant g) {
     return new Grant(g.id(), g.ownerId(), g.account(), g.schemeId(), g.clientId(), g.accessToken(), g.refreshToken(),
         g.scopes(), g.tokenType(), Database.truncate(g.issuedAt()), Database.truncate(g.expiresAt()),
-        Database.truncate(g.refreshExpiresAt()), g.version());
+        Database.truncate(g.refreshExpiresAt()), g.version(), g.attributes());
   }
 }

@@ -26,7 +26,7 @@ final class Schema {
 
   /** The scripts this library knows, oldest first; the last one's version is what the code needs. */
   static final List<Script> SCRIPTS = List.of(new Script(1, "stores"), new Script(2, "crosspost_callbacks"),
-      new Script(3, "link_state_reason"));
+      new Script(3, "link_state_reason"), new Script(4, "grant_attributes"));
   /** The schema version this library reads and writes. */
   static final int LATEST = SCRIPTS.get(SCRIPTS.size() - 1).version();
 

@@ -9,9 +9,10 @@
  * }</pre>
  *
  * <ul>
- *   <li>Every query of an owner's state names the owner (only the callback intake's look-up of an
- *       account's grants, {@link io.socialink.jdbc.JdbcGrantStore#findByAccountOfAnyOwner}, spans
- *       owners); every grant and link write is a compare-and-set on its version
+ *   <li>Every query of an owner's state names the owner (only the callback intake's look-ups of an
+ *       account's grants, {@link io.socialink.jdbc.JdbcGrantStore#findByAccountOfAnyOwner}, and of the
+ *       grants with an attribute's value, {@link io.socialink.jdbc.JdbcGrantStore#findByAttributeOfAnyOwner},
+ *       span owners); a grant's attributes are plain rows written with the grant; every grant and link write is a compare-and-set on its version
  *       ({@link io.socialink.store.VersionConflictException} when it loses).</li>
  *   <li>Cross-post rules, cursors and journal, callback deliveries and data deletions live in the
  *       database too; a callback delivery is recorded once across processes, see

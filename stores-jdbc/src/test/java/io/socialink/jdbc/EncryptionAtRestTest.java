@@ -73,10 +73,11 @@ class EncryptionAtRestTest {
           .build();
       ds = Postgres.dataSource();
     }
-    stores.grants().save(grant("g-1"));
+    stores.grants().save(grant("g-1").withAttributes(Map.of("x.login_id", "login-1")));
     stores.pending().put(pending());
 
     List<String> cells = rawCells(ds, stores.tablePrefix());
+    assertThat(cells).as("an attribute is no secret: stored as it is").contains("login-1");
 
     assertThat(cells).as("the rows were read").anyMatch(c -> c.contains("g-1")).hasSizeGreaterThan(20);
     for (String secret : List.of(ACCESS, REFRESH, VERIFIER, STATE)) {
@@ -92,7 +93,7 @@ class EncryptionAtRestTest {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       for (String table : List.of("grants", "refresh_claims", "links", "link_grants", "pending_authorizations",
           "plan_journal", "schema_version", "crosspost_rules", "crosspost_cursors", "crosspost_entries",
-          "callback_deliveries", "data_deletions")) {
+          "callback_deliveries", "data_deletions", "grant_attributes")) {
         try (ResultSet rs = s.executeQuery("SELECT * FROM " + prefix + table)) {
           ResultSetMetaData md = rs.getMetaData();
           while (rs.next()) {
@@ -220,7 +221,7 @@ class EncryptionAtRestTest {
   void aRotatedKeyReadsOldRowsWritesNewOnesAndTheReencryptPassMovesEverything() throws Exception {
     JdbcStores before = h2(TestKeys.k1());
     before.grants().save(grant("g-1"));
-    before.grants().save(grant("g-2"));
+    before.grants().save(grant("g-2").withAttributes(Map.of("x.login_id", "login-2")));
     before.pending().put(pending());
 
     JdbcStores rotated = h2(KeyProvider.of("k2", Map.of("k1", TestKeys.K1, "k2", TestKeys.K2)));
@@ -239,6 +240,7 @@ class EncryptionAtRestTest {
     Grant g2 = onlyK2.grants().find("alice", "g-2").orElseThrow();
     assertThat(g2.refreshToken()).contains(Secret.of(REFRESH + "g-2"));
     assertThat(g2.version()).as("re-encryption is not a change of the grant").isZero();
+    assertThat(g2.attributes()).as("nor of its attributes").isEqualTo(Map.of("x.login_id", "login-2"));
     assertThat(onlyK2.pending().take(STATE).orElseThrow().pkceVerifier().reveal()).isEqualTo(VERIFIER);
   }
 

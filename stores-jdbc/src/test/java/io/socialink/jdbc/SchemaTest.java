@@ -40,8 +40,8 @@ class SchemaTest {
   @Test
   void theSchemaIsCreatedOnceAndFoundAtItsVersionAfterwards() {
     assertThat(builder().build().foundSchemaVersion()).isZero();
-    assertThat(builder().build().foundSchemaVersion()).isEqualTo(JdbcStores.schemaVersion()).isEqualTo(3);
-    assertThat(builder().schema(SchemaMode.VALIDATE).build().foundSchemaVersion()).isEqualTo(3);
+    assertThat(builder().build().foundSchemaVersion()).isEqualTo(JdbcStores.schemaVersion()).isEqualTo(4);
+    assertThat(builder().schema(SchemaMode.VALIDATE).build().foundSchemaVersion()).isEqualTo(4);
   }
 
   @Test
@@ -49,7 +49,7 @@ class SchemaTest {
     assertThatThrownBy(() -> builder().schema(SchemaMode.VALIDATE).build())
         .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
           assertThat(e.found()).isZero();
-          assertThat(e.expected()).isEqualTo(3);
+          assertThat(e.expected()).isEqualTo(4);
           assertThat(e.remediation()).contains("socialink-schema/h2").contains("CREATE_OR_UPGRADE");
         })
         .hasMessageContaining("there are no Socialink tables with prefix 'socialink_'");
@@ -62,15 +62,15 @@ class SchemaTest {
   void aSchemaNewerThanTheCodeIsRefused() throws SQLException {
     builder().build();
     sql(h2, "INSERT INTO socialink_schema_version (version, description, installed_at)"
-        + " VALUES (4, 'from a newer library', CURRENT_TIMESTAMP)");
+        + " VALUES (5, 'from a newer library', CURRENT_TIMESTAMP)");
 
     for (SchemaMode mode : SchemaMode.values()) {
       assertThatThrownBy(() -> builder().schema(mode).build())
           .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
-            assertThat(e.found()).isEqualTo(4);
-            assertThat(e.expected()).isEqualTo(3);
+            assertThat(e.found()).isEqualTo(5);
+            assertThat(e.expected()).isEqualTo(4);
           })
-          .hasMessageContaining("at schema version 4, newer than version 3 that this socialink-jdbc knows");
+          .hasMessageContaining("at schema version 5, newer than version 4 that this socialink-jdbc knows");
     }
   }
 
@@ -99,15 +99,18 @@ class SchemaTest {
           .contains("VALUES (2, 'crosspost_callbacks', CURRENT_TIMESTAMP)");
       assertThat(Schema.read(folder + "/V3__link_state_reason.sql")).contains("${table_prefix}links ADD COLUMN state_reason")
           .contains("VALUES (3, 'link_state_reason', CURRENT_TIMESTAMP)");
+      assertThat(Schema.read(folder + "/V4__grant_attributes.sql")).contains("CREATE TABLE ${table_prefix}grant_attributes")
+          .contains("VALUES (4, 'grant_attributes', CURRENT_TIMESTAMP)");
     }
     // Applied the way Flyway would, with the placeholder set: the stores then validate and work.
-    for (String name : List.of("V1__stores", "V2__crosspost_callbacks", "V3__link_state_reason")) {
+    for (String name : List.of("V1__stores", "V2__crosspost_callbacks", "V3__link_state_reason",
+        "V4__grant_attributes")) {
       for (String statement : Schema.statements(Schema.read("socialink-schema/h2/" + name + ".sql"), "flyway_")) {
         sql(h2, statement);
       }
     }
     JdbcStores stores = builder().tablePrefix("flyway_").schema(SchemaMode.VALIDATE).build();
-    assertThat(stores.foundSchemaVersion()).isEqualTo(3);
+    assertThat(stores.foundSchemaVersion()).isEqualTo(4);
     assertThat(stores.links().findByOwner("alice")).isEmpty();
     assertThat(stores.callbacks().recordDelivery("x", "d-1", Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
   }
@@ -130,6 +133,23 @@ class SchemaTest {
   }
 
   @Test
+  void theCallbackIntakesLookUpByAttributeUsesAnIndexOnPostgresql() throws SQLException {
+    String prefix = Postgres.freshPrefix("attrplan");
+    JdbcStores.builder(Postgres.dataSource()).tablePrefix(prefix).keys(TestKeys.k1()).build();
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = Postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("SET enable_seqscan = off"); // an empty table would otherwise be scanned, index or not
+      try (java.sql.ResultSet rs = s.executeQuery("EXPLAIN SELECT owner_id, grant_id FROM " + prefix
+          + "grant_attributes WHERE attr_name = 'instagram.facebook_user_id' AND attr_value = '10158000000000001'")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    assertThat(plan.toString()).contains(prefix + "grant_attributes_value").contains("Index Cond");
+  }
+
+  @Test
   void concurrentStartsOnPostgresqlCreateTheSchemaOnce() throws Exception {
     String prefix = Postgres.freshPrefix("start");
     ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -143,7 +163,7 @@ class SchemaTest {
       for (Future<JdbcStores> f : starts) {
         found.add(f.get(60, TimeUnit.SECONDS).foundSchemaVersion());
       }
-      assertThat(found).containsExactlyInAnyOrder(0, 3, 3);
+      assertThat(found).containsExactlyInAnyOrder(0, 4, 4);
     } finally {
       pool.shutdownNow();
     }

@@ -97,15 +97,15 @@ class SchemaUpgradeTest {
     assertThatThrownBy(() -> db.builder().schema(SchemaMode.VALIDATE).build())
         .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
           assertThat(e.found()).isEqualTo(1);
-          assertThat(e.expected()).isEqualTo(3);
+          assertThat(e.expected()).isEqualTo(4);
         })
-        .hasMessageContaining("at schema version 1; this socialink-jdbc needs version 3");
+        .hasMessageContaining("at schema version 1; this socialink-jdbc needs version 4");
     assertThat(db.versions()).containsExactly(1);
 
     JdbcStores upgraded = db.builder().build();
 
     assertThat(upgraded.foundSchemaVersion()).isEqualTo(1);
-    assertThat(db.versions()).containsExactly(1, 2, 3);
+    assertThat(db.versions()).containsExactly(1, 2, 3, 4);
     assertThat(db.hasIndex("grants", "grants_any_owner")).isTrue();
     assertThat(upgraded.grants().find("alice", "g-1")).contains(alices);
     assertThat(upgraded.grants().findByAccountOfAnyOwner(Account.of("tiktok", "open-1")))
@@ -118,11 +118,11 @@ class SchemaUpgradeTest {
     assertThat(upgraded.callbacks().recordDelivery("tiktok", "deauthorized:sha256:00", T0)).isTrue();
 
     JdbcStores again = db.builder().schema(SchemaMode.VALIDATE).build();
-    assertThat(again.foundSchemaVersion()).isEqualTo(3);
+    assertThat(again.foundSchemaVersion()).isEqualTo(4);
     assertThat(again.crossPosts().cursor("alice", "l-1")).contains(new SyncCursor("item-1", T0));
     assertThat(again.callbacks().recordDelivery("tiktok", "deauthorized:sha256:00", T0)).isFalse();
-    assertThat(db.builder().build().foundSchemaVersion()).as("nothing left to apply").isEqualTo(3);
-    assertThat(db.versions()).containsExactly(1, 2, 3);
+    assertThat(db.builder().build().foundSchemaVersion()).as("nothing left to apply").isEqualTo(4);
+    assertThat(db.versions()).containsExactly(1, 2, 3, 4);
     io.socialink.Link link = io.socialink.Link.create("l-1", "alice", io.socialink.LinkKind.APP_AUTHORIZATION,
         io.socialink.LinkEnd.application(), io.socialink.LinkEnd.account(Account.of("tiktok", "open-1")),
         List.of("g-1"), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
@@ -131,5 +131,39 @@ class SchemaUpgradeTest {
         Optional.of("refresh interrupted; link again"), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC)));
     assertThat(again.links().find("alice", "l-1")).contains(broken);
     assertThat(broken.stateReason()).contains("refresh interrupted; link again");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void aVersion3DatabaseGainsGrantAttributesKeepingItsRows(Dialect dialect) throws SQLException {
+    Target db = Target.of(dialect);
+    // Versions 1 to 3 exactly as the earlier library left them, with grants written before attributes existed.
+    for (String script : List.of("V1__stores", "V2__crosspost_callbacks", "V3__link_state_reason")) {
+      for (String statement : Schema.statements(Schema.read(dialect.scripts() + "/" + script + ".sql"), db.prefix())) {
+        db.sql(statement);
+      }
+    }
+    JdbcGrantStore v3 = new JdbcGrantStore(new Database(db.dataSource(), dialect, db.prefix()),
+        new TokenCipher(TestKeys.k1(), new SecureRandom()));
+    Grant alices = v3.save(grant("alice"));
+    Grant bobs = v3.save(grant("bob"));
+    assertThat(db.versions()).containsExactly(1, 2, 3);
+
+    JdbcStores upgraded = db.builder().build();
+
+    assertThat(upgraded.foundSchemaVersion()).isEqualTo(3);
+    assertThat(db.versions()).containsExactly(1, 2, 3, 4);
+    assertThat(db.hasIndex("grant_attributes", "grant_attributes_value")).isTrue();
+    assertThat(upgraded.grants().find("alice", "g-1")).contains(alices);
+    assertThat(upgraded.grants().find("alice", "g-1").orElseThrow().attributes()).isEmpty();
+    assertThat(upgraded.grants().findByAccountOfAnyOwner(Account.of("tiktok", "open-1")))
+        .containsExactlyInAnyOrder(alices, bobs);
+    // The kept rows take attributes from their next write on.
+    Grant renewed = alices.renewed(Secret.of("at-2"), Optional.empty(), alices.scopes(), T0.plusSeconds(60),
+        Optional.empty(), Optional.empty()).withAttributes(java.util.Map.of("tiktok.union_id", "union-1"));
+    upgraded.grants().save(renewed);
+    assertThat(upgraded.grants().findByAttributeOfAnyOwner("tiktok", "tiktok.union_id", "union-1"))
+        .containsExactly(renewed);
+    assertThat(db.builder().schema(SchemaMode.VALIDATE).build().grants().find("bob", "g-1")).contains(bobs);
   }
 }

@@ -202,6 +202,11 @@ public final class RefreshCoordinator {
     Grant renewed = current.renewed(t.accessToken(), t.refreshToken(), t.scopes().orElse(current.scopes()), now,
         t.expiresIn().map(now::plus),
         t.refreshToken().isPresent() ? t.refreshExpiresIn().map(now::plus) : Optional.empty());
+    if (!t.attributes().isEmpty()) {
+      java.util.Map<String, String> attributes = new java.util.HashMap<>(current.attributes());
+      attributes.putAll(t.attributes());
+      renewed = renewed.withAttributes(attributes);
+    }
     try {
       return grants.save(renewed);
     } catch (VersionConflictException conflict) {
@@ -222,7 +227,7 @@ public final class RefreshCoordinator {
     try {
       grants.save(new Grant(current.id(), current.ownerId(), current.account(), current.schemeId(), current.clientId(),
           current.accessToken(), Optional.empty(), current.scopes(), current.tokenType(), current.issuedAt(),
-          current.expiresAt(), Optional.empty(), current.version() + 1));
+          current.expiresAt(), Optional.empty(), current.version() + 1, current.attributes()));
     } catch (VersionConflictException conflict) {
       failure.addSuppressed(conflict);
     }

@@ -226,7 +226,7 @@ public final class CallbackService implements Callbacks {
     Account account = Account.of(e.platformId(), e.userId().get());
     boolean deleted = e.type() == WebhookEvent.Type.ACCOUNT_DELETED;
     String clientId = target.client().credentials().clientId();
-    List<Grant> grants = rt.stores().grants().findByAccountOfAnyOwner(account).stream()
+    List<Grant> grants = grantsNamed(e).stream()
         .filter(g -> deleted || g.clientId().equals(clientId))
         .toList();
     Map<String, Set<String>> linksByOwner = new LinkedHashMap<>();
@@ -254,6 +254,24 @@ public final class CallbackService implements Callbacks {
     return Optional.of(new CallbackListener.Deauthorization(e, account, revoked, forgotten));
   }
 
+  /**
+   * The grants of any owner an event's user id names: those of the account with that id, and, when the
+   * event names a grant attribute, those whose attribute holds the id; each once.
+   */
+  private List<Grant> grantsNamed(WebhookEvent e) {
+    String userId = e.userId().orElseThrow();
+    Map<List<String>, Grant> found = new LinkedHashMap<>();
+    for (Grant g : rt.stores().grants().findByAccountOfAnyOwner(Account.of(e.platformId(), userId))) {
+      found.putIfAbsent(List.of(g.ownerId(), g.id()), g);
+    }
+    if (e.userAttribute().isPresent()) {
+      for (Grant g : rt.stores().grants().findByAttributeOfAnyOwner(e.platformId(), e.userAttribute().get(), userId)) {
+        found.putIfAbsent(List.of(g.ownerId(), g.id()), g);
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
   private static boolean endIs(LinkEnd end, Account account) {
     return end instanceof LinkEnd.OfAccount a && a.account().equals(account);
   }
@@ -266,8 +284,7 @@ public final class CallbackService implements Callbacks {
     }
     String userId = e.userId().orElse("");
     List<String> owners = userId.isEmpty() ? List.of()
-        : rt.stores().grants().findByAccountOfAnyOwner(Account.of(e.platformId(), userId)).stream()
-            .map(Grant::ownerId).distinct().sorted().toList();
+        : grantsNamed(e).stream().map(Grant::ownerId).distinct().sorted().toList();
     URI url = settings.statusUrl(code).orElseThrow();
     return rt.stores().callbacks().saveDeletion(new DataDeletion(code, e.platformId(), userId, owners,
         DataDeletion.Status.RECEIVED, now, now, url));

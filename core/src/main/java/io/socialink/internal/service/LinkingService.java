@@ -95,7 +95,8 @@ public final class LinkingService implements Linking {
     Account account = client.profile(provisional);
     Grant grant = rt.stores().grants().save(new Grant(grantId, ownerId, account, p.schemeId(),
         client.credentials().clientId(), provisional.accessToken(), provisional.refreshToken(), provisional.scopes(),
-        provisional.tokenType(), issuedAt, provisional.expiresAt(), provisional.refreshExpiresAt(), 0));
+        provisional.tokenType(), issuedAt, provisional.expiresAt(), provisional.refreshExpiresAt(), 0,
+        provisional.attributes()));
     Link link = rt.stores().links().save(Link.create(rt.ids().id("l"), ownerId, LinkKind.APP_AUTHORIZATION,
         rt.settings().applicationName().map(LinkEnd::application).orElseGet(LinkEnd::application), LinkEnd.account(account), List.of(grant.id()),
         rt.clock()));
@@ -106,6 +107,6 @@ public final class LinkingService implements Linking {
       TokenResponse t, Set<String> scopes, Instant issuedAt) {
     return new Grant(id, ownerId, account, schemeId, client.credentials().clientId(), t.accessToken(),
         t.refreshToken(), scopes, t.tokenType(), issuedAt, t.expiresIn().map(issuedAt::plus),
-        t.refreshToken().isPresent() ? t.refreshExpiresIn().map(issuedAt::plus) : Optional.empty(), 0);
+        t.refreshToken().isPresent() ? t.refreshExpiresIn().map(issuedAt::plus) : Optional.empty(), 0, t.attributes());
   }
 }

@@ -36,6 +36,16 @@ public final class InMemoryGrantStore implements GrantStore {
   }
 
   @Override
+  public List<Grant> findByAttributeOfAnyOwner(String platformId, String name, String value) {
+    java.util.Objects.requireNonNull(platformId, "platformId");
+    java.util.Objects.requireNonNull(name, "name");
+    java.util.Objects.requireNonNull(value, "value");
+    return grants.values().stream()
+        .filter(g -> g.account().platformId().equals(platformId) && value.equals(g.attributes().get(name)))
+        .toList();
+  }
+
+  @Override
   public Grant save(Grant grant) {
     Key key = new Key(grant.ownerId(), grant.id());
     grants.compute(key, (k, stored) -> {

@@ -47,7 +47,7 @@ import javax.crypto.spec.SecretKeySpec;
  *       {@code issued_at} within the tolerance of the injected clock, {@code user_id} required.</li>
  * </ul>
  *
- * The key is the Instagram App Secret; when the Meta app's secret is configured too, an
+ * The key is the Instagram App Secret (for a Facebook Login client, the Meta app's secret); when the Meta app's secret is configured too, an
  * {@code X-Hub-Signature-256} made with either is accepted (Meta's pages name the Meta App Secret,
  * integrations the Instagram one). Every refusal is a {@link WebhookRejectedException} whose message
  * names what is wrong and never quotes a signature, token or secret. Thread-safe.
@@ -69,6 +69,7 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
   private final JsonCodec json;
   private final Clock clock;
   private final Duration tolerance;
+  private final Optional<String> userAttribute;
 
   /**
    * Creates the verifier.
@@ -82,6 +83,26 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
    */
   public InstagramWebhookVerifier(Secret appSecret, Optional<Secret> metaAppSecret, Optional<Secret> verifyToken,
       JsonCodec json, Clock clock, Duration tolerance) {
+    this(appSecret, metaAppSecret, verifyToken, json, clock, tolerance, Optional.empty());
+  }
+
+  /**
+   * Creates the verifier of an app whose {@code signed_request} callbacks name a user kept as a grant
+   * attribute rather than the grant's account (the Meta app of Facebook Login: its callbacks name the
+   * Facebook user); their events carry that attribute's name as
+   * {@link WebhookEvent#userAttribute()}.
+   *
+   * @param appSecret the app's secret that signs its callbacks and deliveries
+   * @param metaAppSecret another secret also accepted for {@code X-Hub-Signature-256}
+   * @param verifyToken the verify token configured for the webhook subscription
+   * @param json the codec
+   * @param clock the clock {@code issued_at} is checked against
+   * @param tolerance how far {@code issued_at} may be from the clock
+   * @param userAttribute the grant attribute that holds the {@code user_id} of signed requests
+   */
+  public InstagramWebhookVerifier(Secret appSecret, Optional<Secret> metaAppSecret, Optional<Secret> verifyToken,
+      JsonCodec json, Clock clock, Duration tolerance, Optional<String> userAttribute) {
+    this.userAttribute = Objects.requireNonNull(userAttribute, "userAttribute");
     this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
     this.metaAppSecret = Objects.requireNonNull(metaAppSecret, "metaAppSecret");
     this.verifyToken = Objects.requireNonNull(verifyToken, "verifyToken");
@@ -128,7 +149,7 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
               : io.socialink.instagram.InstagramSignedRequest.Kind.DEAUTHORIZE);
       return List.of(new WebhookEvent(P, deletion ? WebhookEvent.Type.DATA_DELETION_REQUESTED
           : WebhookEvent.Type.DEAUTHORIZED, "signed_request:" + digest(signed.get().getBytes(StandardCharsets.US_ASCII)),
-          Optional.of(s.userId()), Optional.of(s.issuedAt())));
+          Optional.of(s.userId()), Optional.of(s.issuedAt()), userAttribute));
     }
     return deliveries(request);
   }
@@ -305,6 +326,7 @@ public final class InstagramWebhookVerifier implements WebhookVerifier {
   /** Names nothing secret. */
   @Override
   public String toString() {
-    return "InstagramWebhookVerifier[tolerance=" + tolerance + ", metaAppSecret=" + metaAppSecret.isPresent() + "]";
+    return "InstagramWebhookVerifier[tolerance=" + tolerance + ", metaAppSecret=" + metaAppSecret.isPresent()
+        + userAttribute.map(a -> ", userAttribute=" + a).orElse("") + "]";
   }
 }
