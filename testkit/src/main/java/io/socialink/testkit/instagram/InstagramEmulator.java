@@ -3,15 +3,14 @@ package io.socialink.testkit.instagram;
 import io.socialink.http.Headers;
 import io.socialink.http.HttpMethod;
 import io.socialink.testkit.internal.InstagramPlatform;
+import io.socialink.testkit.internal.emulator.Checks;
 import io.socialink.testkit.internal.emulator.EmulatorServer;
+import io.socialink.testkit.internal.emulator.Outbound;
 import io.socialink.testkit.internal.emulator.PayloadShapes;
 import io.socialink.webhook.WebhookRequest;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -197,8 +196,7 @@ public final class InstagramEmulator implements AutoCloseable {
    * @return the callback URI with {@code error=access_denied}
    */
   public URI deny(URI authorizationUrl) {
-    Objects.requireNonNull(authorizationUrl, "authorizationUrl");
-    return server.followAuthorization(URI.create(authorizationUrl + "&emulator_consent=deny"), authorizeUri());
+    return server.followAuthorization(authorizationUrl, authorizeUri(), "emulator_consent", "deny");
   }
 
   /**
@@ -212,8 +210,7 @@ public final class InstagramEmulator implements AutoCloseable {
   public URI consentAs(URI authorizationUrl, String userId) {
     Objects.requireNonNull(authorizationUrl, "authorizationUrl");
     Objects.requireNonNull(userId, "userId");
-    return server.followAuthorization(URI.create(authorizationUrl + "&emulator_user="
-        + URLEncoder.encode(userId, StandardCharsets.UTF_8)), authorizeUri());
+    return server.followAuthorization(authorizationUrl, authorizeUri(), "emulator_user", userId);
   }
 
   /**
@@ -269,8 +266,7 @@ public final class InstagramEmulator implements AutoCloseable {
   public URI consentOnFacebookAs(URI authorizationUrl, String facebookUserId) {
     Objects.requireNonNull(authorizationUrl, "authorizationUrl");
     Objects.requireNonNull(facebookUserId, "facebookUserId");
-    return server.followAuthorization(URI.create(authorizationUrl + "&emulator_user="
-        + URLEncoder.encode(facebookUserId, StandardCharsets.UTF_8)), facebookDialogUri());
+    return server.followAuthorization(authorizationUrl, facebookDialogUri(), "emulator_user", facebookUserId);
   }
 
   /**
@@ -280,8 +276,7 @@ public final class InstagramEmulator implements AutoCloseable {
    * @return the callback URI with {@code error=access_denied}
    */
   public URI denyOnFacebook(URI authorizationUrl) {
-    Objects.requireNonNull(authorizationUrl, "authorizationUrl");
-    return server.followAuthorization(URI.create(authorizationUrl + "&emulator_consent=deny"), facebookDialogUri());
+    return server.followAuthorization(authorizationUrl, facebookDialogUri(), "emulator_consent", "deny");
   }
 
   /**
@@ -378,19 +373,10 @@ public final class InstagramEmulator implements AutoCloseable {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(verifyToken, "verifyToken");
     String challenge = Long.toString(1_158_201_444L + clock.instant().getEpochSecond() % 1000);
-    String sep = endpoint.getRawQuery() == null ? "?" : "&";
-    HttpRequest r = HttpRequest.newBuilder(URI.create(endpoint + sep + "hub.mode=subscribe&hub.challenge=" + challenge
-        + "&hub.verify_token=" + URLEncoder.encode(verifyToken, StandardCharsets.UTF_8)))
-        .timeout(Duration.ofSeconds(10)).GET().build();
-    try {
-      HttpResponse<String> a = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
-      return a.statusCode() == 200 && a.body().strip().equals(challenge);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run the webhook handshake against " + endpoint, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during a webhook handshake", e);
-    }
+    HttpResponse<String> a = Outbound.get(endpoint, "hub.mode=subscribe&hub.challenge=" + challenge
+        + "&hub.verify_token=" + URLEncoder.encode(verifyToken, StandardCharsets.UTF_8),
+        "cannot run the webhook handshake against " + endpoint, "interrupted during a webhook handshake");
+    return a.statusCode() == 200 && a.body().strip().equals(challenge);
   }
 
   /**
@@ -461,10 +447,7 @@ public final class InstagramEmulator implements AutoCloseable {
    * @param count how many calls
    */
   public void throttleNext(int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative; got " + count);
-    }
-    platform.throttleNext(count);
+    platform.throttleNext(Checks.count(count));
   }
 
   /**
@@ -473,10 +456,7 @@ public final class InstagramEmulator implements AutoCloseable {
    * @param count how many containers
    */
   public void failNextContainers(int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative; got " + count);
-    }
-    platform.failNextContainers(count);
+    platform.failNextContainers(Checks.count(count));
   }
 
   /**
@@ -485,7 +465,7 @@ public final class InstagramEmulator implements AutoCloseable {
    * @return the requests, oldest first
    */
   public List<Request> requests() {
-    return server.requests().stream().map(r -> new Request(r.method(), r.path(), r.at())).toList();
+    return server.requests(Request::new);
   }
 
   /**
@@ -579,19 +559,9 @@ public final class InstagramEmulator implements AutoCloseable {
      * @throws UncheckedIOException if the endpoint cannot be reached
      */
     public Delivery deliverTo(URI endpoint) {
-      Objects.requireNonNull(endpoint, "endpoint");
-      HttpRequest r = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body())).build();
-      try {
-        HttpResponse<byte[]> a = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofByteArray());
-        return new Delivery(a.statusCode(), a.body());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot deliver the " + kind + " callback to " + endpoint, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while delivering a callback", e);
-      }
+      HttpResponse<byte[]> a = Outbound.post(endpoint, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+          body(), "cannot deliver the " + kind + " callback to " + endpoint, "interrupted while delivering a callback");
+      return new Delivery(a.statusCode(), a.body());
     }
 
     /** Names the kind only: the value is a credential-like token. */

@@ -1,11 +1,13 @@
 package io.socialink.testkit.internal;
 
 import io.socialink.testkit.internal.emulator.Json;
+import io.socialink.testkit.internal.emulator.RateWindows;
 import io.socialink.testkit.internal.emulator.Reply;
 import io.socialink.testkit.x.XPayloads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** X's answer bodies for the emulator: OAuth errors, problem details and the documented invalid-request body. */
 final class XBodies {
@@ -47,6 +49,23 @@ final class XBodies {
     error.put("message", message);
     m.put("errors", List.of(error));
     return Json.reply(400, m);
+  }
+
+  /**
+   * The {@code x-rate-limit-*} headers of a rate-limit verdict: the limit, what remains, and the reset in
+   * epoch seconds; none when the group has no limit.
+   *
+   * @param admission the verdict, or empty
+   * @return the headers, in that order
+   */
+  static Map<String, String> rateHeaders(Optional<RateWindows.Admission> admission) {
+    Map<String, String> rate = new LinkedHashMap<>();
+    admission.ifPresent(a -> {
+      rate.put("x-rate-limit-limit", Integer.toString(a.limit()));
+      rate.put("x-rate-limit-remaining", Integer.toString(a.remaining()));
+      rate.put("x-rate-limit-reset", Long.toString(a.reset().getEpochSecond()));
+    });
+    return rate;
   }
 
   /**

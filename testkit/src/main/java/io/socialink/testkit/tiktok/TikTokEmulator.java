@@ -1,14 +1,12 @@
 package io.socialink.testkit.tiktok;
 
 import io.socialink.testkit.internal.TikTokPlatform;
+import io.socialink.testkit.internal.emulator.Checks;
 import io.socialink.testkit.internal.emulator.Crypto;
 import io.socialink.testkit.internal.emulator.EmulatorServer;
-import java.io.IOException;
+import io.socialink.testkit.internal.emulator.Outbound;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -269,11 +267,7 @@ public final class TikTokEmulator implements AutoCloseable {
    * @param window the window; positive
    */
   public void rateLimit(String endpointGroup, int limit, Duration window) {
-    Objects.requireNonNull(endpointGroup, "endpointGroup");
-    Objects.requireNonNull(window, "window");
-    if (limit <= 0 || window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("limit and window must be positive");
-    }
+    Checks.rateLimit(endpointGroup, limit, window);
     platform.limit(endpointGroup, limit, window);
   }
 
@@ -339,17 +333,8 @@ public final class TikTokEmulator implements AutoCloseable {
   public int deliverWebhook(URI endpoint, WebhookDelivery delivery) {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(delivery, "delivery");
-    HttpRequest.Builder r = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-    delivery.headers().forEach(r::header);
-    try {
-      return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot deliver the webhook to " + endpoint, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while delivering a webhook", e);
-    }
+    return Outbound.post(endpoint, delivery.headers(), delivery.body(), "cannot deliver the webhook to " + endpoint,
+        "interrupted while delivering a webhook").statusCode();
   }
 
   /**
@@ -358,7 +343,7 @@ public final class TikTokEmulator implements AutoCloseable {
    * @return the requests, oldest first
    */
   public List<Request> requests() {
-    return server.requests().stream().map(r -> new Request(r.method(), r.path(), r.at())).toList();
+    return server.requests(Request::new);
   }
 
   /**
@@ -550,10 +535,7 @@ public final class TikTokEmulator implements AutoCloseable {
      * @return this builder
      */
     public Builder revokeLimit(int perSecond) {
-      if (perSecond <= 0) {
-        throw new IllegalArgumentException("perSecond must be positive; got " + perSecond);
-      }
-      this.revokeLimit = perSecond;
+      this.revokeLimit = Checks.positive("perSecond", perSecond);
       return this;
     }
 

@@ -1,13 +1,12 @@
 package io.socialink.testkit.x;
 
 import io.socialink.testkit.internal.XPlatform;
+import io.socialink.testkit.internal.emulator.Checks;
 import io.socialink.testkit.internal.emulator.Crypto;
 import io.socialink.testkit.internal.emulator.EmulatorServer;
-import java.io.IOException;
+import io.socialink.testkit.internal.emulator.Outbound;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -221,11 +220,7 @@ public final class XEmulator implements AutoCloseable {
    * @param window the window; positive
    */
   public void rateLimit(String endpointGroup, int limit, Duration window) {
-    Objects.requireNonNull(endpointGroup, "endpointGroup");
-    Objects.requireNonNull(window, "window");
-    if (limit <= 0 || window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("limit and window must be positive");
-    }
+    Checks.rateLimit(endpointGroup, limit, window);
     platform.limit(endpointGroup, limit, window);
   }
 
@@ -313,20 +308,11 @@ public final class XEmulator implements AutoCloseable {
   public boolean crc(URI endpoint) {
     Objects.requireNonNull(endpoint, "endpoint");
     String token = "crc-" + Long.toHexString(events.getAndIncrement());
-    String sep = endpoint.getRawQuery() == null ? "?" : "&";
-    HttpRequest r = HttpRequest.newBuilder(URI.create(endpoint + sep + "crc_token=" + token))
-        .timeout(Duration.ofSeconds(10)).GET().build();
-    try {
-      HttpResponse<String> a = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
-      String expected = "\"response_token\":\"sha256=" + Crypto.hmacSha256Base64(CONSUMER_SECRET,
-          token.getBytes(StandardCharsets.UTF_8)) + "\"";
-      return a.statusCode() == 200 && a.body().replace(" ", "").contains(expected);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run the CRC check against " + endpoint, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during a CRC check", e);
-    }
+    HttpResponse<String> a = Outbound.get(endpoint, "crc_token=" + token, "cannot run the CRC check against " + endpoint,
+        "interrupted during a CRC check");
+    String expected = "\"response_token\":\"sha256=" + Crypto.hmacSha256Base64(CONSUMER_SECRET,
+        token.getBytes(StandardCharsets.UTF_8)) + "\"";
+    return a.statusCode() == 200 && a.body().replace(" ", "").contains(expected);
   }
 
   /**
@@ -335,7 +321,7 @@ public final class XEmulator implements AutoCloseable {
    * @return the requests, oldest first
    */
   public List<Request> requests() {
-    return server.requests().stream().map(r -> new Request(r.method(), r.path(), r.at())).toList();
+    return server.requests(Request::new);
   }
 
   /**
@@ -488,18 +474,8 @@ public final class XEmulator implements AutoCloseable {
      * @throws UncheckedIOException if the endpoint cannot be reached
      */
     public int deliverTo(URI endpoint) {
-      Objects.requireNonNull(endpoint, "endpoint");
-      HttpRequest.Builder r = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      headers().forEach(r::header);
-      try {
-        return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot deliver the webhook to " + endpoint, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while delivering a webhook", e);
-      }
+      return Outbound.post(endpoint, headers(), body, "cannot deliver the webhook to " + endpoint,
+          "interrupted while delivering a webhook").statusCode();
     }
 
     /** Names the size only. */
@@ -539,10 +515,7 @@ public final class XEmulator implements AutoCloseable {
      * @return this builder
      */
     public Builder revokeLimit(int perSecond) {
-      if (perSecond <= 0) {
-        throw new IllegalArgumentException("perSecond must be positive; got " + perSecond);
-      }
-      this.revokeLimit = perSecond;
+      this.revokeLimit = Checks.positive("perSecond", perSecond);
       return this;
     }
 

@@ -1,33 +1,24 @@
 package io.socialink.testkit.tiktok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialink.testkit.RawHttp;
 import io.socialink.testkit.internal.HttpForms;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /** Raw HTTP against the TikTok emulator, as TikTok's own clients would speak to TikTok. */
-final class TikTokHttp {
-  static final ObjectMapper JSON = new ObjectMapper();
+final class TikTokHttp extends RawHttp {
   static final String VERIFIER = "dBjftJeZ4CVP-mJ92K9WgXIkP_9K9HRXxENkeCrBpGA-tiktok-verifier";
   static final String LOGIN_KIT_SCOPES = "user.info.basic,user.info.profile,user.info.stats,video.list";
   static final String B = "/open_api/v1.3/";
 
   final TikTokEmulator t;
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5)).build();
 
   TikTokHttp(TikTokEmulator t) {
     this.t = t;
@@ -41,20 +32,6 @@ final class TikTokHttp {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String form(Map<String, String> fields) {
-    StringJoiner j = new StringJoiner("&");
-    fields.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return j.toString();
-  }
-
-  static Map<String, String> fields(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   URI authorizeUrl(String clientKey, String scope, String state, String challenge) {
@@ -122,21 +99,6 @@ final class TikTokHttp {
   }
 
   HttpResponse<String> send(HttpRequest.Builder b) {
-    try {
-      return http.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static JsonNode json(HttpResponse<String> r) {
-    try {
-      return JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return send(b.timeout(Duration.ofSeconds(10)).build());
   }
 }

@@ -1,30 +1,23 @@
 package io.socialink.testkit.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialink.testkit.RawHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /** Raw HTTP against an emulator, as X's own clients would speak to X. */
-final class EmulatorHttp {
-  static final ObjectMapper JSON = new ObjectMapper();
+final class EmulatorHttp extends RawHttp {
   static final String VERIFIER = "dBjftJeZ4CVP-mJ92K9EXAMPLE-verifier-0123456789abcdef";
 
   final XEmulator x;
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5)).build();
 
   EmulatorHttp(XEmulator x) {
     this.x = x;
@@ -37,20 +30,6 @@ final class EmulatorHttp {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String form(Map<String, String> fields) {
-    StringJoiner j = new StringJoiner("&");
-    fields.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return j.toString();
-  }
-
-  static Map<String, String> fields(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   static String basic(String id, String secret) {
@@ -115,25 +94,6 @@ final class EmulatorHttp {
       throw new AssertionError("exchange failed: " + r.statusCode() + " " + r.body());
     }
     return json(r);
-  }
-
-  HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static JsonNode json(HttpResponse<String> r) {
-    try {
-      return JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static JsonNode payload(String name) {

@@ -54,13 +54,7 @@ public final class Crypto {
    * @return the signature
    */
   public static String hmacSha256Hex(String key, byte[] message) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(message));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(hmacSha256(key, message));
   }
 
   /**
@@ -71,10 +65,14 @@ public final class Crypto {
    * @return the signature
    */
   public static String hmacSha256Base64(String key, byte[] message) {
+    return Base64.getEncoder().encodeToString(hmacSha256(key, message));
+  }
+
+  private static byte[] hmacSha256(String key, byte[] message) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(message));
+      return mac.doFinal(message);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

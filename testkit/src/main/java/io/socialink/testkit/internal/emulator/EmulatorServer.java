@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +116,7 @@ public final class EmulatorServer implements AutoCloseable {
       throw new IllegalArgumentException("status must be 500-599; got " + status);
     }
     failStatus = status;
-    failCount.set(checkCount(count));
+    failCount.set(Checks.count(count));
   }
 
   /**
@@ -129,7 +131,7 @@ public final class EmulatorServer implements AutoCloseable {
       throw new IllegalArgumentException("duration must not be negative");
     }
     delay = duration;
-    delayCount.set(checkCount(count));
+    delayCount.set(Checks.count(count));
   }
 
   /**
@@ -138,7 +140,7 @@ public final class EmulatorServer implements AutoCloseable {
    * @param count how many requests
    */
   public void resetNext(int count) {
-    resetCount.set(checkCount(count));
+    resetCount.set(Checks.count(count));
   }
 
   /**
@@ -161,6 +163,36 @@ public final class EmulatorServer implements AutoCloseable {
    */
   public long count(String method, String path) {
     return requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+  }
+
+  /**
+   * The requests received so far, each as the emulator front's own record.
+   *
+   * @param as makes a front's record from a request's method, path and instant
+   * @param <R> the front's record
+   * @return the requests, oldest first
+   */
+  public <R> List<R> requests(RequestView<R> as) {
+    Objects.requireNonNull(as, "as");
+    return requests().stream().map(r -> as.of(r.method(), r.path(), r.at())).toList();
+  }
+
+  /**
+   * Makes an emulator front's record of a request.
+   *
+   * @param <R> the record
+   */
+  @FunctionalInterface
+  public interface RequestView<R> {
+    /**
+     * Makes the record.
+     *
+     * @param method the method
+     * @param path the path, without the query
+     * @param at when, by the emulator's clock
+     * @return the record
+     */
+    R of(String method, String path, Instant at);
   }
 
   /**
@@ -194,6 +226,24 @@ public final class EmulatorServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while consenting", e);
     }
+  }
+
+  /**
+   * Plays the user's browser on an authorization page with one more query parameter, such as the
+   * emulator's {@code emulator_consent=deny} or {@code emulator_user=<id>}.
+   *
+   * @param authorizationUrl the URL, which has a query already
+   * @param page the authorization page's URI, which the URL must start with
+   * @param name the parameter's name
+   * @param value its value, encoded here
+   * @return the redirect's target
+   * @throws IllegalArgumentException if the URL is not on the page
+   * @throws IllegalStateException if the page answers without redirecting; the message has its body
+   */
+  public URI followAuthorization(URI authorizationUrl, URI page, String name, String value) {
+    Objects.requireNonNull(authorizationUrl, "authorizationUrl");
+    return followAuthorization(URI.create(authorizationUrl + "&" + name + "="
+        + URLEncoder.encode(value, StandardCharsets.UTF_8)), page);
   }
 
   /** Stops the server at once. */
@@ -260,12 +310,5 @@ public final class EmulatorServer implements AutoCloseable {
 
   private static boolean take(AtomicInteger counter) {
     return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
-  }
-
-  private static int checkCount(int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative; got " + count);
-    }
-    return count;
   }
 }
