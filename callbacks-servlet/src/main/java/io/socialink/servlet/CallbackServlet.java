@@ -32,10 +32,15 @@ import java.util.Objects;
  * The path the intake sees is the request's path info (below the mapping) with its query string. The
  * body is read raw, never through request parameters, so signatures are checked over the bytes as
  * sent; a body longer than {@link io.socialink.webhook.CallbackSettings#maxBodyBytes()} is answered 413
- * as soon as the limit is passed, without reading the rest. Thread-safe.
+ * and never kept. Up to {@link #DRAINED_BYTES} beyond the limit are read and dropped first, so that a
+ * sender still writing its body reads the 413 instead of a closed connection (as Tomcat's
+ * {@code maxSwallowSize} does); a body announced longer than that is answered without reading it, and
+ * the container closes the connection. Thread-safe.
  */
 public class CallbackServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
+  /** How many bytes past the limit an oversized body is read and dropped before the 413: 1 MiB. */
+  public static final long DRAINED_BYTES = 1L << 20;
 
   /** The intake; a servlet is serialized only by containers that persist sessions, never with it. */
   private final transient Callbacks callbacks;
@@ -66,10 +71,18 @@ public class CallbackServlet extends HttpServlet {
     long declared = request.getContentLengthLong();
     byte[] body;
     if (declared > max) {
-      body = new byte[max + 1]; // answered 413 without reading a byte of it
+      body = new byte[max + 1]; // answered 413; nothing of it is kept
+      if (declared <= max + DRAINED_BYTES) {
+        try (InputStream in = request.getInputStream()) {
+          drain(in, declared);
+        }
+      }
     } else {
       try (InputStream in = request.getInputStream()) {
         body = in.readNBytes(max + 1);
+        if (body.length > max) {
+          drain(in, DRAINED_BYTES);
+        }
       }
     }
     WebhookResponse answer = callbacks.handle(request.getMethod(), path, headers(request), body);
@@ -79,6 +92,19 @@ public class CallbackServlet extends HttpServlet {
     if (out.length > 0) {
       response.setContentLength(out.length);
       response.getOutputStream().write(out);
+    }
+  }
+
+  /** Reads and drops at most {@code limit} bytes, stopping at the body's end. */
+  private static void drain(InputStream in, long limit) throws IOException {
+    byte[] buffer = new byte[8192];
+    long left = limit;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        return;
+      }
+      left -= n;
     }
   }
 
