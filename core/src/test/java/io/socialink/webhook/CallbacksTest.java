@@ -489,36 +489,7 @@ class CallbacksTest {
 
   @Test
   void aStoreThatCannotSearchAcrossOwnersMakesTheDeliveryComeAgain() {
-    InMemoryGrantStore real = new InMemoryGrantStore();
-    GrantStore ownerScoped = new GrantStore() {
-      @Override
-      public Optional<Grant> find(String ownerId, String grantId) {
-        return real.find(ownerId, grantId);
-      }
-
-      @Override
-      public List<Grant> findByOwner(String ownerId) {
-        return real.findByOwner(ownerId);
-      }
-
-      @Override
-      public Grant save(Grant grant) {
-        return real.save(grant);
-      }
-
-      @Override
-      public boolean claimRefresh(String ownerId, String grantId, String holder, Instant now, Instant until) {
-        return true;
-      }
-
-      @Override
-      public void releaseRefresh(String ownerId, String grantId, String holder) {}
-
-      @Override
-      public boolean delete(String ownerId, String grantId) {
-        return real.delete(ownerId, grantId);
-      }
-    };
+    GrantStore ownerScoped = limitedGrants(new InMemoryGrantStore(), false);
     stores = stores.withGrants(ownerScoped);
     socialink = build(CallbackSettings.ofDefaults());
     Link l = appLink(grant("owner-1", ALICE, CLIENT));
@@ -636,41 +607,7 @@ class CallbacksTest {
 
   @Test
   void aStoreThatCannotSearchByAttributeMakesTheDeliveryComeAgain() {
-    InMemoryGrantStore real = new InMemoryGrantStore();
-    GrantStore noAttributes = new GrantStore() {
-      @Override
-      public Optional<Grant> find(String ownerId, String grantId) {
-        return real.find(ownerId, grantId);
-      }
-
-      @Override
-      public List<Grant> findByOwner(String ownerId) {
-        return real.findByOwner(ownerId);
-      }
-
-      @Override
-      public List<Grant> findByAccountOfAnyOwner(Account account) {
-        return real.findByAccountOfAnyOwner(account);
-      }
-
-      @Override
-      public Grant save(Grant grant) {
-        return real.save(grant);
-      }
-
-      @Override
-      public boolean claimRefresh(String ownerId, String grantId, String holder, Instant now, Instant until) {
-        return true;
-      }
-
-      @Override
-      public void releaseRefresh(String ownerId, String grantId, String holder) {}
-
-      @Override
-      public boolean delete(String ownerId, String grantId) {
-        return real.delete(ownerId, grantId);
-      }
-    };
+    GrantStore noAttributes = limitedGrants(new InMemoryGrantStore(), true);
     stores = stores.withGrants(noAttributes);
     socialink = build(CallbackSettings.ofDefaults().withListener(listener));
     Link l = appLink(grantHolding("owner-1", ALICE, CLIENT, "fb-1"));
@@ -724,5 +661,46 @@ class CallbacksTest {
     post("/fake", body("event=other", "id=trigger"));
     post("/fake", b);
     assertThat(heard).as("past the retention its record is pruned").hasSize(3);
+  }
+
+  /**
+   * A grant store over a memory one that looks grants up by owner only, and across owners by account
+   * only when asked to: the optional look-ups keep the SPI's defaults.
+   */
+  static GrantStore limitedGrants(InMemoryGrantStore real, boolean byAccount) {
+    return new GrantStore() {
+      @Override
+      public Optional<Grant> find(String ownerId, String grantId) {
+        return real.find(ownerId, grantId);
+      }
+
+      @Override
+      public List<Grant> findByOwner(String ownerId) {
+        return real.findByOwner(ownerId);
+      }
+
+      @Override
+      public List<Grant> findByAccountOfAnyOwner(Account account) {
+        return byAccount ? real.findByAccountOfAnyOwner(account) : GrantStore.super.findByAccountOfAnyOwner(account);
+      }
+
+      @Override
+      public Grant save(Grant grant) {
+        return real.save(grant);
+      }
+
+      @Override
+      public boolean claimRefresh(String ownerId, String grantId, String holder, Instant now, Instant until) {
+        return true;
+      }
+
+      @Override
+      public void releaseRefresh(String ownerId, String grantId, String holder) {}
+
+      @Override
+      public boolean delete(String ownerId, String grantId) {
+        return real.delete(ownerId, grantId);
+      }
+    };
   }
 }
