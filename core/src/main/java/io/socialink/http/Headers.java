@@ -127,14 +127,12 @@ public record Headers(Map<String, List<String>> map) {
       }
       String[] names = new String[n];
       List<?>[] values = new List<?>[n];
-      int[] size = {0};
-      map.forEach((name, list) -> {
-        Objects.requireNonNull(name, "header name");
-        Objects.requireNonNull(list, "header values");
-        String key = name.toLowerCase(Locale.ROOT); // the same string when already lowercase
-        List<String> copy = List.copyOf(list); // no copy when the list is already immutable
+      int size = 0;
+      for (Map.Entry<String, List<String>> e : map.entrySet()) {
+        String key = Objects.requireNonNull(e.getKey(), "header name").toLowerCase(Locale.ROOT);
+        List<String> copy = List.copyOf(Objects.requireNonNull(e.getValue(), "header values")); // same if immutable
         // Insertion into the sorted prefix; names usually arrive sorted, so this is one comparison.
-        int at = size[0];
+        int at = size;
         while (at > 0 && names[at - 1].compareTo(key) > 0) {
           at--;
         }
@@ -142,15 +140,15 @@ public record Headers(Map<String, List<String>> map) {
           List<String> merged = new ArrayList<>(cast(values[at - 1]));
           merged.addAll(copy);
           values[at - 1] = List.copyOf(merged);
-          return;
+          continue;
         }
-        System.arraycopy(names, at, names, at + 1, size[0] - at);
-        System.arraycopy(values, at, values, at + 1, size[0] - at);
+        System.arraycopy(names, at, names, at + 1, size - at);
+        System.arraycopy(values, at, values, at + 1, size - at);
         names[at] = key;
         values[at] = copy;
-        size[0]++;
-      });
-      return new SortedNames(names, values, size[0]);
+        size++;
+      }
+      return new SortedNames(names, values, size);
     }
 
     @SuppressWarnings("unchecked")

@@ -17,6 +17,7 @@ import io.socialink.store.VersionConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -203,7 +204,7 @@ public final class RefreshCoordinator {
         t.expiresIn().map(now::plus),
         t.refreshToken().isPresent() ? t.refreshExpiresIn().map(now::plus) : Optional.empty());
     if (!t.attributes().isEmpty()) {
-      java.util.Map<String, String> attributes = new java.util.HashMap<>(current.attributes());
+      Map<String, String> attributes = new HashMap<>(current.attributes());
       attributes.putAll(t.attributes());
       renewed = renewed.withAttributes(attributes);
     }
