@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +33,9 @@ import java.util.StringJoiner;
  * }</pre>
  */
 public final class ApiRequest {
+  /** The body of a request without one; never handed out to be written into. */
+  private static final byte[] NO_BODY = new byte[0];
+
   private final HttpMethod method;
   private final URI uri;
   private final Headers headers;
@@ -44,9 +46,9 @@ public final class ApiRequest {
   private ApiRequest(Builder b) {
     this.method = b.method;
     this.uri = b.uri;
-    this.headers = new Headers(b.headers);
-    this.body = b.body.clone();
-    this.secrets = List.copyOf(b.secrets);
+    this.headers = Headers.ofFields(b.headerNames, b.headerValues);
+    this.body = b.body.length == 0 ? NO_BODY : b.body.clone();
+    this.secrets = b.secrets == null ? List.of() : List.copyOf(b.secrets);
     this.bodyTarget = b.bodyTarget;
   }
 
@@ -68,9 +70,14 @@ public final class ApiRequest {
    */
   public Builder toBuilder() {
     Builder b = new Builder(method, uri);
-    b.headers.putAll(headers.map());
+    headers.map().forEach((name, values) -> {
+      b.headerNames.add(name);
+      b.headerValues.add(values);
+    });
     b.body = body;
-    b.secrets.addAll(secrets);
+    if (!secrets.isEmpty()) {
+      b.secrets = new ArrayList<>(secrets);
+    }
     b.bodyTarget = bodyTarget;
     return b;
   }
@@ -118,7 +125,7 @@ public final class ApiRequest {
    * @return the body bytes
    */
   public byte[] body() {
-    return body.clone();
+    return body.length == 0 ? body : body.clone();
   }
 
   /**
@@ -159,9 +166,11 @@ public final class ApiRequest {
   public static final class Builder {
     private final HttpMethod method;
     private final URI uri;
-    private final Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
-    private byte[] body = new byte[0];
-    private final List<Secret> secrets = new ArrayList<>(0);
+    // Names as given and their values, in order: a request is built on every call, so no map.
+    private final List<String> headerNames = new ArrayList<>(4);
+    private final List<List<String>> headerValues = new ArrayList<>(4);
+    private byte[] body = NO_BODY;
+    private @Nullable List<Secret> secrets;
     private @Nullable Path bodyTarget;
 
     private Builder(HttpMethod method, URI uri) {
@@ -186,8 +195,14 @@ public final class ApiRequest {
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      headers.entrySet().removeIf(e -> e.getKey().equalsIgnoreCase(name));
-      headers.put(name, java.util.List.of(value));
+      for (int i = headerNames.size() - 1; i >= 0; i--) {
+        if (headerNames.get(i).equalsIgnoreCase(name)) {
+          headerNames.remove(i);
+          headerValues.remove(i);
+        }
+      }
+      headerNames.add(name);
+      headerValues.add(List.of(value));
       return this;
     }
 
@@ -251,7 +266,11 @@ public final class ApiRequest {
      * @return this builder
      */
     public Builder secret(Secret secret) {
-      secrets.add(Objects.requireNonNull(secret, "secret"));
+      Objects.requireNonNull(secret, "secret");
+      if (secrets == null) {
+        secrets = new ArrayList<>(2);
+      }
+      secrets.add(secret);
       return this;
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP headers with case-insensitive names. Immutable and thread-safe. {@link #toString()} prints the
@@ -66,6 +67,36 @@ public record Headers(Map<String, List<String>> map) {
       m.computeIfAbsent(namesAndValues[i], k -> new ArrayList<>()).add(namesAndValues[i + 1]);
     }
     return new Headers(m);
+  }
+
+  /**
+   * Headers from names in any case, each with its values, in order; names equal but for case are
+   * merged. For {@link ApiRequest.Builder}, which builds a request's headers on every call.
+   *
+   * @param names the names
+   * @param values the values of each name, at the same index
+   * @return the headers
+   */
+  static Headers ofFields(List<String> names, List<List<String>> values) {
+    return new Headers(SortedNames.of(names, values));
+  }
+
+  /**
+   * A header name in lowercase; the names Socialink itself sends every call are not lowercased anew
+   * each time.
+   *
+   * @param name the name
+   * @return the lowercase name
+   */
+  static String lowercase(String name) {
+    switch (name) {
+      case "Authorization":
+        return "authorization";
+      case "Content-Type":
+        return "content-type";
+      default:
+        return name.toLowerCase(Locale.ROOT);
+    }
   }
 
   /**
@@ -125,12 +156,39 @@ public record Headers(Map<String, List<String>> map) {
       if (n == 0) {
         return EMPTY;
       }
-      String[] names = new String[n];
-      List<?>[] values = new List<?>[n];
-      int size = 0;
+      Sorter sorter = new Sorter(n);
       for (Map.Entry<String, List<String>> e : map.entrySet()) {
-        String key = Objects.requireNonNull(e.getKey(), "header name").toLowerCase(Locale.ROOT);
-        List<String> copy = List.copyOf(Objects.requireNonNull(e.getValue(), "header values")); // same if immutable
+        sorter.add(e.getKey(), e.getValue());
+      }
+      return sorter.sorted();
+    }
+
+    static SortedNames of(List<String> names, List<List<String>> values) {
+      int n = names.size();
+      if (n == 0) {
+        return EMPTY;
+      }
+      Sorter sorter = new Sorter(n);
+      for (int i = 0; i < n; i++) {
+        sorter.add(names.get(i), values.get(i));
+      }
+      return sorter.sorted();
+    }
+
+    /** Builds the sorted arrays in one pass, merging the values of names equal but for case. */
+    private static final class Sorter {
+      private final String[] names;
+      private final List<?>[] values;
+      private int size;
+
+      Sorter(int capacity) {
+        names = new String[capacity];
+        values = new List<?>[capacity];
+      }
+
+      void add(String name, List<String> vs) {
+        String key = lowercase(Objects.requireNonNull(name, "header name"));
+        List<String> copy = List.copyOf(Objects.requireNonNull(vs, "header values")); // same if immutable
         // Insertion into the sorted prefix; names usually arrive sorted, so this is one comparison.
         int at = size;
         while (at > 0 && names[at - 1].compareTo(key) > 0) {
@@ -140,7 +198,7 @@ public record Headers(Map<String, List<String>> map) {
           List<String> merged = new ArrayList<>(cast(values[at - 1]));
           merged.addAll(copy);
           values[at - 1] = List.copyOf(merged);
-          continue;
+          return;
         }
         System.arraycopy(names, at, names, at + 1, size - at);
         System.arraycopy(values, at, values, at + 1, size - at);
@@ -148,7 +206,10 @@ public record Headers(Map<String, List<String>> map) {
         values[at] = copy;
         size++;
       }
-      return new SortedNames(names, values, size);
+
+      SortedNames sorted() {
+        return new SortedNames(names, values, size);
+      }
     }
 
     @SuppressWarnings("unchecked")
@@ -233,11 +294,18 @@ public record Headers(Map<String, List<String>> map) {
 
   /**
    * The JDK's immutable headers seen as a map of lowercase names: a lowercase name is looked up in
-   * them directly (they ignore case), any other name is absent, as in a map of lowercase names; the
-   * sorted lowercase copy is made the first time the map is iterated.
+   * them without regard to case, any other name is absent, as in a map of lowercase names; the sorted
+   * lowercase copy is made the first time the map is iterated.
+   *
+   * <p>A response's headers are read a few times on every call (its length, its rate limits), so the
+   * first lookup lays the JDK's names out in arrays once, with their lengths: a lookup then compares
+   * lengths first and letters only of a name as long as the one sought, where the JDK's tree compares
+   * the letters of every name on its path.
    */
   private static final class JdkNames extends AbstractMap<String, List<String>> {
     private final java.net.http.HttpHeaders headers;
+    /** Made on first lookup; a race makes two equal copies, either is right (their fields are final). */
+    private Scan scan;
     /** Made on first iteration; a race makes two equal copies, either is right. */
     private SortedNames lowercase;
 
@@ -259,7 +327,12 @@ public record Headers(Map<String, List<String>> map) {
       if (!(key instanceof String k) || !k.toLowerCase(Locale.ROOT).equals(k)) {
         return null;
       }
-      return headers.map().get(k);
+      Scan s = scan;
+      if (s == null) {
+        s = new Scan(headers.map());
+        scan = s;
+      }
+      return s.get(k);
     }
 
     @Override
@@ -280,6 +353,37 @@ public record Headers(Map<String, List<String>> map) {
     @Override
     public Set<Entry<String, List<String>>> entrySet() {
       return lowercase().entrySet();
+    }
+  }
+
+  /** Names as received, their lengths and their values, in arrays, for lookups without regard to case. */
+  private static final class Scan {
+    private final int[] lengths;
+    private final String[] names;
+    private final List<?>[] values;
+
+    Scan(Map<String, List<String>> map) {
+      int n = map.size();
+      lengths = new int[n];
+      names = new String[n];
+      values = new List<?>[n];
+      int i = 0;
+      for (Map.Entry<String, List<String>> e : map.entrySet()) {
+        names[i] = e.getKey();
+        lengths[i] = e.getKey().length();
+        values[i] = e.getValue();
+        i++;
+      }
+    }
+
+    @Nullable List<String> get(String name) {
+      int length = name.length();
+      for (int i = 0; i < lengths.length; i++) {
+        if (lengths[i] == length && names[i].regionMatches(true, 0, name, 0, length)) {
+          return SortedNames.cast(values[i]);
+        }
+      }
+      return null;
     }
   }
 

@@ -119,4 +119,25 @@ class HeadersTest {
     assertThatThrownBy(() -> h.map().put("a", List.of())).isInstanceOf(UnsupportedOperationException.class);
     assertThat(h.with("X-Extra", "1").all("x-extra")).containsExactly("1");
   }
+
+  @Test
+  void aLookupInTheJdksHeadersFindsTheNameAmongOthersOfTheSameLength() {
+    // x-rate-limit-limit and x-rate-limit-reset are both 18 letters long, and differ only at the end.
+    java.net.http.HttpHeaders jdk = java.net.http.HttpHeaders.of(Map.of(
+        "X-Rate-Limit-Limit", List.of("900"),
+        "x-rate-limit-RESET", List.of("4102444800"),
+        "Content-Length", List.of("42"),
+        "Date", List.of("Mon, 30 Nov 2026 21:00:00 GMT")), (n, v) -> true);
+    Headers h = Headers.of(jdk);
+
+    assertThat(h.first("x-rate-limit-reset")).hasValue("4102444800");
+    assertThat(h.first("X-RATE-LIMIT-LIMIT")).hasValue("900");
+    assertThat(h.first("x-rate-limit-later")).as("same length, no such name").isEmpty();
+    assertThat(h.first("content-length")).hasValue("42");
+    assertThat(h.first("date")).hasValue("Mon, 30 Nov 2026 21:00:00 GMT");
+    assertThat(h.first("dat")).isEmpty();
+    assertThat(h.first("")).isEmpty();
+    assertThat(h.map().get("x-rate-limit-reset")).containsExactly("4102444800");
+    assertThat(Headers.of(java.net.http.HttpHeaders.of(Map.of(), (n, v) -> true)).first("date")).isEmpty();
+  }
 }

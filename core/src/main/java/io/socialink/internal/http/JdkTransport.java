@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The default {@link Transport}: one {@link HttpClient} per instance, shared by every call of one
@@ -52,29 +54,20 @@ public final class JdkTransport implements Transport {
   @Override
   public ApiResponse send(ApiRequest request) throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(options.requestTimeout());
-    request.headers().map().forEach((name, values) -> {
-      if (!name.equals("content-length") && !name.equals("host")) {
-        values.forEach(v -> b.header(name, v));
-      }
-    });
+    Call call = new Call(request, b, options.maxResponseBytes());
+    request.headers().map().forEach(call);
     HttpRequest.BodyPublisher body = request.bodyLength() == 0
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(request.body());
     b.method(request.method().name(), body);
-    // Named in a message only when the answer is too large: no redaction on the way of a success.
-    java.util.function.Supplier<String> what = () -> request.method().name() + " " + Redaction.uri(request.uri());
     HttpResponse<byte[]> response;
     try {
-      Path target = request.bodyTarget().orElse(null);
-      response = client.send(b.build(), info -> target != null && streamed(info)
-          ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target, StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), file -> new byte[0])
-          : bodySubscriber(info, what, options.maxResponseBytes()));
+      response = client.send(b.build(), call);
     } catch (IOException e) {
       // HttpClient.send wraps a failure of the body subscriber in a plain IOException.
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof ResponseTooLargeException tooLarge) {
-          ResponseTooLargeException thrown = new ResponseTooLargeException(what.get(), tooLarge.limit(),
+          ResponseTooLargeException thrown = new ResponseTooLargeException(call.get(), tooLarge.limit(),
               tooLarge.declaredLength().orElse(-1));
           thrown.setStackTrace(e.getStackTrace());
           throw thrown;
@@ -83,6 +76,48 @@ public final class JdkTransport implements Transport {
       throw e;
     }
     return ApiResponse.ofOwnedBody(response.statusCode(), Headers.of(response.headers()), response.body());
+  }
+
+  /**
+   * What one send needs besides the request builder, in one object: it copies the request's headers
+   * into the builder, chooses the body's subscriber once the status and headers are in, and names the
+   * request in a message about an answer too large (redacting only then, never on the way of a success).
+   */
+  private static final class Call implements BiConsumer<String, List<String>>, HttpResponse.BodyHandler<byte[]>,
+      Supplier<String> {
+    private final ApiRequest request;
+    private final HttpRequest.Builder builder;
+    private final int limit;
+
+    Call(ApiRequest request, HttpRequest.Builder builder, int limit) {
+      this.request = request;
+      this.builder = builder;
+      this.limit = limit;
+    }
+
+    @Override
+    public void accept(String name, List<String> values) {
+      if (!name.equals("content-length") && !name.equals("host")) {
+        for (String v : values) {
+          builder.header(name, v);
+        }
+      }
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+      Path target = request.bodyTarget().orElse(null);
+      if (target != null && streamed(info)) {
+        return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target,
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), file -> new byte[0]);
+      }
+      return bodySubscriber(info, this, limit);
+    }
+
+    @Override
+    public String get() {
+      return request.method().name() + " " + Redaction.uri(request.uri());
+    }
   }
 
   /**
@@ -98,7 +133,7 @@ public final class JdkTransport implements Transport {
    * @return the subscriber
    */
   static HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info,
-      java.util.function.Supplier<String> what, int limit) {
+      Supplier<String> what, int limit) {
     long declared = declaredLength(info);
     if (declared >= 0 && declared <= limit) {
       return HttpResponse.BodySubscribers.ofByteArray();
@@ -130,7 +165,7 @@ public final class JdkTransport implements Transport {
   static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private static final int FIRST_CAPACITY = 8 * 1024;
 
-    private final java.util.function.Supplier<String> what;
+    private final Supplier<String> what;
     private final int limit;
     private final long declaredLength;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
@@ -138,7 +173,7 @@ public final class JdkTransport implements Transport {
     private int size;
     private Flow.Subscription subscription;
 
-    CappedBody(java.util.function.Supplier<String> what, int limit, long declaredLength) {
+    CappedBody(Supplier<String> what, int limit, long declaredLength) {
       this.what = what;
       this.limit = limit;
       this.declaredLength = declaredLength;

@@ -113,7 +113,7 @@ public final class CallPipeline implements CallExecutor {
       list.add(new InterceptorStage(platformId, i));
     }
     list.add(new RetryStage(retry, config.sleeper(), events, interruptions));
-    list.add(new BreakerStage(platformId, breaker, clock));
+    list.add(new BreakerStage(platformId, breaker));
     list.add(new RateLimitStage(limiters, interruptions));
     list.add(new InterpretationStage(platformId, interpreter, limiters, clock, events));
     list.add(new TransportStage(platformId, transport, interruptions));
@@ -152,7 +152,7 @@ public final class CallPipeline implements CallExecutor {
       throw new IllegalArgumentException("call for platform '" + call.platformId() + "' sent to the pipeline of '"
           + platformId + "'");
     }
-    return new StageChain(stages, call, new CallState(call, clock.instant())).run();
+    return new StageChain(stages, call, new CallState(call)).run();
   }
 
   /** The longest message a verdict keeps; a longer one is cut before it is redacted. */
@@ -248,8 +248,8 @@ public final class CallPipeline implements CallExecutor {
   public static Optional<Classification> classify(String platformId, Operation operation,
       ResponseInterpreter interpreter, ApiResponse response, Instant receivedAt) {
     Optional<Classification> generic = DefaultErrorClassifier.classify(platformId, response, receivedAt);
-    return interpreter.classify(operation, response, generic)
-        .map(c -> DefaultErrorClassifier.forOperation(operation, c));
+    Optional<Classification> refined = interpreter.classify(operation, response, generic);
+    return refined.isEmpty() ? refined : Optional.of(DefaultErrorClassifier.forOperation(operation, refined.get()));
   }
 
   @Override

@@ -2,26 +2,22 @@ package io.socialink.internal.pipeline;
 
 import io.socialink.http.ApiCall;
 import io.socialink.http.ApiRequest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the stages share about one logical call: when it started, how many attempts it made, and the
- * secrets its requests carry (derived only when a message needs scrubbing). Used by the thread running
- * the call.
+ * What the stages share about one logical call: how many attempts it made, and the secrets its
+ * requests carry (derived only when a message needs scrubbing). Used by the thread running the call.
  */
 final class CallState {
-  final Instant start;
   int attempts;
   private final ApiRequest original;
   private @Nullable List<ApiRequest> replacements;
   private @Nullable CallSecrets secrets;
 
-  CallState(ApiCall call, Instant start) {
+  CallState(ApiCall call) {
     this.original = call.request();
-    this.start = start;
   }
 
   /** Notes a request a user interceptor sent in place of the call's own, so its secrets are scrubbed too. */

@@ -8,7 +8,7 @@ import io.socialink.http.Interceptor;
  * A user's {@link Interceptor}, once per logical call, outside retry. Whatever it throws reaches the
  * caller as a redacted library exception.
  */
-final class InterceptorStage implements Stage {
+final class InterceptorStage extends Stage {
   private final String platformId;
   private final Interceptor interceptor;
 

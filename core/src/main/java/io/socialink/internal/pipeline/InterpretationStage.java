@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@link AttemptFailure} whose texts are free of the call's secrets. A throttling answer holds the
  * call's budget until the platform's reset. Wraps the transport, so it sees its answer.
  */
-final class InterpretationStage implements Stage {
+final class InterpretationStage extends Stage {
   private final String platformId;
   private final ResponseInterpreter interpreter;
   private final RateLimiters limiters;

@@ -16,6 +16,7 @@ import io.socialink.internal.resilience.PlatformBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,16 @@ final class PipelineEvents {
     return LOG;
   }
 
+  /**
+   * When a call starts, for the duration its outcome event reports; not read when no listener is set.
+   *
+   * @param call the call
+   * @return the instant, or null without a listener
+   */
+  @Nullable Instant startOf(ApiCall call) {
+    return enabled ? clock.instant() : null;
+  }
+
   void started(ApiCall call, int attempt) {
     if (enabled) {
       emit(new CallStarted(platformId, call.endpointGroup(), call.request().method(), attempt, clock.instant()));
@@ -62,7 +73,7 @@ final class PipelineEvents {
     }
   }
 
-  void succeeded(ApiCall call, int status, int attempts, Instant start) {
+  void succeeded(ApiCall call, int status, int attempts, @Nullable Instant start) {
     if (enabled) {
       Instant now = clock.instant();
       emit(new CallSucceeded(platformId, call.endpointGroup(), status, attempts, Duration.between(start, now), now));
@@ -72,7 +83,7 @@ final class PipelineEvents {
     }
   }
 
-  void failed(ApiCall call, SocialinkException failure, int attempts, Instant start) {
+  void failed(ApiCall call, SocialinkException failure, int attempts, @Nullable Instant start) {
     if (enabled) {
       Instant now = clock.instant();
       emit(new CallFailed(platformId, call.endpointGroup(), failure.category(), failure.httpStatus(),

@@ -9,7 +9,7 @@ import io.socialink.internal.resilience.RateLimiters;
  * Takes a permit of the call's budgets for each attempt ({@link RateLimiters}), and tells the budgets
  * when the attempt is over, so that callers held back after a platform's hold go one answer at a time.
  */
-final class RateLimitStage implements Stage {
+final class RateLimitStage extends Stage {
   private final RateLimiters limiters;
   private final Interruptions interruptions;
 

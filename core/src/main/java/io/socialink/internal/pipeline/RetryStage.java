@@ -13,7 +13,7 @@ import java.time.Duration;
  * each attempt and each retry. Turns the last {@link AttemptFailure} into the caller's exception with
  * the number of attempts made. The one stage that passes a call on more than once.
  */
-final class RetryStage implements Stage {
+final class RetryStage extends Stage {
   private final RetryGate retry;
   private final Sleeper sleeper;
   private final PipelineEvents events;

@@ -19,7 +19,7 @@ import java.io.UncheckedIOException;
  * or not, becomes an {@link AttemptFailure} carrying a library exception whose cause chain (and
  * suppressed throwables) is rebuilt with redacted messages when it held a secret.
  */
-final class TransportStage implements Stage {
+final class TransportStage extends Stage {
   private final String platformId;
   private final Transport transport;
   private final Interruptions interruptions;

@@ -150,13 +150,12 @@ public final class PlatformBreaker {
   }
 
   /**
-   * Records a successful attempt.
-   *
-   * @param startedAt when the attempt passed {@link #acquire()}
+   * Records a successful attempt. No duration is recorded: the slow-call rule is off, so how long an
+   * attempt took never moves the breaker, and the clock is not read on every attempt for it.
    */
-  public void onSuccess(Instant startedAt) {
+  public void onSuccess() {
     if (enabled) {
-      breaker.onSuccess(elapsedNanos(startedAt), TimeUnit.NANOSECONDS);
+      breaker.onSuccess(0, TimeUnit.NANOSECONDS);
       checkTransition();
     }
   }
@@ -164,26 +163,12 @@ public final class PlatformBreaker {
   /**
    * Records a failed attempt; its verdict decides how it counts.
    *
-   * @param startedAt when the attempt passed {@link #acquire()}
    * @param failure the failure
    */
-  public void onFailure(Instant startedAt, Throwable failure) {
+  public void onFailure(Throwable failure) {
     if (enabled) {
-      breaker.onError(elapsedNanos(startedAt), TimeUnit.NANOSECONDS, failure);
+      breaker.onError(0, TimeUnit.NANOSECONDS, failure);
       checkTransition();
     }
-  }
-
-  /** Nanoseconds since the attempt started; 0 if the clock went back. Runs on every attempt. */
-  private long elapsedNanos(Instant startedAt) {
-    Instant now = clock.instant();
-    long seconds = now.getEpochSecond() - startedAt.getEpochSecond();
-    if (seconds < 0) {
-      return 0;
-    }
-    if (seconds >= Long.MAX_VALUE / 1_000_000_000L - 1) {
-      return Long.MAX_VALUE;
-    }
-    return Math.max(0, seconds * 1_000_000_000L + (now.getNano() - startedAt.getNano()));
   }
 }

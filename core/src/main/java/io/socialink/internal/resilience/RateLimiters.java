@@ -258,6 +258,15 @@ public final class RateLimiters {
     return permit;
   }
 
+  private static boolean neverHeld(Budget[] bs) {
+    for (Budget b : bs) {
+      if (b.holdUntilMillis.get() != Long.MIN_VALUE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean reopening(Budget[] bs) {
     if (reopeningBudgets.get() == 0) {
       return false;
@@ -307,6 +316,9 @@ public final class RateLimiters {
       throws InterruptedException {
     long waited = waitedBefore;
     while (true) {
+      if (neverHeld(bs)) {
+        return waited; // the usual case, found without reading the clock
+      }
       long now = clock.millis();
       Budget holding = null;
       long holdUntil = now;
@@ -602,7 +614,7 @@ public final class RateLimiters {
     if (observations.isEmpty()) {
       return;
     }
-    long now = clock.millis();
+    long now = Long.MIN_VALUE; // read the first time an observation says a budget is spent
     boolean reopening = reopeningBudgets.get() > 0;
     for (RateLimitObservation o : observations) {
       if (reopening && !o.exhausted()) {
@@ -612,7 +624,13 @@ public final class RateLimiters {
           b.reported = o.remaining();
         }
       }
-      if (!o.exhausted() || !o.resetAt().isAfter(Instant.ofEpochMilli(now))) {
+      if (!o.exhausted()) {
+        continue;
+      }
+      if (now == Long.MIN_VALUE) {
+        now = clock.millis();
+      }
+      if (!o.resetAt().isAfter(Instant.ofEpochMilli(now))) {
         continue;
       }
       String principal = principal(call, o.scope());
