@@ -42,9 +42,22 @@ final class BenchProvider implements PlatformProvider {
       "benchmark");
 
   private final URI profileUri;
+  private final boolean skeleton;
 
   BenchProvider(URI profileUri) {
+    this(profileUri, false);
+  }
+
+  /**
+   * A provider, or with {@code skeleton} one that declares no limits and reads no rate-limit headers,
+   * to measure what the pipeline's stages cost with nothing to do.
+   *
+   * @param profileUri the profile's URI
+   * @param skeleton whether to leave out the limits and the header reading
+   */
+  BenchProvider(URI profileUri, boolean skeleton) {
     this.profileUri = profileUri;
+    this.skeleton = skeleton;
   }
 
   @Override
@@ -59,6 +72,9 @@ final class BenchProvider implements PlatformProvider {
 
   @Override
   public List<RateLimitPolicy> rateLimitPolicies() {
+    if (skeleton) {
+      return List.of();
+    }
     return List.of(RateLimitPolicy.perUser("users.me", 1_000_000_000, Duration.ofMinutes(15)),
         RateLimitPolicy.perApp(RateLimitPolicy.ALL_ENDPOINTS, 1_000_000_000, Duration.ofMinutes(1)));
   }
@@ -73,6 +89,9 @@ final class BenchProvider implements PlatformProvider {
 
       @Override
       public List<RateLimitObservation> rateLimits(String endpointGroup, ApiResponse response, Instant receivedAt) {
+        if (skeleton) {
+          return List.of();
+        }
         Optional<String> remaining = response.headers().first("x-rate-limit-remaining");
         Optional<String> reset = response.headers().first("x-rate-limit-reset");
         if (remaining.isEmpty() || reset.isEmpty()) {

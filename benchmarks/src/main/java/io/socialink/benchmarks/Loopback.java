@@ -71,8 +71,19 @@ final class Loopback implements AutoCloseable {
    * @return the client
    */
   BenchProvider.BenchClient socialink(UnaryOperator<Socialink.Builder> customize) {
+    return socialink(new BenchProvider(uri), customize);
+  }
+
+  /**
+   * A client of a Socialink set up for the stub with the given provider.
+   *
+   * @param provider the bench provider, full or skeleton
+   * @param customize changes to the builder, or none
+   * @return the client
+   */
+  BenchProvider.BenchClient socialink(BenchProvider provider, UnaryOperator<Socialink.Builder> customize) {
     Socialink.Builder builder = Socialink.builder()
-        .register(new BenchProvider(uri))
+        .register(provider)
         .credentials(AppCredentials.confidential(BenchProvider.ID, "oauth2", "bench-client", Secret.of("bench-secret"),
             URI.create("https://app.example/callback")));
     return customize.apply(builder).build().client(BenchProvider.BenchClient.class);

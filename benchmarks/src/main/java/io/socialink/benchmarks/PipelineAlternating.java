@@ -1,7 +1,11 @@
 package io.socialink.benchmarks;
 
+import io.socialink.Socialink;
+import io.socialink.resilience.CircuitBreakerPolicy;
+import io.socialink.resilience.ResilienceSettings;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,6 +56,12 @@ public class PipelineAlternating {
    * {@code -jvmArgsAppend -Dbench.burnTokens=2000}.
    */
   static final String BURN_PROPERTY = "bench.burnTokens";
+  /**
+   * A system property of the forked JVM: when true, the pipeline runs with its breaker off, no declared
+   * limits and no rate-limit headers read, to show what its stages cost on their own; e.g.
+   * {@code -jvmArgsAppend -Dbench.skeleton=true}.
+   */
+  static final String SKELETON_PROPERTY = "bench.skeleton";
 
   private Loopback loopback;
   private BenchProvider.BenchClient socialink;
@@ -75,11 +85,16 @@ public class PipelineAlternating {
   public void setUp() throws IOException {
     loopback = new Loopback();
     long burn = Long.getLong(BURN_PROPERTY, 0);
-    socialink = loopback.socialink(burn <= 0 ? b -> b : b -> b.addInterceptor(chain -> {
+    boolean skeleton = Boolean.getBoolean(SKELETON_PROPERTY);
+    UnaryOperator<Socialink.Builder> burning = burn <= 0 ? b -> b : b -> b.addInterceptor(chain -> {
       // A known extra cost on the pipeline's path only, to show that the comparison sees it.
       Blackhole.consumeCPU(burn);
       return chain.proceed(chain.call());
-    }));
+    });
+    socialink = skeleton
+        ? loopback.socialink(new BenchProvider(loopback.uri(), true), b -> burning.apply(
+            b.resilience(ResilienceSettings.ofDefaults().withCircuitBreaker(CircuitBreakerPolicy.disabled()))))
+        : loopback.socialink(burning);
   }
 
   /** Chooses the path of the iteration about to run; JMH calls it once per iteration, callers waiting. */

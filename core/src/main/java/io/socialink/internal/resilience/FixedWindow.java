@@ -54,6 +54,35 @@ final class FixedWindow {
   }
 
   /**
+   * Takes a permit only if one is free now, without waiting: the common case of a call taking the
+   * permits of several windows in one pass, each window's monitor entered once.
+   *
+   * @param now the clock's reading, in nanoseconds
+   * @return whether a permit was taken
+   */
+  synchronized boolean tryTake(long now) {
+    refresh(now);
+    if (permits > 0) {
+      permits--;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Gives back a permit {@link #tryTake(long)} took, when another window refused the same call; never
+   * more than the limit, so a permit taken in a window that has since ended is simply dropped.
+   *
+   * @param now the clock's reading, in nanoseconds
+   */
+  synchronized void giveBack(long now) {
+    refresh(now);
+    if (permits < limit) {
+      permits++;
+    }
+  }
+
+  /**
    * {@link #reserve()} at an instant the caller has just read from this window's clock.
    *
    * @param now the clock's reading, in nanoseconds

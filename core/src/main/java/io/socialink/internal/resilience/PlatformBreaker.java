@@ -34,6 +34,7 @@ public final class PlatformBreaker {
 
   private final String platformId;
   private final boolean enabled;
+  private final int windowSize;
   private final CircuitBreaker breaker;
   private final Duration waitInOpenState;
   private final Clock clock;
@@ -52,6 +53,7 @@ public final class PlatformBreaker {
   public PlatformBreaker(String platformId, CircuitBreakerPolicy policy, Clock clock, Consumer<Transition> transitions) {
     this.platformId = platformId;
     this.enabled = policy.enabled();
+    this.windowSize = policy.slidingWindowSize();
     this.waitInOpenState = policy.waitInOpenState();
     this.clock = clock;
     CircuitBreakerConfig config = CircuitBreakerConfig.custom()
@@ -152,12 +154,23 @@ public final class PlatformBreaker {
   /**
    * Records a successful attempt. No duration is recorded: the slow-call rule is off, so how long an
    * attempt took never moves the breaker, and the clock is not read on every attempt for it.
+   *
+   * <p>A closed breaker whose window is full of successes is left as it is: one more success would
+   * push out a success and put in a success, the same window, and every caller of the platform would
+   * write the state they share on every call to get it. Only when two callers race with a failure can
+   * the window keep an older success in place of a newer one, which moves nothing but that success's
+   * position.
    */
   public void onSuccess() {
-    if (enabled) {
-      breaker.onSuccess(0, TimeUnit.NANOSECONDS);
-      checkTransition();
+    if (!enabled) {
+      return;
     }
+    if (breaker.getState() == CircuitBreaker.State.CLOSED
+        && breaker.getMetrics().getNumberOfSuccessfulCalls() >= windowSize) {
+      return;
+    }
+    breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+    checkTransition();
   }
 
   /**

@@ -258,6 +258,27 @@ public final class RateLimiters {
     return permit;
   }
 
+  /**
+   * The usual case, in one pass: a free permit of every declared fixed window, each window's monitor
+   * entered once. When one has none free, the permits already taken are given back and nothing is
+   * taken: the caller then goes the long way, which checks every limit before taking any permit.
+   */
+  private static boolean tookFreePermits(Budget[] bs, long now) {
+    for (int i = 0; i < bs.length; i++) {
+      FixedWindow w = bs[i].limiter;
+      if (w != null && !w.tryTake(now)) {
+        for (int j = 0; j < i; j++) {
+          FixedWindow taken = bs[j].limiter;
+          if (taken != null) {
+            taken.giveBack(now);
+          }
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean neverHeld(Budget[] bs) {
     for (Budget b : bs) {
       if (b.holdUntilMillis.get() != Long.MIN_VALUE) {
@@ -458,6 +479,9 @@ public final class RateLimiters {
     long leftMillis = Math.max(0, maxWaitMillis - waited);
     long leftNanos = leftMillis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : leftMillis * 1_000_000L;
     long now = clockNanos(); // one reading for every window: this runs on every attempt
+    if (cb.sliding.length == 0 && tookFreePermits(bs, now)) {
+      return;
+    }
     for (Budget b : bs) {
       if (b.limiter == null) {
         if (b.sliding != null) {

@@ -507,6 +507,24 @@ class CallPipelineTest {
     }
 
     @Test
+    void aCallRefusedByTheSharedAppLimitGivesBackThePermitItTookOfItsUsersLimit() {
+      wm.stubFor(get(urlEqualTo("/items")).willReturn(status(200)));
+      // The user's limit is checked first; its window is twice as long as the app's.
+      CallPipeline p = pipeline(RETRY, CircuitBreakerPolicy.ofDefaults(),
+          List.of(RateLimitPolicy.perApp("items", 1, Duration.ofHours(1)),
+              RateLimitPolicy.perUser("items", 1, Duration.ofHours(2))),
+          Duration.ZERO, TransportOptions.ofDefaults());
+
+      p.execute(getItems());
+      ApiCall bob = call(HttpMethod.GET, "/items", Idempotency.IDEMPOTENT, "test:bob", "items");
+      assertThatThrownBy(() -> p.execute(bob)).isInstanceOf(RateLimitedException.class).hasMessageContaining("per-app");
+      clock.advance(Duration.ofHours(1)); // the app's window starts again, bob's does not
+      p.execute(bob);
+
+      wm.verify(exactly(2), getRequestedFor(urlEqualTo("/items")));
+    }
+
+    @Test
     void aUsedUpLimitIsWaitedOutOnTheInjectedClockWhenWithinTheMaximumWait() {
       wm.stubFor(get(urlEqualTo("/items")).willReturn(status(200)));
       CallPipeline p = pipeline(RETRY, CircuitBreakerPolicy.ofDefaults(),
@@ -568,6 +586,36 @@ class CallPipelineTest {
         assertThat(c.to()).isEqualTo(CircuitState.OPEN);
         assertThat(c.retryAt()).contains(T0.plusSeconds(30));
       });
+    }
+
+    @Test
+    void countsTheLastAttemptsExactlyThroughLongRunsOfSuccesses() {
+      int[] status = {200};
+      io.socialink.http.Transport scripted = request -> new ApiResponse(status[0], io.socialink.http.Headers.empty(),
+          "{}".getBytes(StandardCharsets.UTF_8));
+      CallPipeline p = new CallPipeline("test", scripted, new HeaderRateLimitInterpreter(), new PipelineConfig(
+          RetryPolicy.disabled(), policy, List.of(), Duration.ofSeconds(120), events, sleeper, new HalfRandom(), clock));
+      java.util.function.IntConsumer run = s -> {
+        status[0] = s;
+        try {
+          p.execute(getItems());
+        } catch (TransientException expected) {
+          // a 503, counted by the breaker
+        }
+      };
+
+      // A window of four: ten successes fill it, a failure, then four successes push the failure out.
+      for (int i = 0; i < 10; i++) {
+        run.accept(200);
+      }
+      run.accept(503);
+      for (int i = 0; i < 4; i++) {
+        run.accept(200);
+      }
+      run.accept(503); // 1 of the last 4
+      assertThat(p.circuitState()).isEqualTo(CircuitState.CLOSED);
+      run.accept(503); // 2 of the last 4: the threshold
+      assertThat(p.circuitState()).isEqualTo(CircuitState.OPEN);
     }
 
     @Test

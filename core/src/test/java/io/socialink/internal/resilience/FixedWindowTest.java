@@ -29,6 +29,29 @@ class FixedWindowTest {
   }
 
   @Test
+  void takesOnlyAFreePermitAndGivesBackNoMoreThanTheLimit() {
+    FixedWindow w = new FixedWindow(2, 10 * SECOND, 100 * SECOND, now::get);
+    assertThat(w.tryTake(now.get())).isTrue();
+    assertThat(w.tryTake(now.get())).isTrue();
+    assertThat(w.tryTake(now.get())).as("none free; no reservation of a later window either").isFalse();
+    assertThat(w.available()).isZero();
+
+    w.giveBack(now.get());
+    assertThat(w.available()).isEqualTo(1);
+    assertThat(w.tryTake(now.get())).isTrue();
+
+    now.addAndGet(10 * SECOND); // a new window: a permit of the old one is not given back on top
+    w.giveBack(now.get());
+    assertThat(w.available()).isEqualTo(2);
+
+    assertThat(w.reserve()).isZero();
+    assertThat(w.reserve()).isZero();
+    assertThat(w.reserve()).as("a permit of the next window").isEqualTo(10 * SECOND);
+    w.giveBack(now.get()); // gives back the reservation: the debt shrinks by one
+    assertThat(w.available()).isZero();
+  }
+
+  @Test
   void reservesPermitsOfLaterWindowsWithinTheTimeout() {
     FixedWindow w = new FixedWindow(2, 10 * SECOND, 25 * SECOND, now::get);
     List<Long> waits = new ArrayList<>();
