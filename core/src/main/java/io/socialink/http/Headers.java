@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP headers with case-insensitive names. Immutable and thread-safe. {@link #toString()} prints the
@@ -106,7 +105,7 @@ public record Headers(Map<String, List<String>> map) {
    * @return the value, or empty
    */
   public Optional<String> first(String name) {
-    List<String> values = map.get(name.toLowerCase(Locale.ROOT));
+    List<String> values = valuesOf(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
@@ -117,7 +116,13 @@ public record Headers(Map<String, List<String>> map) {
    * @return the values, possibly none
    */
   public List<String> all(String name) {
-    return map.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    List<String> values = valuesOf(name);
+    return values == null ? List.of() : values;
+  }
+
+  /** The values of a name in any case; the JDK's headers ignore case themselves, so it is not lowercased. */
+  private List<String> valuesOf(String name) {
+    return map instanceof JdkNames jdk ? jdk.anyCase(name) : map.get(lowercase(name));
   }
 
   /**
@@ -296,16 +301,9 @@ public record Headers(Map<String, List<String>> map) {
    * The JDK's immutable headers seen as a map of lowercase names: a lowercase name is looked up in
    * them without regard to case, any other name is absent, as in a map of lowercase names; the sorted
    * lowercase copy is made the first time the map is iterated.
-   *
-   * <p>A response's headers are read a few times on every call (its length, its rate limits), so the
-   * first lookup lays the JDK's names out in arrays once, with their lengths: a lookup then compares
-   * lengths first and letters only of a name as long as the one sought, where the JDK's tree compares
-   * the letters of every name on its path.
    */
   private static final class JdkNames extends AbstractMap<String, List<String>> {
     private final java.net.http.HttpHeaders headers;
-    /** Made on first lookup; a race makes two equal copies, either is right (their fields are final). */
-    private Scan scan;
     /** Made on first iteration; a race makes two equal copies, either is right. */
     private SortedNames lowercase;
 
@@ -327,12 +325,12 @@ public record Headers(Map<String, List<String>> map) {
       if (!(key instanceof String k) || !k.toLowerCase(Locale.ROOT).equals(k)) {
         return null;
       }
-      Scan s = scan;
-      if (s == null) {
-        s = new Scan(headers.map());
-        scan = s;
-      }
-      return s.get(k);
+      return headers.map().get(k);
+    }
+
+    /** The values of a name in any case, or null. */
+    List<String> anyCase(String name) {
+      return headers.map().get(Objects.requireNonNull(name, "name"));
     }
 
     @Override
@@ -353,37 +351,6 @@ public record Headers(Map<String, List<String>> map) {
     @Override
     public Set<Entry<String, List<String>>> entrySet() {
       return lowercase().entrySet();
-    }
-  }
-
-  /** Names as received, their lengths and their values, in arrays, for lookups without regard to case. */
-  private static final class Scan {
-    private final int[] lengths;
-    private final String[] names;
-    private final List<?>[] values;
-
-    Scan(Map<String, List<String>> map) {
-      int n = map.size();
-      lengths = new int[n];
-      names = new String[n];
-      values = new List<?>[n];
-      int i = 0;
-      for (Map.Entry<String, List<String>> e : map.entrySet()) {
-        names[i] = e.getKey();
-        lengths[i] = e.getKey().length();
-        values[i] = e.getValue();
-        i++;
-      }
-    }
-
-    @Nullable List<String> get(String name) {
-      int length = name.length();
-      for (int i = 0; i < lengths.length; i++) {
-        if (lengths[i] == length && names[i].regionMatches(true, 0, name, 0, length)) {
-          return SortedNames.cast(values[i]);
-        }
-      }
-      return null;
     }
   }
 
