@@ -21,7 +21,6 @@ import java.util.Set;
 public record Headers(Map<String, List<String>> map) {
   private static final Headers EMPTY = new Headers(Map.of());
 
-
   /** Lowercases the names and copies the values; headers taken from other headers are not copied again. */
   public Headers {
     Objects.requireNonNull(map, "map");
@@ -325,7 +324,7 @@ public record Headers(Map<String, List<String>> map) {
       if (!(key instanceof String k) || !k.toLowerCase(Locale.ROOT).equals(k)) {
         return null;
       }
-      return headers.map().get(k);
+      return anyCase(k);
     }
 
     /** The values of a name in any case, or null. */

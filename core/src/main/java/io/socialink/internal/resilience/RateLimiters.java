@@ -638,7 +638,7 @@ public final class RateLimiters {
     if (observations.isEmpty()) {
       return;
     }
-    long now = Long.MIN_VALUE; // read the first time an observation says a budget is spent
+    long now = clock.millis();
     boolean reopening = reopeningBudgets.get() > 0;
     for (RateLimitObservation o : observations) {
       if (reopening && !o.exhausted()) {
@@ -648,13 +648,7 @@ public final class RateLimiters {
           b.reported = o.remaining();
         }
       }
-      if (!o.exhausted()) {
-        continue;
-      }
-      if (now == Long.MIN_VALUE) {
-        now = clock.millis();
-      }
-      if (!o.resetAt().isAfter(Instant.ofEpochMilli(now))) {
+      if (!o.exhausted() || !o.resetAt().isAfter(Instant.ofEpochMilli(now))) {
         continue;
       }
       String principal = principal(call, o.scope());

@@ -7,6 +7,7 @@ import io.socialink.store.VersionConflictException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,9 +38,9 @@ public final class InMemoryGrantStore implements GrantStore {
 
   @Override
   public List<Grant> findByAttributeOfAnyOwner(String platformId, String name, String value) {
-    java.util.Objects.requireNonNull(platformId, "platformId");
-    java.util.Objects.requireNonNull(name, "name");
-    java.util.Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(platformId, "platformId");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
     return grants.values().stream()
         .filter(g -> g.account().platformId().equals(platformId) && value.equals(g.attributes().get(name)))
         .toList();
