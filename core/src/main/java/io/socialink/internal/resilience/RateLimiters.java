@@ -1,6 +1,5 @@
 package io.socialink.internal.resilience;
 
-import io.socialink.spi.Sleeper;
 import io.socialink.error.Classification;
 import io.socialink.error.ErrorCategory;
 import io.socialink.error.SocialinkException;
@@ -9,11 +8,13 @@ import io.socialink.resilience.RateLimitObservation;
 import io.socialink.resilience.RateLimitPolicy;
 import io.socialink.resilience.RateLimitScope;
 import io.socialink.resilience.RateLimitWindow;
+import io.socialink.spi.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,7 +87,35 @@ public final class RateLimiters {
 
   private record BudgetKey(String group, RateLimitScope scope, String principal) {}
 
-  private record CallKey(String group, String appKey, @Nullable String userKey) {}
+  /**
+   * What decides a call's budgets. Looked up on every attempt, so its equality is written out: a
+   * record's generated {@code equals} and {@code hashCode} go through method handles that cost more
+   * here than the lookup itself.
+   */
+  private static final class CallKey {
+    final String group;
+    final String appKey;
+    final @Nullable String userKey;
+    private final int hash;
+
+    CallKey(String group, String appKey, @Nullable String userKey) {
+      this.group = group;
+      this.appKey = appKey;
+      this.userKey = userKey;
+      this.hash = (group.hashCode() * 31 + appKey.hashCode()) * 31 + Objects.hashCode(userKey);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CallKey k && hash == k.hash && group.equals(k.group) && appKey.equals(k.appKey)
+          && Objects.equals(userKey, k.userKey);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /** A call's budgets, and those with a sliding window in the order their monitors are taken. */
   private record CallBudgets(Budget[] all, SlidingWindow[] sliding) {}
@@ -638,17 +667,23 @@ public final class RateLimiters {
     if (observations.isEmpty()) {
       return;
     }
-    long now = clock.millis();
     boolean reopening = reopeningBudgets.get() > 0;
+    Instant now = null; // read once, and only for a spent budget
     for (RateLimitObservation o : observations) {
-      if (reopening && !o.exhausted()) {
-        String principal = principal(call, o.scope());
-        Budget b = principal == null ? null : budgets.get(new BudgetKey(o.endpointGroup(), o.scope(), principal));
-        if (b != null && b.reopening) {
-          b.reported = o.remaining();
+      if (!o.exhausted()) {
+        if (reopening) {
+          String principal = principal(call, o.scope());
+          Budget b = principal == null ? null : budgets.get(new BudgetKey(o.endpointGroup(), o.scope(), principal));
+          if (b != null && b.reopening) {
+            b.reported = o.remaining();
+          }
         }
+        continue;
       }
-      if (!o.exhausted() || !o.resetAt().isAfter(Instant.ofEpochMilli(now))) {
+      if (now == null) {
+        now = Instant.ofEpochMilli(clock.millis());
+      }
+      if (!o.resetAt().isAfter(now)) {
         continue;
       }
       String principal = principal(call, o.scope());
