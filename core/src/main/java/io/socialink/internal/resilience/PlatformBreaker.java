@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -41,6 +42,11 @@ public final class PlatformBreaker {
   private final Consumer<Transition> transitions;
   private final AtomicReference<CircuitState> lastState;
   private volatile Instant openedAt = Instant.EPOCH;
+  /**
+   * Bit 0: the breaker is closed and its window full of successes, so a success changes nothing. The
+   * bits above count the failures recorded, so that a mark read before a failure cannot be set after it.
+   */
+  private final AtomicLong settled = new AtomicLong();
 
   /**
    * Creates the breaker.
@@ -157,20 +163,35 @@ public final class PlatformBreaker {
    *
    * <p>A closed breaker whose window is full of successes is left as it is: one more success would
    * push out a success and put in a success, the same window, and every caller of the platform would
-   * write the state they share on every call to get it. Only when two callers race with a failure can
-   * the window keep an older success in place of a newer one, which moves nothing but that success's
-   * position.
+   * write the state they share on every call to get it. Once a success finds the window full of
+   * successes it marks the breaker settled, and later successes only read that mark; every failure
+   * clears it. Only when two callers race with a failure can the window keep an older success in place
+   * of a newer one, which moves nothing but that success's position; the mark is never left set over
+   * a window holding a failure.
    */
   public void onSuccess() {
     if (!enabled) {
       return;
     }
-    if (breaker.getState() == CircuitBreaker.State.CLOSED
-        && breaker.getMetrics().getNumberOfSuccessfulCalls() >= windowSize) {
+    long seen = settled.get();
+    if ((seen & 1) != 0) {
       return;
     }
     breaker.onSuccess(0, TimeUnit.NANOSECONDS);
     checkTransition();
+    settle(seen);
+  }
+
+  /**
+   * Marks the breaker settled if it is closed with a window full of successes and no failure was
+   * recorded since {@code seen} was read: a failure recorded before the window was read shows in the
+   * window, and one recorded after it moved the sequence on, so the compare-and-set fails.
+   */
+  private void settle(long seen) {
+    if (breaker.getState() == CircuitBreaker.State.CLOSED
+        && breaker.getMetrics().getNumberOfSuccessfulCalls() >= windowSize) {
+      settled.compareAndSet(seen, seen | 1);
+    }
   }
 
   /**
@@ -181,6 +202,9 @@ public final class PlatformBreaker {
   public void onFailure(Throwable failure) {
     if (enabled) {
       breaker.onError(0, TimeUnit.NANOSECONDS, failure);
+      // After recording, so that a success settling on a window read before this failure fails its
+      // compare-and-set, and one that read the window after it sees the failure there.
+      settled.getAndUpdate(v -> (v | 1) + 1);
       checkTransition();
     }
   }
