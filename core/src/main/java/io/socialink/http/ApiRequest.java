@@ -46,7 +46,7 @@ public final class ApiRequest {
   private ApiRequest(Builder b) {
     this.method = b.method;
     this.uri = b.uri;
-    this.headers = Headers.ofFields(b.headerNames, b.headerValues);
+    this.headers = b.headers.headers();
     this.body = b.body.length == 0 ? NO_BODY : b.body.clone();
     this.secrets = b.secrets == null ? List.of() : List.copyOf(b.secrets);
     this.bodyTarget = b.bodyTarget;
@@ -70,10 +70,7 @@ public final class ApiRequest {
    */
   public Builder toBuilder() {
     Builder b = new Builder(method, uri);
-    headers.map().forEach((name, values) -> {
-      b.headerNames.add(name);
-      b.headerValues.add(values);
-    });
+    headers.map().forEach(b.headers::set);
     b.body = body;
     if (!secrets.isEmpty()) {
       b.secrets = new ArrayList<>(secrets);
@@ -166,9 +163,7 @@ public final class ApiRequest {
   public static final class Builder {
     private final HttpMethod method;
     private final URI uri;
-    // Names as given and their values, in order: a request is built on every call, so no map.
-    private final List<String> headerNames = new ArrayList<>(4);
-    private final List<List<String>> headerValues = new ArrayList<>(4);
+    private final Headers.Fields headers = new Headers.Fields();
     private byte[] body = NO_BODY;
     private @Nullable List<Secret> secrets;
     private @Nullable Path bodyTarget;
@@ -179,9 +174,10 @@ public final class ApiRequest {
       if (!uri.isAbsolute() || uri.getHost() == null) {
         throw new IllegalArgumentException("uri must be absolute with a host; got " + Redaction.uri(uri));
       }
-      String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-      if (!scheme.equals("https") && !scheme.equals("http")) {
-        throw new IllegalArgumentException("uri scheme must be http or https; got " + scheme);
+      String scheme = uri.getScheme();
+      if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
+        throw new IllegalArgumentException("uri scheme must be http or https; got "
+            + scheme.toLowerCase(java.util.Locale.ROOT));
       }
     }
 
@@ -195,14 +191,7 @@ public final class ApiRequest {
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      for (int i = headerNames.size() - 1; i >= 0; i--) {
-        if (headerNames.get(i).equalsIgnoreCase(name)) {
-          headerNames.remove(i);
-          headerValues.remove(i);
-        }
-      }
-      headerNames.add(name);
-      headerValues.add(List.of(value));
+      headers.set(name, List.of(value));
       return this;
     }
 

@@ -68,15 +68,60 @@ public record Headers(Map<String, List<String>> map) {
   }
 
   /**
-   * Headers from names in any case, each with its values, in order; names equal but for case are
-   * merged. For {@link ApiRequest.Builder}, which builds a request's headers on every call.
-   *
-   * @param names the names
-   * @param values the values of each name, at the same index
-   * @return the headers
+   * A request's headers while its {@link ApiRequest.Builder} runs: lowercase names kept sorted as they
+   * are set, each with its values, so that building the request takes the arrays as they are instead
+   * of sorting them again; a request is built on every call. Headers built from it share its arrays
+   * until its next change, which copies them first. Not thread-safe, like the builder.
    */
-  static Headers ofFields(List<String> names, List<List<String>> values) {
-    return new Headers(SortedNames.of(names, values));
+  static final class Fields {
+    private String[] names = new String[4];
+    private List<?>[] values = new List<?>[4];
+    private int size;
+    /** Whether built headers share the arrays. */
+    private boolean shared;
+
+    /**
+     * Sets a header, replacing the values of the same name in any case.
+     *
+     * @param name the name, any case
+     * @param vs the values, an immutable list
+     */
+    void set(String name, List<String> vs) {
+      String key = lowercase(name);
+      if (shared) {
+        names = names.clone();
+        values = values.clone();
+        shared = false;
+      }
+      int i = SortedNames.search(names, size, key);
+      if (i >= 0) {
+        values[i] = vs;
+        return;
+      }
+      int at = -i - 1;
+      if (size == names.length) {
+        names = java.util.Arrays.copyOf(names, size * 2);
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      System.arraycopy(names, at, names, at + 1, size - at);
+      System.arraycopy(values, at, values, at + 1, size - at);
+      names[at] = key;
+      values[at] = vs;
+      size++;
+    }
+
+    /**
+     * The headers set so far.
+     *
+     * @return the headers
+     */
+    Headers headers() {
+      if (size == 0) {
+        return EMPTY;
+      }
+      shared = true;
+      return new Headers(new SortedNames(names, values, size));
+    }
   }
 
   /**
@@ -167,18 +212,6 @@ public record Headers(Map<String, List<String>> map) {
       return sorter.sorted();
     }
 
-    static SortedNames of(List<String> names, List<List<String>> values) {
-      int n = names.size();
-      if (n == 0) {
-        return EMPTY;
-      }
-      Sorter sorter = new Sorter(n);
-      for (int i = 0; i < n; i++) {
-        sorter.add(names.get(i), values.get(i));
-      }
-      return sorter.sorted();
-    }
-
     /** Builds the sorted arrays in one pass, merging the values of names equal but for case. */
     private static final class Sorter {
       private final String[] names;
@@ -225,11 +258,17 @@ public record Headers(Map<String, List<String>> map) {
       if (!(key instanceof String k)) {
         return -1;
       }
+      int i = search(names, size, k);
+      return i < 0 ? -1 : i;
+    }
+
+    /** The index of a name in the first {@code size} sorted names, or (-(insertion point) - 1). */
+    static int search(String[] names, int size, String key) {
       int low = 0;
       int high = size - 1;
       while (low <= high) {
         int mid = (low + high) >>> 1;
-        int c = names[mid].compareTo(k);
+        int c = names[mid].compareTo(key);
         if (c < 0) {
           low = mid + 1;
         } else if (c > 0) {
@@ -238,7 +277,7 @@ public record Headers(Map<String, List<String>> map) {
           return mid;
         }
       }
-      return -1;
+      return -(low + 1);
     }
 
     @Override

@@ -102,4 +102,31 @@ class ApiRequestTest {
     assertThatThrownBy(() -> ApiRequest.newBuilder(HttpMethod.GET, URI_).json(new byte[] {'{', '}'}).build())
         .isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aBuilderUsedAgainAfterBuildingLeavesTheBuiltRequestAsItWas() {
+    ApiRequest.Builder b = ApiRequest.newBuilder(HttpMethod.GET, URI_).header("Authorization", "Bearer first");
+    ApiRequest first = b.build();
+
+    ApiRequest second = b.header("authorization", "Bearer second").header("Accept", "application/json").build();
+
+    assertThat(first.headers().all("Authorization")).containsExactly("Bearer first");
+    assertThat(first.headers().map().keySet()).containsExactly("authorization");
+    assertThat(second.headers().all("Authorization")).containsExactly("Bearer second");
+    assertThat(second.headers().map().keySet()).containsExactly("accept", "authorization");
+  }
+
+  @Test
+  void manyHeadersInAnyOrderAreKeptSortedAndEachFoundInAnyCase() {
+    ApiRequest.Builder b = ApiRequest.newBuilder(HttpMethod.GET, URI_);
+    for (String name : new String[] {"X-F", "x-b", "X-D", "X-A", "x-e", "X-C", "X-H", "x-g", "X-B"}) {
+      b.header(name, name + "-value");
+    }
+    ApiRequest r = b.build();
+
+    assertThat(r.headers().map().keySet()).containsExactly("x-a", "x-b", "x-c", "x-d", "x-e", "x-f", "x-g", "x-h");
+    assertThat(r.headers().all("X-B")).containsExactly("X-B-value");
+    assertThat(r.headers().first("x-h")).hasValue("X-H-value");
+    assertThat(r.headers().first("x-z")).isEmpty();
+  }
 }

@@ -6,6 +6,7 @@ import java.nio.file.StandardOpenOption;
 import io.socialink.http.ApiRequest;
 import io.socialink.http.ApiResponse;
 import io.socialink.http.Headers;
+import io.socialink.http.HttpMethod;
 import io.socialink.http.Redaction;
 import io.socialink.http.ResponseTooLargeException;
 import io.socialink.http.Transport;
@@ -56,10 +57,13 @@ public final class JdkTransport implements Transport {
     HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(options.requestTimeout());
     Call call = new Call(request, b, options.maxResponseBytes());
     request.headers().map().forEach(call);
-    HttpRequest.BodyPublisher body = request.bodyLength() == 0
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(request.body());
-    b.method(request.method().name(), body);
+    if (request.method() == HttpMethod.GET) {
+      b.GET(); // never with a body: ApiRequest refuses one
+    } else {
+      b.method(request.method().name(), request.bodyLength() == 0
+          ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    }
     HttpResponse<byte[]> response;
     try {
       response = client.send(b.build(), call);
