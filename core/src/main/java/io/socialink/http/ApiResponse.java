@@ -24,14 +24,6 @@ public final class ApiResponse {
   }
 
   /**
-   * A response with a UTF-8 text body.
-   *
-   * @param status the status
-   * @param headers the headers
-   * @param body the text
-   * @return the response
-   */
-  /**
    * A response that takes the body array as it is, without copying it: for transports that have just
    * built the array and never touch it again.
    *
@@ -63,6 +55,14 @@ public final class ApiResponse {
     return new java.io.ByteArrayInputStream(body);
   }
 
+  /**
+   * A response with a UTF-8 text body.
+   *
+   * @param status the status
+   * @param headers the headers
+   * @param body the text
+   * @return the response
+   */
   public static ApiResponse of(int status, Headers headers, String body) {
     return new ApiResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
   }
