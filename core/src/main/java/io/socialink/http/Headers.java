@@ -103,11 +103,7 @@ public record Headers(Map<String, List<String>> map) {
         names = java.util.Arrays.copyOf(names, size * 2);
         values = java.util.Arrays.copyOf(values, size * 2);
       }
-      System.arraycopy(names, at, names, at + 1, size - at);
-      System.arraycopy(values, at, values, at + 1, size - at);
-      names[at] = key;
-      values[at] = vs;
-      size++;
+      SortedNames.insert(names, values, size++, at, key, vs);
     }
 
     /**
@@ -237,11 +233,7 @@ public record Headers(Map<String, List<String>> map) {
           values[at - 1] = List.copyOf(merged);
           return;
         }
-        System.arraycopy(names, at, names, at + 1, size - at);
-        System.arraycopy(values, at, values, at + 1, size - at);
-        names[at] = key;
-        values[at] = copy;
-        size++;
+        SortedNames.insert(names, values, size++, at, key, copy);
       }
 
       SortedNames sorted() {
@@ -260,6 +252,14 @@ public record Headers(Map<String, List<String>> map) {
       }
       int i = search(names, size, k);
       return i < 0 ? -1 : i;
+    }
+
+    /** Puts a name and its values at index {@code at} of the first {@code size}, moving the rest up. */
+    static void insert(String[] names, List<?>[] values, int size, int at, String key, List<?> vs) {
+      System.arraycopy(names, at, names, at + 1, size - at);
+      System.arraycopy(values, at, values, at + 1, size - at);
+      names[at] = key;
+      values[at] = vs;
     }
 
     /** The index of a name in the first {@code size} sorted names, or (-(insertion point) - 1). */
